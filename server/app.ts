@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { ClusterConfig } from './clusters/clusters-config';
+import { ClustersGateway } from './clusters/clusters.gateway';
+import { clustersRoutes } from './clusters/clusters.routes';
+import { ClustersService } from './clusters/clusters.service';
+import { healthRoutes } from './health/health.routes';
+import { apiNotFound, errorMiddleware } from './shared/error-middleware';
+import type { Logger } from './shared/logger';
+
+/** Where `ng build` writes the browser app. */
+export const BROWSER_DIST = resolve(__dirname, '..', 'dist', 'kpc', 'browser');
+
+export interface AppOptions {
+  clusters: readonly ClusterConfig[];
+  logger: Logger;
+  /** Serve the built Angular app from here; omitted in API-only specs. */
+  browserDist?: string;
+}
+
+export interface ConsoleApp {
+  app: Express;
+  /** Closes the Kafka connections the app opened. */
+  close(): Promise<void>;
+}
+
+/** Builds the Express app: API routes, the Angular app, and the error middleware last. */
+export function createApp({ clusters, logger, browserDist }: AppOptions): ConsoleApp {
+  const gateway = new ClustersGateway();
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
+  app.use(express.json({ limit: '1mb' }));
+
+  const api = express.Router();
+  api.use(healthRoutes());
+  api.use(clustersRoutes(new ClustersService(clusters, gateway)));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  if (browserDist && existsSync(browserDist)) {
+    app.use(express.static(browserDist, { index: false, maxAge: '1h' }));
+    // Deep links such as /clusters/local/overview belong to the Angular router.
+    app.get('/{*path}', (_req, res) => res.sendFile(join(browserDist, 'index.html')));
+  }
+  app.use(errorMiddleware(logger));
+  return { app, close: () => gateway.close() };
+}

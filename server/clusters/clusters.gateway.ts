@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import type { ConnectionOptions as TlsOptions } from 'node:tls';
+import { Admin, findErrorBy, MultipleErrors, type AdminOptions } from '@platformatic/kafka';
+import { AppError } from '../shared/app-error';
+import type { ClusterConfig } from './clusters-config';
+
+/** What the brokers say about the cluster: one metadata snapshot, no derived numbers. */
+export interface ClusterDescription {
+  clusterId: string;
+  controllerId: number;
+  brokers: { id: number; host: string; port: number; rack: string | null }[];
+  topics: {
+    name: string;
+    internal: boolean;
+    partitions: { leader: number; replicas: number[]; isr: number[] }[];
+  }[];
+}
+
+/** How long a call may wait for a broker before the API answers 503 instead of hanging. */
+const CONNECT_TIMEOUT_MS = 3_000;
+const REQUEST_TIMEOUT_MS = 5_000;
+const DEADLINE_MS = 8_000;
+
+/**
+ * The one door to the Kafka clusters: an admin client per configured cluster, made on first
+ * use and kept, and the translation of the client's errors into {@link AppError}s. Feature
+ * gateways borrow {@link admin} and {@link call} rather than open connections of their own.
+ */
+export class ClustersGateway {
+  readonly #admins = new Map<string, Admin>();
+
+  /** The cluster's admin client, created on first use. */
+  admin(cluster: ClusterConfig): Admin {
+    let admin = this.#admins.get(cluster.name);
+    if (!admin) {
+      admin = new Admin(adminOptions(cluster));
+      this.#admins.set(cluster.name, admin);
+    }
+    return admin;
+  }
+
+  /**
+   * Runs one Kafka operation with a hard deadline and Kafka's errors translated, so a route
+   * never hangs on a broker that does not answer.
+   */
+  async call<T>(cluster: ClusterConfig, operation: (admin: Admin) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(unreachable(cluster, `it did not answer within ${DEADLINE_MS / 1000} s`)),
+        DEADLINE_MS,
+      );
+    });
+    try {
+      return await Promise.race([operation(this.admin(cluster)), deadline]);
+    } catch (err) {
+      throw translateKafkaError(err, cluster);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Brokers, controller and every topic's partitions, from the cluster metadata. */
+  describe(cluster: ClusterConfig): Promise<ClusterDescription> {
+    return this.call(cluster, async (admin) => {
+      // Sequential on purpose: the client folds concurrent metadata calls into one answer.
+      const allTopics = await admin.listTopics({ includeInternals: true });
+      const publicTopics = new Set(await admin.listTopics({ includeInternals: false }));
+      const metadata = await admin.metadata({ topics: allTopics, forceUpdate: true });
+      return {
+        clusterId: metadata.id,
+        controllerId: metadata.controllerId,
+        brokers: [...metadata.brokers].map(([id, broker]) => ({
+          id,
+          host: broker.host,
+          port: broker.port,
+          rack: broker.rack ?? null,
+        })),
+        topics: [...metadata.topics].map(([name, topic]) => ({
+          name,
+          internal: !publicTopics.has(name),
+          partitions: topic.partitions.map((p) => ({ leader: p.leader, replicas: p.replicas, isr: p.isr })),
+        })),
+      };
+    });
+  }
+
+  /** Closes every admin client; the gateway can be used again afterwards. */
+  async close(): Promise<void> {
+    const admins = [...this.#admins.values()];
+    this.#admins.clear();
+    await Promise.allSettled(admins.map((admin) => admin.close()));
+  }
+}
+
+/**
+ * Turns an error of the Kafka client into an {@link AppError} with a message an operator
+ * understands. Errors that are already AppErrors pass through.
+ */
+export function translateKafkaError(err: unknown, cluster: ClusterConfig): AppError {
+  if (err instanceof AppError) return err;
+  if (!(err instanceof Error)) return new AppError(500, 'INTERNAL', 'Unexpected failure', { cause: err });
+  if (findErrorBy(err, 'code', 'PLT_KFK_AUTHENTICATION')) {
+    return new AppError(503, 'CLUSTER_AUTHENTICATION_FAILED',
+      `Kafka cluster ${cluster.name} refused the console's credentials; check its SASL settings`, { cause: err });
+  }
+  if (findErrorBy(err, 'code', 'PLT_KFK_NETWORK') || findErrorBy(err, 'code', 'PLT_KFK_TIMEOUT')) {
+    return unreachable(cluster, 'no broker accepted a connection', err);
+  }
+  if (MultipleErrors.isMultipleErrors(err) && /connect to any broker/i.test(err.message)) {
+    return unreachable(cluster, 'no broker accepted a connection', err);
+  }
+  const protocolError = findErrorBy(err, 'code', 'PLT_KFK_PROTOCOL');
+  if (protocolError) {
+    const reason = String(protocolError['apiId'] ?? 'KAFKA_ERROR');
+    return new AppError(502, 'KAFKA_ERROR', `Kafka answered ${reason}: ${protocolError.message}`, { cause: err });
+  }
+  return new AppError(500, 'INTERNAL', 'Unexpected failure talking to Kafka', { cause: err });
+}
+
+function unreachable(cluster: ClusterConfig, why: string, cause?: unknown): AppError {
+  return new AppError(
+    503,
+    'CLUSTER_UNREACHABLE',
+    `Kafka cluster ${cluster.name} (${cluster.bootstrapServers.join(', ')}) is unreachable: ${why}`,
+    { cause },
+  );
+}
+
+function adminOptions(cluster: ClusterConfig): AdminOptions {
+  return {
+    clientId: 'kafka-pipeline-console',
+    bootstrapBrokers: cluster.bootstrapServers,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    timeout: REQUEST_TIMEOUT_MS,
+    retries: 1,
+    retryDelay: 250,
+    sasl: cluster.sasl,
+    tls: tlsOptions(cluster),
+  };
+}
+
+function tlsOptions(cluster: ClusterConfig): TlsOptions | undefined {
+  const tls = cluster.tls;
+  if (!tls?.enabled) return undefined;
+  const read = (path: string | undefined) => (path ? readFileSync(path) : undefined);
+  return { ca: read(tls.ca), cert: read(tls.cert), key: read(tls.key), rejectUnauthorized: tls.rejectUnauthorized };
+}

@@ -1,0 +1,21 @@
+import type { ClusterConfig } from '../clusters/clusters-config';
+import { ClustersGateway } from '../clusters/clusters.gateway';
+import type { Logger } from '../shared/logger';
+import { demoTopics } from './demo-pipeline';
+import { DemoGateway } from './demo.gateway';
+
+/** Seeds the demo pipeline into the embedded cluster; safe to run on every start. */
+export async function seedDemo(cluster: ClusterConfig, logger: Logger): Promise<void> {
+  const clusters = new ClustersGateway();
+  try {
+    const topics = demoTopics();
+    await clusters.call(cluster, async (admin) => {
+      const demo = new DemoGateway(admin, cluster.bootstrapServers);
+      const created = await demo.createMissingTopics(topics);
+      if (created.length) logger.info({ topics: created }, 'created demo topics');
+      await demo.fillEmptyTopics(topics);
+    });
+  } finally {
+    await clusters.close();
+  }
+}

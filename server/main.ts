@@ -1,0 +1,76 @@
+import type { Server } from 'node:http';
+import { BROWSER_DIST, createApp } from './app';
+import { ConfigError, loadClustersSource, type ClusterConfig } from './clusters/clusters-config';
+import { seedDemo } from './demo/seed-demo';
+import { startLocalStack, type LocalStack } from './local-stack/local-stack';
+import { createLogger } from './shared/logger';
+
+/**
+ * `npm start`: with clusters configured (YAML file or KAFKA_* variables) the console connects
+ * to them; with none it starts the embedded local Kafka + Connect, seeds the demo pipeline
+ * and serves the console on it.
+ */
+async function main(): Promise<void> {
+  const logger = createLogger();
+  const source = loadClustersSource();
+  let stack: LocalStack | undefined;
+  let clusters: ClusterConfig[];
+  if (source.kind === 'embedded') {
+    logger.info('no cluster configured: starting the embedded local Kafka and Kafka Connect');
+    stack = await startLocalStack({
+      kafkaPort: numberFromEnv('KPC_KAFKA_PORT'),
+      connectPort: numberFromEnv('KPC_CONNECT_PORT'),
+      dataDir: process.env['KPC_DATA_DIR'],
+      log: (line) => logger.info(line),
+    });
+    clusters = [embeddedCluster(stack)];
+    await seedDemo(clusters[0]!, logger);
+  } else {
+    clusters = source.clusters;
+    logger.info({ from: source.kind === 'file' ? source.path : 'environment', clusters: clusters.map((c) => c.name) },
+      'clusters configured');
+  }
+
+  const consoleApp = createApp({ clusters, logger, browserDist: BROWSER_DIST });
+  const host = process.env['HOST'] ?? '127.0.0.1';
+  const port = numberFromEnv('PORT') ?? 8080;
+  const server: Server = consoleApp.app.listen(port, host, () => {
+    // A plain line, not JSON: this is the one line a person starting the console looks for.
+    console.log(`\nKafka Pipeline Console is ready: http://${host}:${port}\n`);
+  });
+  server.on('error', (err) => {
+    logger.fatal({ err }, `cannot listen on ${host}:${port}`);
+    process.exit(1);
+  });
+
+  const shutdown = async (signal: string) => {
+    logger.info(`${signal}: stopping`);
+    server.close();
+    await consoleApp.close();
+    // Leave a stack someone else started (npm run kafka:up) running for them.
+    if (stack?.started) await stack.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function embeddedCluster(stack: LocalStack): ClusterConfig {
+  return {
+    name: 'local',
+    bootstrapServers: stack.bootstrapServers.split(','),
+    connect: stack.connectUrl ? [{ name: 'local-connect', url: stack.connectUrl }] : [],
+    embedded: true,
+  };
+}
+
+function numberFromEnv(name: string): number | undefined {
+  const value = process.env[name];
+  return value ? Number(value) : undefined;
+}
+
+main().catch((err: unknown) => {
+  // Configuration and set-up problems are the operator's to fix: one clear line, no stack.
+  console.error(err instanceof ConfigError ? err.message : `Cannot start the console: ${(err as Error).message}`);
+  process.exit(1);
+});
