@@ -1,0 +1,24 @@
+import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
+import { catchError, throwError } from 'rxjs';
+import type { ApiError } from './api-error';
+
+/**
+ * Turns every failed HTTP call into an {@link ApiError}, whether the console answered with its
+ * error body, a proxy answered with HTML, or the server could not be reached at all.
+ */
+export const apiErrorInterceptor: HttpInterceptorFn = (request, next) =>
+  next(request).pipe(catchError((response: unknown) => throwError(() => toApiError(response))));
+
+function toApiError(response: unknown): ApiError {
+  if (!(response instanceof HttpErrorResponse)) {
+    return { status: 0, code: 'UNEXPECTED', message: 'Something unexpected went wrong in the browser' };
+  }
+  const body = response.error as { error?: { code?: unknown; message?: unknown } } | null;
+  if (typeof body?.error?.code === 'string' && typeof body.error.message === 'string') {
+    return { status: response.status, code: body.error.code, message: body.error.message };
+  }
+  if (response.status === 0) {
+    return { status: 0, code: 'CONSOLE_UNREACHABLE', message: 'The console server cannot be reached; is it running?' };
+  }
+  return { status: response.status, code: 'HTTP_' + response.status, message: `The console answered ${response.status} ${response.statusText}` };
+}
