@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { startLocalStack, stopLocalStack } from './local-stack';
+
+const USAGE = `Usage:
+  npm run kafka:up -- [--brokers 3] [--kafka-port N] [--connect-port N] [--no-connect] [--data-dir D]
+  npm run kafka:down -- [--data-dir D]
+Environment fallbacks: KPC_KAFKA_PORT, KPC_CONNECT_PORT, KPC_DATA_DIR.`;
+
+/** Runs `up` or `down`; exits non-zero with a one-line reason on failure. */
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      brokers: { type: 'string' },
+      'kafka-port': { type: 'string' },
+      'connect-port': { type: 'string' },
+      'no-connect': { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || positionals.length !== 1 || (command !== 'up' && command !== 'down')) {
+    console.log(USAGE);
+    process.exitCode = values.help ? 0 : 2;
+    return;
+  }
+  const dataDir = values['data-dir'] ?? process.env['KPC_DATA_DIR'];
+  if (command === 'down') {
+    await stopLocalStack({ dataDir });
+    return;
+  }
+
+  const brokers = Number(values.brokers ?? 1);
+  if (brokers !== 1 && brokers !== 3) {
+    throw new Error(`--brokers must be 1 or 3, not ${values.brokers}`);
+  }
+  const stack = await startLocalStack({
+    dataDir,
+    brokers,
+    kafkaPort: number('--kafka-port', values['kafka-port'] ?? process.env['KPC_KAFKA_PORT']),
+    connectPort: number('--connect-port', values['connect-port'] ?? process.env['KPC_CONNECT_PORT']),
+    withConnect: !values['no-connect'],
+  });
+  console.log(`bootstrap servers: ${stack.bootstrapServers}`);
+  if (stack.connectUrl) {
+    console.log(`Kafka Connect:     ${stack.connectUrl}`);
+  }
+  console.log(`Stop with: npm run kafka:down${dataDir ? ` -- --data-dir ${dataDir}` : ''}`);
+}
+
+function number(name: string, text: string | undefined): number | undefined {
+  if (text === undefined || text === '') {
+    return undefined;
+  }
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0 || value > 65535) {
+    throw new Error(`${name} must be a port number, not "${text}"`);
+  }
+  return value;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

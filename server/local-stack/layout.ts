@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** The Kafka release the local stack runs; `connect-file` is not served for 4.4.0 yet. */
+export const KAFKA_VERSION = '4.3.1';
+
+/**
+ * The project root: the nearest folder with a package.json, from the working directory up.
+ * npm scripts and test runners run from there. (Not `import.meta.url`: the project's
+ * package.json has no "type": "module", so under `module: nodenext` these files are CommonJS
+ * and TypeScript refuses `import.meta`.)
+ */
+export const PROJECT_ROOT = findProjectRoot(process.cwd());
+
+/** One combined broker + controller node and the files that belong to it. */
+export interface NodeLayout {
+  nodeId: number;
+  kafkaPort: number;
+  controllerPort: number;
+  /** Kafka's `log.dirs`: the partitions and `meta.properties`. */
+  storageDir: string;
+  propertiesFile: string;
+  logFile: string;
+  /** JVM stdout/stderr: what happens before log4j is up (bind errors, crashes). */
+  consoleFile: string;
+  pidFile: string;
+}
+
+/** The Connect worker's files. */
+export interface ConnectLayout {
+  port: number;
+  url: string;
+  propertiesFile: string;
+  logFile: string;
+  consoleFile: string;
+  pidFile: string;
+}
+
+/** Every path and port of one local stack, derived from its options only. */
+export interface StackLayout {
+  dataDir: string;
+  libsDir: string;
+  pluginDir: string;
+  log4jFile: string;
+  /** Remembers brokers, ports and cluster id so a restart reuses the formatted storage. */
+  stackFile: string;
+  nodes: NodeLayout[];
+  connect: ConnectLayout | undefined;
+  bootstrapServers: string;
+}
+
+/** What the layout depends on; `dataDir` may be project-relative. */
+export interface LayoutOptions {
+  dataDir?: string;
+  brokers?: 1 | 3;
+  kafkaPort?: number;
+  connectPort?: number;
+  withConnect?: boolean;
+}
+
+/** The folder holding the downloaded jars, shared by every data dir. */
+export function kafkaCacheDir(): string {
+  return join(PROJECT_ROOT, '.cache', `kafka-${KAFKA_VERSION}`);
+}
+
+/** Resolves a data dir option against the project root (default `.local-stack`). */
+export function resolveDataDir(dataDir: string | undefined): string {
+  return resolve(PROJECT_ROOT, dataDir ?? '.local-stack');
+}
+
+/**
+ * Derives ports and paths. One node: PLAINTEXT on `kafkaPort`, controller on `kafkaPort + 1`.
+ * Three nodes: node i listens on `kafkaPort + 2 * (i - 1)` and its controller on
+ * `kafkaPort + 100 + i`, so 9092 gives 9092/9094/9096 and controllers 9193/9194/9195;
+ * the gaps keep one stack's ports clear of another started at `kafkaPort + 1`.
+ */
+export function resolveLayout(options: LayoutOptions = {}): StackLayout {
+  const dataDir = resolveDataDir(options.dataDir);
+  const brokers = options.brokers ?? 1;
+  const kafkaPort = options.kafkaPort ?? 9092;
+  const connectPort = options.connectPort ?? 8083;
+  const cacheDir = kafkaCacheDir();
+  const nodes: NodeLayout[] = [];
+  for (let nodeId = 1; nodeId <= brokers; nodeId++) {
+    nodes.push({
+      nodeId,
+      kafkaPort: kafkaPort + 2 * (nodeId - 1),
+      controllerPort: brokers === 1 ? kafkaPort + 1 : kafkaPort + 100 + nodeId,
+      storageDir: join(dataDir, 'kraft', `broker-${nodeId}`),
+      propertiesFile: join(dataDir, 'config', `broker-${nodeId}.properties`),
+      logFile: join(dataDir, 'logs', `broker-${nodeId}.log`),
+      consoleFile: join(dataDir, 'logs', `broker-${nodeId}.out`),
+      pidFile: join(runDirOf(dataDir), `broker-${nodeId}.pid`),
+    });
+  }
+  const connect: ConnectLayout | undefined =
+    options.withConnect === false
+      ? undefined
+      : {
+          port: connectPort,
+          url: `http://127.0.0.1:${connectPort}`,
+          propertiesFile: join(dataDir, 'config', 'connect.properties'),
+          logFile: join(dataDir, 'logs', 'connect.log'),
+          consoleFile: join(dataDir, 'logs', 'connect.out'),
+          pidFile: join(runDirOf(dataDir), 'connect.pid'),
+        };
+  return {
+    dataDir,
+    libsDir: join(cacheDir, 'libs'),
+    pluginDir: join(cacheDir, 'plugins'),
+    log4jFile: join(dataDir, 'config', 'log4j2.properties'),
+    stackFile: join(dataDir, 'stack.json'),
+    nodes,
+    connect,
+    bootstrapServers: nodes.map((node) => `127.0.0.1:${node.kafkaPort}`).join(','),
+  };
+}
+
+/** The folder of pid files, read by `stop` without knowing the options `start` had. */
+export function runDirOf(dataDir: string): string {
+  return join(dataDir, 'run');
+}
+
+function findProjectRoot(from: string): string {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      return dir;
+    }
+    if (dirname(dir) === dir) {
+      return resolve(from);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import { ensureKafkaJars } from './jars';
+import { writeStackConfigs } from './configs';
+import { type StackLayout, resolveDataDir, resolveLayout, runDirOf } from './layout';
+import { requireJava } from './prerequisites';
+import { jvmArgs, pidFilesIn, runningPid, spawnDetachedJvm, stopPidFiles } from './processes';
+import { type Watched, isPortOpen, waitForBrokers, waitForConnect } from './readiness';
+import { assertSameStack, ensureFormatted } from './storage';
+
+/** Options of {@link startLocalStack}; every field has a default. */
+export interface LocalStackOptions {
+  /** Project-relative or absolute; default '<projectRoot>/.local-stack' (git-ignored). */
+  dataDir?: string;
+  /** Combined broker + controller nodes; default 1. */
+  brokers?: 1 | 3;
+  /** PLAINTEXT port of node 1; default 9092. See `resolveLayout` for the other ports. */
+  kafkaPort?: number;
+  /** Connect REST port; default 8083. */
+  connectPort?: number;
+  /** Whether to run a Kafka Connect worker; default true. */
+  withConnect?: boolean;
+  /** Progress lines; default console.log. */
+  log?: (line: string) => void;
+}
+
+/** A running local stack. */
+export interface LocalStack {
+  /** e.g. '127.0.0.1:9092' (comma-separated for 3 brokers). */
+  bootstrapServers: string;
+  /** e.g. 'http://127.0.0.1:8083'; undefined without Connect. */
+  connectUrl: string | undefined;
+  /** Whether this call started the processes (false when it reused running ones). */
+  started: boolean;
+  /** Stops the whole stack, reused or not; check `started` to leave someone else's running. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Apache Kafka (KRaft, 1 or 3 combined nodes) and a Kafka Connect worker from the
+ * official jars, or reuses the ones already running from the same data dir, and resolves
+ * once both answer. The processes outlive the caller; stop them with {@link stopLocalStack}.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? console.log;
+  const layout = resolveLayout(options);
+  await requireJava();
+  const libsDir = await ensureKafkaJars(log);
+  await assertSameStack(layout);
+  const brokerPids = await Promise.all(layout.nodes.map((node) => runningPid(node.pidFile, node.propertiesFile)));
+  const connectPid = layout.connect && (await runningPid(layout.connect.pidFile, layout.connect.propertiesFile));
+  // Checked before formatting, which pins the data dir to these ports: a start refused for a
+  // taken port must leave the data dir free for other ones.
+  for (const [index, node] of layout.nodes.entries()) {
+    if (brokerPids[index] === undefined) {
+      await requireFreePorts(layout, [node.kafkaPort, node.controllerPort], '--kafka-port');
+    }
+  }
+  if (layout.connect && connectPid === undefined) {
+    await requireFreePorts(layout, [layout.connect.port], '--connect-port');
+  }
+  await writeStackConfigs(layout);
+  await ensureFormatted(layout, libsDir, log);
+
+  const spawnedPidFiles: string[] = [];
+  try {
+    await startBrokers(layout, libsDir, brokerPids, log, spawnedPidFiles);
+    if (layout.connect) {
+      await startConnect(layout, libsDir, connectPid, log, spawnedPidFiles);
+    }
+  } catch (error) {
+    // Leave no half-started JVM holding ports; the logs named in the error stay.
+    await stopPidFiles(spawnedPidFiles, `${layout.dataDir}/`, log);
+    throw error;
+  }
+  return {
+    bootstrapServers: layout.bootstrapServers,
+    connectUrl: layout.connect?.url,
+    started: spawnedPidFiles.length > 0,
+    stop: () => stopLocalStack({ dataDir: layout.dataDir, log }),
+  };
+}
+
+/**
+ * Stops the stack whose pid files are in the data dir: Connect first, while it can still
+ * leave its group cleanly, then every broker together (SIGTERM, SIGKILL after 20 s).
+ */
+export async function stopLocalStack(options: Pick<LocalStackOptions, 'dataDir' | 'log'> = {}): Promise<void> {
+  const log = options.log ?? console.log;
+  const dataDir = resolveDataDir(options.dataDir);
+  const pidFiles = await pidFilesIn(runDirOf(dataDir));
+  if (pidFiles.length === 0) {
+    log(`No local stack runs from ${dataDir}`);
+    return;
+  }
+  const isConnect = (file: string) => file.endsWith('/connect.pid');
+  await stopPidFiles(pidFiles.filter(isConnect), `${dataDir}/`, log);
+  await stopPidFiles(pidFiles.filter((file) => !isConnect(file)), `${dataDir}/`, log);
+}
+
+async function startBrokers(
+  layout: StackLayout,
+  libsDir: string,
+  existingPids: (number | undefined)[],
+  log: (line: string) => void,
+  spawnedPidFiles: string[],
+): Promise<void> {
+  const watched: Watched = new Map();
+  const startedAt = Date.now();
+  let spawned = 0;
+  for (const [index, node] of layout.nodes.entries()) {
+    const name = `Kafka broker ${node.nodeId}`;
+    let pid = existingPids[index];
+    if (pid === undefined) {
+      const options = { libsDir, log4jFile: layout.log4jFile, logFile: node.logFile };
+      pid = await spawnDetachedJvm(jvmArgs(options, 'kafka.Kafka', [node.propertiesFile]), node);
+      spawnedPidFiles.push(node.pidFile);
+      spawned++;
+    }
+    watched.set(name, { pid, logFile: node.logFile, consoleFile: node.consoleFile });
+  }
+  log(
+    spawned > 0
+      ? `Starting Kafka on ${layout.bootstrapServers} (logs in ${layout.dataDir}/logs) ...`
+      : `Reusing the Kafka already running on ${layout.bootstrapServers}`,
+  );
+  await waitForBrokers(layout, watched);
+  if (spawned > 0) {
+    log(`Kafka ready on ${layout.bootstrapServers} in ${seconds(startedAt)}`);
+  }
+}
+
+async function startConnect(
+  layout: StackLayout,
+  libsDir: string,
+  existingPid: number | undefined,
+  log: (line: string) => void,
+  spawnedPidFiles: string[],
+): Promise<void> {
+  const connect = layout.connect!;
+  const startedAt = Date.now();
+  let pid = existingPid;
+  if (pid === undefined) {
+    const options = { libsDir, log4jFile: layout.log4jFile, logFile: connect.logFile };
+    const main = 'org.apache.kafka.connect.cli.ConnectDistributed';
+    pid = await spawnDetachedJvm(jvmArgs(options, main, [connect.propertiesFile]), connect);
+    spawnedPidFiles.push(connect.pidFile);
+    log(`Starting Kafka Connect on ${connect.url} ...`);
+  } else {
+    log(`Reusing the Kafka Connect already running on ${connect.url}`);
+  }
+  await waitForConnect(connect, new Map([['Kafka Connect', { pid, ...connect }]]));
+  if (spawnedPidFiles.includes(connect.pidFile)) {
+    log(`Kafka Connect ready on ${connect.url} in ${seconds(startedAt)}`);
+  }
+}
+
+/** Fails early and clearly where the JVM would only log a bind error and exit. */
+async function requireFreePorts(layout: StackLayout, ports: number[], option: string): Promise<void> {
+  for (const port of ports) {
+    if (await isPortOpen(port)) {
+      throw new Error(
+        `Port ${port} is taken by a process that is not the stack of ${layout.dataDir}: stop it or choose another ${option}`,
+      );
+    }
+  }
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
