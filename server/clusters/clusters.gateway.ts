@@ -1,6 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
-import { Admin, findErrorBy, MultipleErrors, type AdminOptions } from '@platformatic/kafka';
+import {
+  Admin,
+  findErrorBy,
+  kGetApi,
+  kGetBootstrapConnection,
+  MultipleErrors,
+  type AdminOptions,
+  type API,
+  type Connection,
+  type metadataV12,
+} from '@platformatic/kafka';
+
+type MetadataRequest = metadataV12.MetadataRequest;
+type MetadataResponse = metadataV12.MetadataResponse;
 import { AppError } from '../shared/app-error';
 import type { ClusterConfig } from './clusters-config';
 
@@ -60,26 +73,23 @@ export class ClustersGateway {
     }
   }
 
-  /** Brokers, controller and every topic's partitions, from the cluster metadata. */
+  /** Brokers, controller and every topic's partitions, from one metadata request. */
   describe(cluster: ClusterConfig): Promise<ClusterDescription> {
     return this.call(cluster, async (admin) => {
-      // Sequential on purpose: the client folds concurrent metadata calls into one answer.
-      const allTopics = await admin.listTopics({ includeInternals: true });
-      const publicTopics = new Set(await admin.listTopics({ includeInternals: false }));
-      const metadata = await admin.metadata({ topics: allTopics, forceUpdate: true });
+      const metadata = await allTopicsMetadata(admin);
       return {
-        clusterId: metadata.id,
+        clusterId: metadata.clusterId ?? '',
         controllerId: metadata.controllerId,
-        brokers: [...metadata.brokers].map(([id, broker]) => ({
-          id,
+        brokers: metadata.brokers.map((broker) => ({
+          id: broker.nodeId,
           host: broker.host,
           port: broker.port,
           rack: broker.rack ?? null,
         })),
-        topics: [...metadata.topics].map(([name, topic]) => ({
-          name,
-          internal: !publicTopics.has(name),
-          partitions: topic.partitions.map((p) => ({ leader: p.leader, replicas: p.replicas, isr: p.isr })),
+        topics: metadata.topics.map((topic) => ({
+          name: topic.name ?? topic.topicId,
+          internal: topic.isInternal,
+          partitions: topic.partitions.map((p) => ({ leader: p.leaderId, replicas: p.replicaNodes, isr: p.isrNodes })),
         })),
       };
     });
@@ -116,6 +126,21 @@ export function translateKafkaError(err: unknown, cluster: ClusterConfig): AppEr
     return new AppError(502, 'KAFKA_ERROR', `Kafka answered ${reason}: ${protocolError.message}`, { cause: err });
   }
   return new AppError(500, 'INTERNAL', 'Unexpected failure talking to Kafka', { cause: err });
+}
+
+/**
+ * One Metadata request for every topic, internal ones included. The client's own
+ * `metadata()` leaves internal topics out (their entries come back empty) and `listTopics()`
+ * would cost a second round trip, so this asks the broker directly.
+ */
+async function allTopicsMetadata(admin: Admin): Promise<MetadataResponse> {
+  const connection = await new Promise<Connection>((resolve, reject) =>
+    admin[kGetBootstrapConnection]((error, value) => (error ? reject(error) : resolve(value!))),
+  );
+  const api = await new Promise<API<MetadataRequest, MetadataResponse>>((resolve, reject) =>
+    admin[kGetApi]<MetadataRequest, MetadataResponse>('Metadata', (error, value) => (error ? reject(error) : resolve(value!))),
+  );
+  return api.async(connection, null, false, false);
 }
 
 function unreachable(cluster: ClusterConfig, why: string, cause?: unknown): AppError {

@@ -64,12 +64,20 @@ describe('clusters routes', () => {
       });
 
       it('counts the partitions of the topics Kafka has, the new one included', async () => {
-        const topics = await api.kafka.admin.metadata({ topics: await api.kafka.admin.listTopics({ includeInternals: true }) });
-        const partitionsInKafka = [...topics.topics.values()].reduce((sum, t) => sum + t.partitionsCount, 0);
+        const admin = api.kafka.admin;
+        const publicTopics = await admin.listTopics();
+        const allTopics = await admin.listTopics({ includeInternals: true });
+        const metadata = await admin.metadata({ topics: publicTopics });
+        const publicPartitions = publicTopics.reduce((sum, name) => sum + metadata.topics.get(name)!.partitionsCount, 0);
+        // The only internal topic here is __consumer_offsets, sized by this broker setting.
+        const [broker] = await admin.describeConfigs({ resources: [{ resourceType: 4, resourceName: String(overview.controllerId) }] });
+        const offsetsPartitions = Number(broker!.configs.find((c) => c.name === 'offsets.topic.num.partitions')!.value);
 
-        expect(topics.topics.get(topic)?.partitionsCount).toBe(5);
-        expect(overview.partitionCount).toBe(partitionsInKafka);
-        expect(overview.topicCount + overview.internalTopicCount).toBe(topics.topics.size);
+        expect(metadata.topics.get(topic)?.partitionsCount).toBe(5);
+        expect(allTopics).toEqual([...publicTopics, '__consumer_offsets'].sort());
+        expect(overview.topicCount).toBe(publicTopics.length);
+        expect(overview.internalTopicCount).toBe(1);
+        expect(overview.partitionCount).toBe(publicPartitions + offsetsPartitions);
       });
 
       it('reports no under-replicated or offline partitions on a healthy broker', () => {
