@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+import { TEST_STACK } from '../server/testing/test-stack';
+
+const baseURL = `http://127.0.0.1:${TEST_STACK.consolePort}`;
+
+/**
+ * Browser tests against the console served by `npm start`'s own code path (server/main.ts),
+ * which finds the test stack `npm test` started already running and reuses it. Debian's
+ * Chromium drives them: a browser downloaded by a test tool does not work here.
+ */
+export default defineConfig({
+  testDir: '.',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  outputDir: '../test-results/e2e',
+  reporter: [['list'], ['json', { outputFile: '../.test-results/playwright.json' }]],
+  use: {
+    baseURL,
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env['CHROME_BIN'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+  webServer: {
+    command: 'node_modules/.bin/tsx server/main.ts',
+    cwd: '..',
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(TEST_STACK.consolePort),
+      KPC_KAFKA_PORT: String(TEST_STACK.kafkaPort),
+      KPC_CONNECT_PORT: String(TEST_STACK.connectPort),
+      KPC_DATA_DIR: TEST_STACK.dataDir,
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

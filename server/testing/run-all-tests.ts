@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { startLocalStack, stopLocalStack, type LocalStack } from '../local-stack/local-stack';
+import { TEST_STACK } from './test-stack';
+
+/**
+ * `npm test`: the Angular specs (Karma), the server specs against a real Kafka + Connect,
+ * and the browser tests (Playwright), then one closing line `N passed, N failed` that CI
+ * reads. The test stack starts while Karma runs and is stopped at the end, whatever failed.
+ */
+interface Counts { passed: number; failed: number; skipped: number }
+
+const RESULTS = '.test-results';
+const suites: { name: string; counts: Counts }[] = [];
+
+async function main(): Promise<number> {
+  rmSync(RESULTS, { recursive: true, force: true });
+  await stopLocalStack({ dataDir: TEST_STACK.dataDir, log: say });
+  rmSync(TEST_STACK.dataDir, { recursive: true, force: true });
+
+  const stackStarting = startLocalStack({
+    dataDir: TEST_STACK.dataDir,
+    kafkaPort: TEST_STACK.kafkaPort,
+    connectPort: TEST_STACK.connectPort,
+    log: (line) => say(`[stack] ${line}`),
+  });
+  stackStarting.catch(() => undefined); // awaited below; keep Node from reporting it early
+  let stack: LocalStack | undefined;
+  try {
+    await runSuite('karma', 'ng', ['test', '--watch=false']);
+    stack = await stackStarting;
+    const bootstrap = { KPC_TEST_BOOTSTRAP: stack.bootstrapServers, KPC_TEST_CONNECT_URL: stack.connectUrl ?? '' };
+    await runSuite('server', 'node', ['--import', 'tsx', 'node_modules/jasmine/bin/jasmine.js', '--config=server/jasmine.json'], bootstrap);
+    if ((await run('ng', ['build'])) === 0) {
+      await runSuite('e2e', 'playwright', ['test', '-c', 'e2e/playwright.config.ts'], bootstrap);
+    } else {
+      suites.push({ name: 'e2e (not run: ng build failed)', counts: { passed: 0, failed: 1, skipped: 0 } });
+    }
+  } catch (err) {
+    say(`npm test could not finish: ${(err as Error).message}`);
+    suites.push({ name: 'set-up', counts: { passed: 0, failed: 1, skipped: 0 } });
+  } finally {
+    await (stack ?? (await stackStarting.catch(() => undefined)))?.stop();
+  }
+
+  const total = suites.reduce((sum, { counts }) => ({
+    passed: sum.passed + counts.passed, failed: sum.failed + counts.failed, skipped: sum.skipped + counts.skipped,
+  }), { passed: 0, failed: 0, skipped: 0 });
+  for (const { name, counts } of suites) say(`  ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  console.log(`${total.passed} passed, ${total.failed} failed` + (total.skipped ? `, ${total.skipped} skipped` : ''));
+  return total.failed > 0 ? 1 : 0;
+}
+
+/** Runs one test tool and reads the counts it wrote to `.test-results/<name>.json`. */
+async function runSuite(name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+  say(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const exitCode = await run(command, args, env);
+  const counts = readCounts(name);
+  if (!counts) {
+    suites.push({ name: `${name} (reported nothing, exit ${exitCode})`, counts: { passed: 0, failed: 1, skipped: 0 } });
+  } else {
+    // A tool that fails outside any spec (a compile error, a crashed hook) still fails the run.
+    if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
+    suites.push({ name, counts });
+  }
+}
+
+function readCounts(name: string): Counts | undefined {
+  const file = `${RESULTS}/${name === 'e2e' ? 'playwright' : name}.json`;
+  if (!existsSync(file)) return undefined;
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  if (name !== 'e2e') return data as Counts;
+  // Playwright's JSON report: expected = passed, unexpected = failed, flaky passed on retry.
+  const stats = data.stats as { expected: number; unexpected: number; flaky: number; skipped: number };
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('error', (err) => {
+      say(`cannot run ${command}: ${err.message}`);
+      resolve(127);
+    });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+function say(line: string): void {
+  console.log(line);
+}
+
+main().then((code) => process.exit(code), (err: unknown) => {
+  console.error(err);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

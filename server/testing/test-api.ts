@@ -1,0 +1,59 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../app';
+import type { ClusterConfig } from '../clusters/clusters-config';
+import { createLogger } from '../shared/logger';
+import { TEST_BOOTSTRAP, TestKafka } from './test-kafka';
+
+/** The clusters every API spec sees: the real test broker, and one nobody listens on. */
+export function testClusters(): ClusterConfig[] {
+  return [
+    { name: 'local', bootstrapServers: TEST_BOOTSTRAP, connect: [] },
+    // Port 1 on loopback: nothing listens there, so connections are refused at once.
+    { name: 'unreachable', bootstrapServers: ['127.0.0.1:1'], connect: [] },
+  ];
+}
+
+export interface TestResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+/** The real console API on an ephemeral port, wired to the real test broker. */
+export interface TestApi {
+  url: string;
+  kafka: TestKafka;
+  get<T = any>(path: string): Promise<TestResponse<T>>;
+  /** Sends `body` as JSON, or as-is when it is a string (to test malformed input). */
+  post<T = any>(path: string, body: unknown): Promise<TestResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export async function startTestApi(clusters: ClusterConfig[] = testClusters()): Promise<TestApi> {
+  const consoleApp = createApp({ clusters, logger: createLogger('silent') });
+  const server = consoleApp.app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const kafka = new TestKafka();
+
+  const send = async (method: string, path: string, body?: unknown): Promise<TestResponse> => {
+    const response = await fetch(url + path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+
+  return {
+    url,
+    kafka,
+    get: (path) => send('GET', path),
+    post: (path, body) => send('POST', path, body),
+    async stop() {
+      await kafka.cleanUp();
+      await consoleApp.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

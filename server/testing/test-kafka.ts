@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { Admin, Producer, stringSerializers } from '@platformatic/kafka';
+
+/** The broker the server specs run against; `npm test` starts it and sets this. */
+export const TEST_BOOTSTRAP = (process.env['KPC_TEST_BOOTSTRAP'] ?? '127.0.0.1:19092').split(',');
+
+/**
+ * Seeds the real test broker for a spec: each topic gets a fresh `spec.<purpose>.<uuid>`
+ * name, so specs never share state, and {@link cleanUp} deletes what was made.
+ */
+export class TestKafka {
+  readonly admin = new Admin({ clientId: 'kpc-spec', bootstrapBrokers: TEST_BOOTSTRAP });
+  readonly #created: string[] = [];
+
+  /** Creates a topic and returns its name. */
+  async createTopic(purpose: string, { partitions = 1, replicationFactor = 1 } = {}): Promise<string> {
+    const name = `spec.${purpose}.${randomUUID()}`;
+    await this.admin.createTopics({ topics: [name], partitions, replicas: replicationFactor });
+    this.#created.push(name);
+    return name;
+  }
+
+  /** Writes string records to a topic. */
+  async produce(topic: string, records: { key: string; value: string; partition?: number }[]): Promise<void> {
+    const producer = new Producer({ clientId: 'kpc-spec', bootstrapBrokers: TEST_BOOTSTRAP, serializers: stringSerializers });
+    try {
+      await producer.send({ messages: records.map((record) => ({ topic, ...record })) });
+    } finally {
+      await producer.close();
+    }
+  }
+
+  /** Deletes the topics this instance created and closes its client. */
+  async cleanUp(): Promise<void> {
+    if (this.#created.length) await this.admin.deleteTopics({ topics: this.#created.splice(0) });
+    await this.admin.close();
+  }
+}
