@@ -33,7 +33,7 @@ export async function startTestApi(clusters: ClusterConfig[] = testClusters()): 
   const server = consoleApp.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const kafka = new TestKafka();
+  const kafka = new TestKafka(clusters[0]?.bootstrapServers);
 
   const send = async (method: string, path: string, body?: unknown): Promise<TestResponse> => {
     const response = await fetch(url + path, {

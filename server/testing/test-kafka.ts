@@ -9,8 +9,12 @@ export const TEST_BOOTSTRAP = (process.env['KPC_TEST_BOOTSTRAP'] ?? '127.0.0.1:1
  * name, so specs never share state, and {@link cleanUp} deletes what was made.
  */
 export class TestKafka {
-  readonly admin = new Admin({ clientId: 'kpc-spec', bootstrapBrokers: TEST_BOOTSTRAP });
+  readonly admin: Admin;
   readonly #created: string[] = [];
+
+  constructor(readonly bootstrapServers: string[] = TEST_BOOTSTRAP) {
+    this.admin = new Admin({ clientId: 'kpc-spec', bootstrapBrokers: bootstrapServers });
+  }
 
   /** Creates a topic and returns its name. */
   async createTopic(purpose: string, { partitions = 1, replicationFactor = 1 } = {}): Promise<string> {
@@ -22,7 +26,7 @@ export class TestKafka {
 
   /** Writes string records to a topic. */
   async produce(topic: string, records: { key: string; value: string; partition?: number }[]): Promise<void> {
-    const producer = new Producer({ clientId: 'kpc-spec', bootstrapBrokers: TEST_BOOTSTRAP, serializers: stringSerializers });
+    const producer = new Producer({ clientId: 'kpc-spec', bootstrapBrokers: this.bootstrapServers, serializers: stringSerializers });
     try {
       await producer.send({ messages: records.map((record) => ({ topic, ...record })) });
     } finally {
