@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import { auditRoutes } from './audit/audit.routes';
+import { AuditService } from './audit/audit.service';
 import type { ClusterConfig } from './clusters/clusters-config';
 import { ClustersGateway } from './clusters/clusters.gateway';
 import { clustersRoutes } from './clusters/clusters.routes';
@@ -22,6 +24,8 @@ export interface AppOptions {
 
 export interface ConsoleApp {
   app: Express;
+  /** The audit log, for specs that check what an action recorded. */
+  audit: AuditService;
   /** Closes the Kafka connections the app opened. */
   close(): Promise<void>;
 }
@@ -34,9 +38,13 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
   app.use(express.json({ limit: '1mb' }));
 
+  const clustersService = new ClustersService(clusters, gateway);
+  const audit = new AuditService(clusters, gateway);
+
   const api = express.Router();
   api.use(healthRoutes());
-  api.use(clustersRoutes(new ClustersService(clusters, gateway)));
+  api.use(clustersRoutes(clustersService));
+  api.use(auditRoutes(audit, clustersService));
   api.use(apiNotFound);
   app.use('/api', api);
 
@@ -46,5 +54,5 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
     app.get('/{*path}', (_req, res) => res.sendFile(join(browserDist, 'index.html')));
   }
   app.use(errorMiddleware(logger));
-  return { app, close: () => gateway.close() };
+  return { app, audit, close: () => gateway.close() };
 }

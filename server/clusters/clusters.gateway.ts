@@ -6,7 +6,9 @@ import {
   kGetApi,
   kGetBootstrapConnection,
   MultipleErrors,
-  type AdminOptions,
+  ProduceAcks,
+  Producer,
+  type BaseOptions,
   type API,
   type Connection,
   type metadataV12,
@@ -41,15 +43,29 @@ const DEADLINE_MS = 8_000;
  */
 export class ClustersGateway {
   readonly #admins = new Map<string, Admin>();
+  readonly #producers = new Map<string, Producer>();
 
   /** The cluster's admin client, created on first use. */
   admin(cluster: ClusterConfig): Admin {
     let admin = this.#admins.get(cluster.name);
     if (!admin) {
-      admin = new Admin(adminOptions(cluster));
+      admin = new Admin(connectionOptions(cluster));
       this.#admins.set(cluster.name, admin);
     }
     return admin;
+  }
+
+  /**
+   * The cluster's producer of raw bytes, created on first use. It waits for every in-sync
+   * replica (acks=all): what the console writes is an operator's message or its own state.
+   */
+  producer(cluster: ClusterConfig): Producer {
+    let producer = this.#producers.get(cluster.name);
+    if (!producer) {
+      producer = new Producer({ ...connectionOptions(cluster), acks: ProduceAcks.ALL });
+      this.#producers.set(cluster.name, producer);
+    }
+    return producer;
   }
 
   /**
@@ -95,11 +111,12 @@ export class ClustersGateway {
     });
   }
 
-  /** Closes every admin client; the gateway can be used again afterwards. */
+  /** Closes every client; the gateway can be used again afterwards. */
   async close(): Promise<void> {
-    const admins = [...this.#admins.values()];
+    const clients = [...this.#admins.values(), ...this.#producers.values()];
     this.#admins.clear();
-    await Promise.allSettled(admins.map((admin) => admin.close()));
+    this.#producers.clear();
+    await Promise.allSettled(clients.map((client) => client.close()));
   }
 }
 
@@ -152,7 +169,7 @@ function unreachable(cluster: ClusterConfig, why: string, cause?: unknown): AppE
   );
 }
 
-function adminOptions(cluster: ClusterConfig): AdminOptions {
+function connectionOptions(cluster: ClusterConfig): BaseOptions {
   return {
     clientId: 'kafka-pipeline-console',
     bootstrapBrokers: cluster.bootstrapServers,

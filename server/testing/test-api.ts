@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app';
+import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../clusters/clusters-config';
 import { createLogger } from '../shared/logger';
 import { TEST_BOOTSTRAP, TestKafka } from './test-kafka';
@@ -22,6 +23,8 @@ export interface TestResponse<T = any> {
 export interface TestApi {
   url: string;
   kafka: TestKafka;
+  /** The app's audit log, to check what an action recorded. */
+  audit: AuditService;
   get<T = any>(path: string): Promise<TestResponse<T>>;
   /** Sends `body` as JSON, or as-is when it is a string (to test malformed input). */
   post<T = any>(path: string, body: unknown): Promise<TestResponse<T>>;
@@ -48,6 +51,7 @@ export async function startTestApi(clusters: ClusterConfig[] = testClusters()): 
   return {
     url,
     kafka,
+    audit: consoleApp.audit,
     get: (path) => send('GET', path),
     post: (path, body) => send('POST', path, body),
     async stop() {

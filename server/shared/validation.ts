@@ -1,0 +1,28 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { AppError } from './app-error';
+
+/**
+ * Validates a request body against a schema: 400 VALIDATION_FAILED naming each wrong field
+ * in plain words, never a half-applied change.
+ */
+export function parseBody<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
+  return parse(schema, req.body ?? {}, 'body');
+}
+
+/** Validates the query string; see {@link parseBody}. */
+export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
+  return parse(schema, req.query, 'query');
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  throw new AppError(400, 'VALIDATION_FAILED', `The request ${where} is not valid: ${problems.join('; ')}`, {
+    cause: result.error,
+  });
+}
