@@ -37,6 +37,7 @@ export default defineConfig({
       KPC_CONNECT_PORT: String(TEST_STACK.connectPort),
       KPC_DATA_DIR: TEST_STACK.dataDir,
       LOG_LEVEL: 'warn',
+      ...(process.env['KPC_BROWSER_DIST'] && { KPC_BROWSER_DIST: process.env['KPC_BROWSER_DIST'] }),
     },
   },
 });

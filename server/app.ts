@@ -12,8 +12,8 @@ import { healthRoutes } from './health/health.routes';
 import { apiNotFound, errorMiddleware } from './shared/error-middleware';
 import type { Logger } from './shared/logger';
 
-/** Where `ng build` writes the browser app. */
-export const BROWSER_DIST = resolve(__dirname, '..', 'dist', 'kpc', 'browser');
+/** Where `ng build` writes the browser app (`KPC_BROWSER_DIST` overrides it). */
+export const BROWSER_DIST = process.env['KPC_BROWSER_DIST'] ?? resolve(__dirname, '..', 'dist', 'kpc', 'browser');
 
 export interface AppOptions {
   clusters: readonly ClusterConfig[];
