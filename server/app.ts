@@ -9,6 +9,11 @@ import { ClustersGateway } from './clusters/clusters.gateway';
 import { clustersRoutes } from './clusters/clusters.routes';
 import { ClustersService } from './clusters/clusters.service';
 import { healthRoutes } from './health/health.routes';
+import { MessagesGateway } from './topics/messages.gateway';
+import { MessagesService } from './topics/messages.service';
+import { TopicsGateway } from './topics/topics.gateway';
+import { topicsRoutes } from './topics/topics.routes';
+import { TopicsService } from './topics/topics.service';
 import { apiNotFound, errorMiddleware } from './shared/error-middleware';
 import type { Logger } from './shared/logger';
 
@@ -45,6 +50,12 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
   api.use(healthRoutes());
   api.use(clustersRoutes(clustersService));
   api.use(auditRoutes(audit, clustersService));
+  const topicsGateway = new TopicsGateway(gateway);
+  api.use(topicsRoutes(
+    clustersService,
+    new TopicsService(gateway, topicsGateway),
+    new MessagesService(topicsGateway, new MessagesGateway(gateway)),
+  ));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -18,6 +18,7 @@ type MetadataRequest = metadataV12.MetadataRequest;
 type MetadataResponse = metadataV12.MetadataResponse;
 import { AppError } from '../shared/app-error';
 import type { ClusterConfig } from './clusters-config';
+import { brokerReason, KAFKA_ERROR_STATUS } from './kafka-errors';
 
 /** What the brokers say about the cluster: one metadata snapshot, no derived numbers. */
 export interface ClusterDescription {
@@ -62,7 +63,8 @@ export class ClustersGateway {
   producer(cluster: ClusterConfig): Producer {
     let producer = this.#producers.get(cluster.name);
     if (!producer) {
-      producer = new Producer({ ...connectionOptions(cluster), acks: ProduceAcks.ALL });
+      // More retries than the admin client: a leader election (say, of a topic just made) is a normal, short wait.
+      producer = new Producer({ ...connectionOptions(cluster), acks: ProduceAcks.ALL, retries: 5, retryDelay: 300 });
       this.#producers.set(cluster.name, producer);
     }
     return producer;
@@ -127,9 +129,36 @@ export class ClustersGateway {
 export function translateKafkaError(err: unknown, cluster: ClusterConfig): AppError {
   if (err instanceof AppError) return err;
   if (!(err instanceof Error)) return new AppError(500, 'INTERNAL', 'Unexpected failure', { cause: err });
-  if (findErrorBy(err, 'code', 'PLT_KFK_AUTHENTICATION')) {
-    return new AppError(503, 'CLUSTER_AUTHENTICATION_FAILED',
-      `Kafka cluster ${cluster.name} refused the console's credentials; check its SASL settings`, { cause: err });
+  const servers = `${cluster.name} (${cluster.bootstrapServers.join(', ')})`;
+  const authentication = findInChain(err, (e) => e.code === 'PLT_KFK_AUTHENTICATION');
+  if (authentication) {
+    const refusal = findInChain(authentication, (e) => e.code === 'PLT_KFK_PROTOCOL');
+    // A wrong user or password is SASL_AUTHENTICATION_FAILED; anything else (a mechanism
+    // the listener does not offer, SASL towards a listener without it) gets Kafka's words.
+    const why = !refusal || refusal['apiId'] === 'SASL_AUTHENTICATION_FAILED'
+      ? "refused the console's credentials"
+      : `refused SASL ${cluster.sasl?.mechanism ?? ''}: ${refusal.message.replace(/\.$/, '')}`;
+    return new AppError(503, 'CLUSTER_AUTHENTICATION_FAILED', `Kafka cluster ${servers} ${why}; check its SASL settings`,
+      { cause: err });
+  }
+  const certificate = findInChain(err, isCertificateError);
+  if (certificate) {
+    // Node appends advice about --use-system-ca, which means nothing to an operator here.
+    const reason = certificate.message.split(';')[0];
+    const fix = certificate.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+      ? 'use a host name the certificate names in bootstrapServers'
+      : 'set tls.ca to the PEM file of the CA that signed it';
+    return new AppError(503, 'CLUSTER_TLS_FAILED',
+      `Kafka cluster ${servers} presented a TLS certificate the console does not trust (${reason}): ${fix}`, { cause: err });
+  }
+  // The client tells a TLS mismatch only by these messages of its UserError.
+  if (findInChain(err, (e) => e.code === 'PLT_KFK_USER' && /requires TLS/i.test(e.message))) {
+    return new AppError(503, 'CLUSTER_TLS_FAILED', `Kafka cluster ${servers} answers only over TLS: enable tls for it`,
+      { cause: err });
+  }
+  if (findInChain(err, (e) => e.code === 'PLT_KFK_USER' && /TLS handshake failed/i.test(e.message))) {
+    return new AppError(503, 'CLUSTER_TLS_FAILED',
+      `Kafka cluster ${servers} did not complete a TLS handshake: does that listener use TLS?`, { cause: err });
   }
   if (findErrorBy(err, 'code', 'PLT_KFK_NETWORK') || findErrorBy(err, 'code', 'PLT_KFK_TIMEOUT')) {
     return unreachable(cluster, 'no broker accepted a connection', err);
@@ -139,10 +168,44 @@ export function translateKafkaError(err: unknown, cluster: ClusterConfig): AppEr
   }
   const protocolError = findErrorBy(err, 'code', 'PLT_KFK_PROTOCOL');
   if (protocolError) {
-    const reason = String(protocolError['apiId'] ?? 'KAFKA_ERROR');
-    return new AppError(502, 'KAFKA_ERROR', `Kafka answered ${reason}: ${protocolError.message}`, { cause: err });
+    const kafkaCode = String(protocolError['apiId'] ?? 'UNKNOWN');
+    const known = KAFKA_ERROR_STATUS[kafkaCode];
+    const reason = brokerReason(protocolError);
+    return known
+      ? new AppError(known.status, known.code, reason, { cause: err })
+      : new AppError(502, 'KAFKA_ERROR', `Kafka answered ${kafkaCode}: ${reason}`, { cause: err });
+  }
+  // The client checks some requests itself before sending them, e.g. for a topic it has no metadata of.
+  const userError = findErrorBy(err, 'code', 'PLT_KFK_USER');
+  const unknownTopic = userError && /^Unknown topic (.+?)\.?$/.exec(userError.message);
+  if (unknownTopic) {
+    return new AppError(404, 'TOPIC_NOT_FOUND', `Topic ${unknownTopic[1]} does not exist`, { cause: err });
   }
   return new AppError(500, 'INTERNAL', 'Unexpected failure talking to Kafka', { cause: err });
+}
+
+type CodedError = Error & { code?: unknown; [key: string]: unknown };
+
+/**
+ * The first error in `err`, its `cause`s and `errors` that passes `test`. The client's own
+ * `findErrorBy` looks into `errors` only, and it wraps a refused login or certificate as the
+ * `cause` of a NetworkError ("Connection to ... failed."), where it would never be found.
+ */
+function findInChain(err: unknown, test: (error: CodedError) => boolean, depth = 0): CodedError | undefined {
+  if (!(err instanceof Error) || depth > 10) return undefined;
+  if (test(err as CodedError)) return err as CodedError;
+  const nested = [...(err instanceof AggregateError ? err.errors : []), err.cause];
+  for (const inner of nested) {
+    const found = findInChain(inner, test, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether Node refused the broker's certificate (OpenSSL's verify codes, or the host name check). */
+function isCertificateError(error: CodedError): boolean {
+  return typeof error.code === 'string' &&
+    /^(ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET_ISSUER_CERT|GET_ISSUER_CERT_LOCALLY|VERIFY_LEAF_SIGNATURE)|CERT_[A-Z_]+)$/.test(error.code);
 }
 
 /**

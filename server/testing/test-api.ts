@@ -28,6 +28,8 @@ export interface TestApi {
   get<T = any>(path: string): Promise<TestResponse<T>>;
   /** Sends `body` as JSON, or as-is when it is a string (to test malformed input). */
   post<T = any>(path: string, body: unknown): Promise<TestResponse<T>>;
+  /** Any method, e.g. PATCH or DELETE. */
+  request<T = any>(method: string, path: string, body?: unknown): Promise<TestResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startTestApi(clusters: ClusterConfig[] = testClusters()): 
     audit: consoleApp.audit,
     get: (path) => send('GET', path),
     post: (path, body) => send('POST', path, body),
+    request: (method, path, body) => send(method, path, body),
     async stop() {
       await kafka.cleanUp();
       await consoleApp.close();

@@ -36,7 +36,8 @@ export class TestKafka {
 
   /** Deletes the topics this instance created and closes its client. */
   async cleanUp(): Promise<void> {
-    if (this.#created.length) await this.admin.deleteTopics({ topics: this.#created.splice(0) });
+    // One by one: a spec may have deleted some already, and one missing fails a whole request.
+    for (const topic of this.#created.splice(0)) await this.admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await this.admin.close();
   }
 }

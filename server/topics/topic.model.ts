@@ -1,0 +1,92 @@
+/** The API contract of topics and their messages; the browser imports these types too. */
+
+export interface TopicSummary {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  underReplicatedPartitions: number;
+  internal: boolean;
+  /** Records between the earliest and latest offsets; approximate on compacted topics. */
+  messageCount: number | null;
+  /** Bytes on disk of the leader replicas. */
+  sizeBytes: number | null;
+}
+
+export type TopicSortField = 'name' | 'partitions' | 'replicationFactor' | 'underReplicatedPartitions' | 'messageCount' | 'sizeBytes';
+
+export interface TopicPage {
+  items: TopicSummary[];
+  total: number;
+}
+
+export interface NewTopic {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  configs: Record<string, string>;
+}
+
+export interface PartitionDetail {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  earliestOffset: string;
+  latestOffset: string;
+}
+
+export type ConfigSource = 'dynamic-topic' | 'dynamic-broker' | 'dynamic-default-broker' | 'static-broker' | 'default' | 'unknown';
+
+export interface TopicConfigEntry {
+  name: string;
+  /** Null for a sensitive value. */
+  value: string | null;
+  source: ConfigSource;
+  isSensitive: boolean;
+  isReadOnly: boolean;
+  /** Whether the topic sets it itself (as opposed to inheriting it). */
+  isOverride: boolean;
+  documentation: string | null;
+}
+
+export interface TopicConsumerGroup {
+  groupId: string;
+  /** Sum over the topic's partitions of log-end offset minus committed offset. */
+  lag: number;
+}
+
+export interface TopicDetail {
+  name: string;
+  internal: boolean;
+  partitions: PartitionDetail[];
+  configs: TopicConfigEntry[];
+  consumerGroups: TopicConsumerGroup[];
+}
+
+export interface ConfigChange {
+  set?: Record<string, string>;
+  delete?: string[];
+}
+
+export interface PartitionsIncrease {
+  count: number;
+}
+
+export interface PartitionsIncreased {
+  partitions: number;
+  /** Why adding partitions needs care: keys move, joins break. */
+  warning: string;
+}
+
+export interface PurgeRequest {
+  /** Default: every partition. */
+  partitions?: number[];
+  /** Default: the latest offset, i.e. everything. */
+  beforeOffset?: number;
+  /** The topic name, typed by the operator. */
+  confirm: string;
+}
+
+export interface PurgeResult {
+  partitions: { partition: number; lowWatermark: string }[];
+}

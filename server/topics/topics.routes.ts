@@ -1,0 +1,88 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ClustersService } from '../clusters/clusters.service';
+import { parseBody, parseQuery } from '../shared/validation';
+import type { MessagesService } from './messages.service';
+import type { TopicsService } from './topics.service';
+
+const configMap = z.record(z.string().min(1), z.string());
+const topicList = z.object({
+  search: z.string().optional(),
+  internal: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  sort: z.enum(['name', 'partitions', 'replicationFactor', 'underReplicatedPartitions', 'messageCount', 'sizeBytes']).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(0).default(0),
+  pageSize: z.coerce.number().int().min(1).max(10_000).default(100),
+});
+const newTopic = z.object({
+  name: z.string().min(1, 'is required'),
+  partitions: z.number().int().min(1).max(100_000).default(1),
+  replicationFactor: z.number().int().min(1).max(32_767).default(1),
+  configs: configMap.default({}),
+});
+const configChange = z.object({ set: configMap.optional(), delete: z.array(z.string().min(1)).optional() });
+const partitionsIncrease = z.object({ count: z.number().int().min(1).max(100_000) });
+const purge = z.object({
+  partitions: z.array(z.number().int().min(0)).min(1).optional(),
+  beforeOffset: z.number().int().min(0).optional(),
+  confirm: z.string().default(''),
+});
+const deletion = z.object({ confirm: z.string().optional() });
+const messageQuery = z.object({
+  partition: z.coerce.number().int().min(0).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+  timestamp: z.union([z.coerce.number().int().min(0), z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso))]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  direction: z.enum(['forward', 'backward']).default('backward'),
+  key: z.string().optional(),
+  contains: z.string().optional(),
+  cursor: z.string().optional(),
+});
+const produce = z.object({
+  key: z.string().nullable().default(null),
+  value: z.string().nullable(),
+  headers: z.record(z.string().min(1), z.string()).optional(),
+  partition: z.number().int().min(0).optional(),
+});
+
+/** Topics and their messages: `/api/clusters/:cluster/topics...`. */
+export function topicsRoutes(clusters: ClustersService, topics: TopicsService, messages: MessagesService): Router {
+  const base = '/clusters/:cluster/topics';
+  return Router()
+    .get(base, async (req, res) => {
+      const query = parseQuery(topicList, req);
+      res.json(await topics.list(clusters.get(req.params.cluster), { ...query, includeInternal: query.internal }));
+    })
+    .post(base, async (req, res) => {
+      const topic = parseBody(newTopic, req);
+      await topics.create(clusters.get(req.params.cluster), topic);
+      res.status(201).json({ name: topic.name });
+    })
+    .get(`${base}/:topic`, async (req, res) => {
+      res.json(await topics.detail(clusters.get(req.params.cluster), req.params.topic));
+    })
+    .patch(`${base}/:topic/configs`, async (req, res) => {
+      const cluster = clusters.get(req.params.cluster);
+      await topics.alterConfigs(cluster, req.params.topic, parseBody(configChange, req));
+      res.json((await topics.detail(cluster, req.params.topic)).configs);
+    })
+    .post(`${base}/:topic/partitions`, async (req, res) => {
+      const { count } = parseBody(partitionsIncrease, req);
+      res.json(await topics.increasePartitions(clusters.get(req.params.cluster), req.params.topic, count));
+    })
+    .post(`${base}/:topic/purge`, async (req, res) => {
+      res.json(await topics.purge(clusters.get(req.params.cluster), req.params.topic, parseBody(purge, req)));
+    })
+    .delete(`${base}/:topic`, async (req, res) => {
+      const { confirm } = parseQuery(deletion, req);
+      await topics.delete(clusters.get(req.params.cluster), req.params.topic, confirm);
+      res.status(204).end();
+    })
+    .get(`${base}/:topic/messages`, async (req, res) => {
+      res.json(await messages.browse(clusters.get(req.params.cluster), req.params.topic, parseQuery(messageQuery, req)));
+    })
+    .post(`${base}/:topic/messages`, async (req, res) => {
+      const produced = await messages.produce(clusters.get(req.params.cluster), req.params.topic, parseBody(produce, req));
+      res.status(201).json(produced);
+    });
+}
