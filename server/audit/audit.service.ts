@@ -15,6 +15,7 @@ export type NewAuditRecord = Omit<AuditRecord, 'id' | 'at' | 'undoneBy'>;
  */
 export class AuditService {
   readonly #topic: StateTopic<AuditRecord>;
+  #sequence = 0;
 
   constructor(
     private readonly clusters: readonly ClusterConfig[],
@@ -26,7 +27,9 @@ export class AuditService {
   /** Appends a record and returns it with its id and time. */
   async record(cluster: ClusterConfig, record: NewAuditRecord): Promise<AuditRecord> {
     const at = new Date();
-    const stored: AuditRecord = { id: `${at.toISOString()}-${randomBytes(4).toString('hex')}`, at: at.toISOString(), ...record };
+    // Time first so ids sort by time; the counter orders records of the same millisecond.
+    const sequence = String(this.#sequence++ % 1_000_000).padStart(6, '0');
+    const stored: AuditRecord = { id: `${at.toISOString()}-${sequence}-${randomBytes(3).toString('hex')}`, at: at.toISOString(), ...record };
     await this.#topic.put(cluster, stored.id, stored);
     return stored;
   }

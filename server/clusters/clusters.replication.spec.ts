@@ -37,7 +37,10 @@ describe('GET /api/clusters/:cluster/overview on three brokers', () => {
 
       await stopPidFiles([join(dataDir, 'run', 'broker-3.pid')], `${dataDir}/`, () => undefined);
 
-      await expectAsync(waitFor(async () => (await overview()).underReplicatedPartitions >= 6)).toBeResolved();
+      await expectAsync(waitFor(async () => {
+        const now = await overview();
+        return now.underReplicatedPartitions >= 6 && now.brokers.length === 2;
+      })).toBeResolved();
       const after = await overview();
       expect(after.brokers.map((broker) => broker.id)).toEqual([1, 2]);
       expect(after.offlinePartitions).toBe(0);

@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { startLocalStack, stopLocalStack } from './local-stack';
 
 const USAGE = `Usage:
-  npm run kafka:up -- [--brokers 3] [--kafka-port N] [--connect-port N] [--no-connect] [--data-dir D]
+  npm run kafka:up -- [--brokers 3 | --secured] [--kafka-port N] [--connect-port N] [--no-connect] [--data-dir D]
   npm run kafka:down -- [--data-dir D]
+--secured adds SASL (PLAIN, SCRAM-SHA-512) on kafka-port + 10 and TLS on kafka-port + 11.
 Environment fallbacks: KPC_KAFKA_PORT, KPC_CONNECT_PORT, KPC_DATA_DIR.`;
 
 /** Runs `up` or `down`; exits non-zero with a one-line reason on failure. */
@@ -16,6 +17,7 @@ async function main(argv: string[]): Promise<void> {
       'kafka-port': { type: 'string' },
       'connect-port': { type: 'string' },
       'no-connect': { type: 'boolean' },
+      secured: { type: 'boolean' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -42,8 +44,14 @@ async function main(argv: string[]): Promise<void> {
     kafkaPort: number('--kafka-port', values['kafka-port'] ?? process.env['KPC_KAFKA_PORT']),
     connectPort: number('--connect-port', values['connect-port'] ?? process.env['KPC_CONNECT_PORT']),
     withConnect: !values['no-connect'],
+    secured: values.secured,
   });
   console.log(`bootstrap servers: ${stack.bootstrapServers}`);
+  if (stack.security) {
+    const { saslBootstrapServers, tlsBootstrapServers, caFile, username, password } = stack.security;
+    console.log(`SASL bootstrap:    ${saslBootstrapServers} (PLAIN or SCRAM-SHA-512, ${username} / ${password})`);
+    console.log(`TLS bootstrap:     ${tlsBootstrapServers} (CA: ${caFile})`);
+  }
   if (stack.connectUrl) {
     console.log(`Kafka Connect:     ${stack.connectUrl}`);
   }

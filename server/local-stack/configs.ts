@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { NodeLayout, StackLayout } from './layout';
+import { securityProperties } from './security';
 
 /**
  * Writes the broker, Connect and log4j2 files of a stack. They are regenerated on every
@@ -35,15 +36,25 @@ export function brokerProperties(layout: StackLayout, node: NodeLayout): string 
             .map((voter) => `${voter.nodeId}@127.0.0.1:${voter.controllerPort}`)
             .join(','),
         };
+  const security = layout.security;
+  // Named after their protocol, so the map below is the identity and the listener-scoped
+  // settings in securityProperties read `listener.name.sasl_plaintext...`, `listener.name.ssl...`.
+  const clientListeners = [
+    `PLAINTEXT://127.0.0.1:${node.kafkaPort}`,
+    ...(security ? [`SASL_PLAINTEXT://127.0.0.1:${security.saslPort}`, `SSL://127.0.0.1:${security.sslPort}`] : []),
+  ].join(',');
   return properties({
     'process.roles': 'broker,controller',
     'node.id': node.nodeId,
     ...quorum,
-    listeners: `PLAINTEXT://127.0.0.1:${node.kafkaPort},CONTROLLER://127.0.0.1:${node.controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${node.kafkaPort}`,
+    listeners: `${clientListeners},CONTROLLER://127.0.0.1:${node.controllerPort}`,
+    'advertised.listeners': clientListeners,
     'controller.listener.names': 'CONTROLLER',
-    'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    'listener.security.protocol.map': `CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${
+      security ? ',SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL' : ''
+    }`,
     'inter.broker.listener.name': 'PLAINTEXT',
+    ...(security && securityProperties(security)),
     'log.dirs': node.storageDir,
     // Internal topics default to 3 replicas (min ISR 2) and would fail to be created on one
     // broker; the first consumer group or transaction would then hang.

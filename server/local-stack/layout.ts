@@ -26,6 +26,26 @@ export interface NodeLayout {
   pidFile: string;
 }
 
+/**
+ * The extra listeners of a secured single node (see {@link resolveLayout}) and what a client
+ * needs to use them. Inter-broker and controller traffic stay on PLAINTEXT.
+ */
+export interface SecurityLayout {
+  /** SASL_PLAINTEXT listener: PLAIN and SCRAM-SHA-512. */
+  saslPort: number;
+  /** SSL listener, with a self-signed certificate for 127.0.0.1 and localhost. */
+  sslPort: number;
+  /** PKCS12 keystore of the broker, generated once with `keytool`. */
+  keystoreFile: string;
+  /** Not a secret: the keystore only ever serves this throwaway local broker. */
+  keystorePassword: string;
+  /** The broker's certificate as PEM, for a client to trust as its CA. */
+  caFile: string;
+  /** The one user, known to both mechanisms (PLAIN from the JAAS config, SCRAM from format). */
+  username: string;
+  password: string;
+}
+
 /** The Connect worker's files. */
 export interface ConnectLayout {
   port: number;
@@ -47,6 +67,8 @@ export interface StackLayout {
   nodes: NodeLayout[];
   connect: ConnectLayout | undefined;
   bootstrapServers: string;
+  /** Undefined unless the stack was asked to be secured. */
+  security: SecurityLayout | undefined;
 }
 
 /** What the layout depends on; `dataDir` may be project-relative. */
@@ -56,6 +78,7 @@ export interface LayoutOptions {
   kafkaPort?: number;
   connectPort?: number;
   withConnect?: boolean;
+  secured?: boolean;
 }
 
 /** The folder holding the downloaded jars, shared by every data dir. */
@@ -73,10 +96,16 @@ export function resolveDataDir(dataDir: string | undefined): string {
  * Three nodes: node i listens on `kafkaPort + 2 * (i - 1)` and its controller on
  * `kafkaPort + 100 + i`, so 9092 gives 9092/9094/9096 and controllers 9193/9194/9195;
  * the gaps keep one stack's ports clear of another started at `kafkaPort + 1`.
+ * Secured (one node only): SASL_PLAINTEXT on `kafkaPort + 10`, SSL on `kafkaPort + 11`.
  */
 export function resolveLayout(options: LayoutOptions = {}): StackLayout {
   const dataDir = resolveDataDir(options.dataDir);
   const brokers = options.brokers ?? 1;
+  if (options.secured && brokers !== 1) {
+    // One node is enough to prove a client's SASL and TLS settings; several would each need
+    // listeners of their own, which nothing asks for yet.
+    throw new Error('A secured stack (--secured) has a single broker: drop --brokers 3 or --secured');
+  }
   const kafkaPort = options.kafkaPort ?? 9092;
   const connectPort = options.connectPort ?? 8083;
   const cacheDir = kafkaCacheDir();
@@ -113,6 +142,19 @@ export function resolveLayout(options: LayoutOptions = {}): StackLayout {
     nodes,
     connect,
     bootstrapServers: nodes.map((node) => `127.0.0.1:${node.kafkaPort}`).join(','),
+    security: options.secured ? securityLayout(dataDir, kafkaPort) : undefined,
+  };
+}
+
+function securityLayout(dataDir: string, kafkaPort: number): SecurityLayout {
+  return {
+    saslPort: kafkaPort + 10,
+    sslPort: kafkaPort + 11,
+    keystoreFile: join(dataDir, 'tls', 'broker.p12'),
+    keystorePassword: 'kpc-local-stack',
+    caFile: join(dataDir, 'tls', 'broker-ca.pem'),
+    username: 'console',
+    password: 'console-secret',
   };
 }
 

@@ -4,6 +4,7 @@ import { type StackLayout, resolveDataDir, resolveLayout, runDirOf } from './lay
 import { requireJava } from './prerequisites';
 import { jvmArgs, pidFilesIn, runningPid, spawnDetachedJvm, stopPidFiles } from './processes';
 import { type Watched, isPortOpen, waitForBrokers, waitForConnect } from './readiness';
+import { ensureCertificate } from './security';
 import { assertSameStack, ensureFormatted } from './storage';
 
 /** Options of {@link startLocalStack}; every field has a default. */
@@ -18,6 +19,12 @@ export interface LocalStackOptions {
   connectPort?: number;
   /** Whether to run a Kafka Connect worker; default true. */
   withConnect?: boolean;
+  /**
+   * Whether the broker also listens with SASL (PLAIN, SCRAM-SHA-512) on `kafkaPort + 10` and
+   * TLS on `kafkaPort + 11`; default false. One broker only. A data dir formatted without it
+   * cannot be started with it, since SCRAM users are created when formatting.
+   */
+  secured?: boolean;
   /** Progress lines; default console.log. */
   log?: (line: string) => void;
 }
@@ -28,10 +35,24 @@ export interface LocalStack {
   bootstrapServers: string;
   /** e.g. 'http://127.0.0.1:8083'; undefined without Connect. */
   connectUrl: string | undefined;
+  /** How to reach the secured listeners; undefined unless started with `secured`. */
+  security?: LocalStackSecurity;
   /** Whether this call started the processes (false when it reused running ones). */
   started: boolean;
   /** Stops the whole stack, reused or not; check `started` to leave someone else's running. */
   stop(): Promise<void>;
+}
+
+/** The secured listeners of a local stack and the one user both SASL mechanisms know. */
+export interface LocalStackSecurity {
+  /** SASL_PLAINTEXT, mechanisms PLAIN and SCRAM-SHA-512, e.g. '127.0.0.1:9102'. */
+  saslBootstrapServers: string;
+  /** SSL with a self-signed certificate for 127.0.0.1 and localhost, e.g. '127.0.0.1:9103'. */
+  tlsBootstrapServers: string;
+  /** That certificate as PEM: the CA a client must trust. */
+  caFile: string;
+  username: string;
+  password: string;
 }
 
 /**
@@ -49,14 +70,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const connectPid = layout.connect && (await runningPid(layout.connect.pidFile, layout.connect.propertiesFile));
   // Checked before formatting, which pins the data dir to these ports: a start refused for a
   // taken port must leave the data dir free for other ones.
+  const securedPorts = layout.security ? [layout.security.saslPort, layout.security.sslPort] : [];
   for (const [index, node] of layout.nodes.entries()) {
     if (brokerPids[index] === undefined) {
-      await requireFreePorts(layout, [node.kafkaPort, node.controllerPort], '--kafka-port');
+      await requireFreePorts(layout, [node.kafkaPort, node.controllerPort, ...securedPorts], '--kafka-port');
+    } else if (securedPorts.length > 0 && !(await isPortOpen(securedPorts[0]!))) {
+      // Reusing it would hand out listeners that do not exist.
+      throw new Error(
+        `The Kafka of ${layout.dataDir} runs without --secured: stop it first (npm run kafka:down -- --data-dir ${layout.dataDir})`,
+      );
     }
   }
   if (layout.connect && connectPid === undefined) {
     await requireFreePorts(layout, [layout.connect.port], '--connect-port');
   }
+  await ensureCertificate(layout, log);
   await writeStackConfigs(layout);
   await ensureFormatted(layout, libsDir, log);
 
@@ -74,6 +102,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   return {
     bootstrapServers: layout.bootstrapServers,
     connectUrl: layout.connect?.url,
+    security: layout.security && {
+      saslBootstrapServers: `127.0.0.1:${layout.security.saslPort}`,
+      tlsBootstrapServers: `127.0.0.1:${layout.security.sslPort}`,
+      caFile: layout.security.caFile,
+      username: layout.security.username,
+      password: layout.security.password,
+    },
     started: spawnedPidFiles.length > 0,
     stop: () => stopLocalStack({ dataDir: layout.dataDir, log }),
   };

@@ -10,6 +10,12 @@ export function javaCommand(): string {
   return javaHome ? join(javaHome, 'bin', 'java') : 'java';
 }
 
+/** The JDK's `keytool`, from the same place as {@link javaCommand}. */
+export function keytoolCommand(): string {
+  const javaHome = process.env['JAVA_HOME'];
+  return javaHome ? join(javaHome, 'bin', 'keytool') : 'keytool';
+}
+
 /**
  * Fails with a one-line message unless Java 17 or newer runs; Kafka 4 brokers need 17.
  * `java -version` writes to stderr, and old releases say "1.8.0" for Java 8.

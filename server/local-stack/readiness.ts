@@ -12,14 +12,21 @@ export type Watched = Map<string, { pid: number; logFile: string; consoleFile: s
 
 /**
  * Waits until every node answers a metadata request listing all nodes as brokers, which is
- * when a topic with replication factor `brokers` can be created.
+ * when a topic with replication factor `brokers` can be created, and a secured node also
+ * accepts connections on its SASL and SSL ports.
  */
 export async function waitForBrokers(layout: StackLayout, watched: Watched): Promise<void> {
   const expected = layout.nodes.map((node) => node.nodeId).join(',');
+  const securedPorts = layout.security ? [layout.security.saslPort, layout.security.sslPort] : [];
   await waitUntil(`Kafka (${layout.bootstrapServers})`, watched, layout.nodes[0]!.logFile, async () => {
     for (const node of layout.nodes) {
       const metadata = await fetchClusterMetadata(node.kafkaPort).catch(() => undefined);
       if (metadata?.brokerIds.join(',') !== expected) {
+        return false;
+      }
+    }
+    for (const port of securedPorts) {
+      if (!(await isPortOpen(port))) {
         return false;
       }
     }

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { NodeLayout, StackLayout } from './layout';
 import { javaCommand } from './prerequisites';
 import { jvmArgs } from './processes';
+import { scramCredential } from './security';
 
 const run = promisify(execFile);
 
@@ -13,11 +14,14 @@ interface StackRecord {
   brokers: number;
   kafkaPort: number;
   clusterId: string;
+  /** Whether it was formatted with the SCRAM user of a secured stack; absent in older files. */
+  secured?: boolean;
 }
 
 /**
  * Fails when the options contradict what the data dir was formatted for: the controller
- * ports are written into the quorum's storage, and a node count cannot change in place.
+ * ports are written into the quorum's storage, a node count cannot change in place, and
+ * SCRAM users can only be added while formatting.
  */
 export async function assertSameStack(layout: StackLayout): Promise<void> {
   const record = await readRecord(layout.stackFile);
@@ -27,6 +31,12 @@ export async function assertSameStack(layout: StackLayout): Promise<void> {
     throw new Error(
       `${layout.dataDir} holds a ${record.brokers}-broker stack on port ${record.kafkaPort}, not ${brokers} on ${kafkaPort}: ` +
         'pass the same options, another data dir, or delete that folder',
+    );
+  }
+  if (layout.security && !record?.secured && (await unformattedNodes(layout)).length < brokers) {
+    throw new Error(
+      `${layout.dataDir} was formatted without --secured, so it has no SCRAM user: ` +
+        'start it without --secured, or use another data dir (or delete that folder) for a secured stack',
     );
   }
 }
@@ -45,12 +55,7 @@ export async function ensureFormatted(
   const brokers = layout.nodes.length;
   const kafkaPort = layout.nodes[0]!.kafkaPort;
 
-  const unformatted: NodeLayout[] = [];
-  for (const node of layout.nodes) {
-    if (!(await exists(join(node.storageDir, 'meta.properties')))) {
-      unformatted.push(node);
-    }
-  }
+  const unformatted = await unformattedNodes(layout);
   if (unformatted.length === 0) {
     return;
   }
@@ -58,7 +63,9 @@ export async function ensureFormatted(
   const clusterId = record?.clusterId ?? (await existingClusterId(layout)) ?? (await randomUuid(layout, libsDir));
   // Written before formatting, so a node formatted later joins the same cluster.
   await mkdir(layout.dataDir, { recursive: true });
-  await writeFile(layout.stackFile, `${JSON.stringify({ brokers, kafkaPort, clusterId }, null, 2)}\n`);
+  const secured = layout.security !== undefined;
+  const newRecord: StackRecord = { brokers, kafkaPort, clusterId, secured };
+  await writeFile(layout.stackFile, `${JSON.stringify(newRecord, null, 2)}\n`);
   log(`Formatting KRaft storage (cluster ${clusterId}) for node(s) ${unformatted.map((node) => node.nodeId).join(', ')}`);
   await Promise.all(
     unformatted.map((node) =>
@@ -71,9 +78,22 @@ export async function ensureFormatted(
         // --standalone makes the single node its own dynamic quorum (KIP-853); several nodes
         // use the static controller.quorum.voters instead, which --standalone refuses.
         ...(brokers === 1 ? ['--standalone'] : []),
+        // SCRAM credentials live in the metadata log (KIP-900); this writes them into its
+        // first records, so the broker knows the user before any listener opens.
+        ...(layout.security ? ['--add-scram', scramCredential(layout.security)] : []),
       ]),
     ),
   );
+}
+
+async function unformattedNodes(layout: StackLayout): Promise<NodeLayout[]> {
+  const unformatted: NodeLayout[] = [];
+  for (const node of layout.nodes) {
+    if (!(await exists(join(node.storageDir, 'meta.properties')))) {
+      unformatted.push(node);
+    }
+  }
+  return unformatted;
 }
 
 async function randomUuid(layout: StackLayout, libsDir: string): Promise<string> {
