@@ -9,7 +9,7 @@ export interface DemoTopic {
   partitions: number;
   configs: Record<string, string>;
   /** Records written once, when the topic is still empty. */
-  records: { key: string; value: string }[];
+  records: { key: Buffer; value: string }[];
 }
 
 const FOREVER = { 'retention.ms': '-1', 'cleanup.policy': 'delete' };
@@ -25,14 +25,38 @@ export function demoTopics(): DemoTopic[] {
       configs: { 'cleanup.policy': 'compact' },
       records: events('order', 'OrderEnriched', 30),
     },
+    // The classic break: both services serialize the same order id with the schema-registry
+    // Avro serializer, each topic's key subject got its own schema id, and so the same order
+    // lands on different partitions in the two topics. A join of them finds almost nothing.
+    { name: 'shop.orders.avro', partitions: 6, configs: FOREVER, records: events('order', 'OrderPlaced', 40, avroKey(1)) },
+    { name: 'shop.shipments.avro', partitions: 6, configs: FOREVER, records: events('order', 'ShipmentBooked', 40, avroKey(2)) },
   ];
 }
 
-function events(aggregate: string, type: string, count: number): DemoTopic['records'] {
+/** The consumer groups that join the demo topics, so co-partition health finds both pairs. */
+export const DEMO_JOINS = [
+  { groupId: 'payment-matcher', topics: ['shop.orders.events', 'shop.payments.events'] },
+  { groupId: 'shipment-tracker', topics: ['shop.orders.avro', 'shop.shipments.avro'] },
+];
+
+function events(aggregate: string, type: string, count: number, key = textKey): DemoTopic['records'] {
   const start = Date.UTC(2026, 0, 1);
   return Array.from({ length: count }, (_, i) => {
     const id = `${aggregate}-${1000 + (i % 25)}`;
     const occurredAt = new Date(start + i * 60_000).toISOString();
-    return { key: id, value: JSON.stringify({ type, id, sequence: i, occurredAt }) };
+    return { key: key(id), value: JSON.stringify({ type, id, sequence: i, occurredAt }) };
   });
+}
+
+function textKey(id: string): Buffer {
+  return Buffer.from(id);
+}
+
+/** What the Confluent Avro serializer writes for a string key: magic 0, schema id, Avro string. */
+function avroKey(schemaId: number): (id: string) => Buffer {
+  return (id) => {
+    const header = Buffer.alloc(5);
+    header.writeInt32BE(schemaId, 1);
+    return Buffer.concat([header, Buffer.from([Buffer.byteLength(id) * 2]), Buffer.from(id)]);
+  };
 }

@@ -1,4 +1,5 @@
-import { Producer, stringSerializers, type Admin } from '@platformatic/kafka';
+import { Producer, type Admin } from '@platformatic/kafka';
+import { javaDefaultPartition } from '../shared/java-partitioner';
 import type { DemoTopic } from './demo-pipeline';
 
 /**
@@ -35,11 +36,20 @@ export class DemoGateway {
     const producer = new Producer({
       clientId: 'kafka-pipeline-console-demo',
       bootstrapBrokers: this.bootstrapServers,
-      serializers: stringSerializers,
+      idempotent: true,
+      retries: 5,
     });
     try {
       for (const topic of empty) {
-        await producer.send({ messages: topic.records.map((record) => ({ topic: topic.name, ...record })) });
+        // Placed as a Java producer would place them, so the demo's healthy pair is healthy.
+        await producer.send({
+          messages: topic.records.map((record) => ({
+            topic: topic.name,
+            key: record.key,
+            value: Buffer.from(record.value),
+            partition: javaDefaultPartition(record.key, topic.partitions),
+          })),
+        });
       }
     } finally {
       await producer.close();

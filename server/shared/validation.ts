@@ -15,6 +15,11 @@ export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infe
   return parse(schema, req.query, 'query');
 }
 
+/** Validates the path parameters; see {@link parseBody}. */
+export function parseParams<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
+  return parse(schema, req.params, 'path');
+}
+
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;

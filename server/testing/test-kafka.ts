@@ -21,7 +21,18 @@ export class TestKafka {
     const name = `spec.${purpose}.${randomUUID()}`;
     await this.admin.createTopics({ topics: [name], partitions, replicas: replicationFactor });
     this.#created.push(name);
+    await this.#waitForLeaders(name);
     return name;
+  }
+
+  /** A new topic's partitions get leaders a moment after it is created; writes before that are retried. */
+  async #waitForLeaders(topic: string): Promise<void> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const metadata = await this.admin.metadata({ topics: [topic], forceUpdate: true }).catch(() => undefined);
+      const partitions = metadata?.topics.get(topic)?.partitions ?? [];
+      if (partitions.length && partitions.every((p) => p.leader >= 0)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Writes string records to a topic. */
@@ -29,6 +40,17 @@ export class TestKafka {
     const producer = new Producer({ clientId: 'kpc-spec', bootstrapBrokers: this.bootstrapServers, serializers: stringSerializers });
     try {
       await producer.send({ messages: records.map((record) => ({ topic, ...record })) });
+    } finally {
+      await producer.close();
+    }
+  }
+
+  /** Writes raw key bytes to the partitions given: for fixtures that need exact placement. */
+  async produceBytes(topic: string, records: { key: Buffer; value?: Buffer; partition: number }[]): Promise<void> {
+    // Idempotent: a retry after a leader change on a new topic must not write a record twice.
+    const producer = new Producer({ clientId: 'kpc-spec', bootstrapBrokers: this.bootstrapServers, retries: 5, idempotent: true });
+    try {
+      await producer.send({ messages: records.map((record) => ({ topic, value: Buffer.from('{}'), ...record })) });
     } finally {
       await producer.close();
     }

@@ -1,4 +1,5 @@
-import { renderBytes, wireFormatSchemaId } from './record-rendering';
+import { wireFormatSchemaId } from '../shared/wire-format';
+import { renderBytes } from './record-rendering';
 
 describe('record rendering', () => {
   describe('renderBytes', () => {

@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ClustersService } from '../clusters/clusters.service';
+import { parseBody, parseParams } from '../shared/validation';
+import { CHECK_BUDGET, type CopartitionService } from './copartition.service';
+
+const topicNames = z.array(z.string().min(1)).min(2, 'name at least two topics');
+const check = z.object({
+  topics: topicNames,
+  samplePerPartition: z.number().int().min(1).max(CHECK_BUDGET.maxPerPartition).optional(),
+});
+const groupName = z.string().regex(/^[\w .:-]{1,100}$/, 'use letters, digits, spaces, ".", ":", "_" or "-" (at most 100)');
+const declaration = z.object({ name: groupName, topics: topicNames });
+const redeclaration = z.object({ topics: topicNames });
+
+/** Co-partition health: `/api/clusters/:cluster/copartition...`. */
+export function copartitionRoutes(clusters: ClustersService, copartition: CopartitionService): Router {
+  const base = '/clusters/:cluster/copartition';
+  return Router()
+    .get(base, async (req, res) => {
+      res.json({ groups: await copartition.health(clusters.get(req.params.cluster)) });
+    })
+    .post(`${base}/check`, async (req, res) => {
+      const { topics, samplePerPartition } = parseBody(check, req);
+      res.status(202).json(await copartition.startCheck(clusters.get(req.params.cluster), topics, samplePerPartition));
+    })
+    .get(`${base}/checks/:id`, (req, res) => {
+      clusters.get(req.params.cluster);
+      res.json(copartition.job(req.params.id));
+    })
+    .post(`${base}/groups`, async (req, res) => {
+      res.status(201).json(await copartition.declare(clusters.get(req.params.cluster), parseBody(declaration, req)));
+    })
+    .put(`${base}/groups/:name`, async (req, res) => {
+      const { topics } = parseBody(redeclaration, req);
+      const { name } = parseParams(z.object({ name: groupName }), req);
+      res.json(await copartition.declare(clusters.get(req.params.cluster), { name, topics }));
+    })
+    .delete(`${base}/groups/:name`, async (req, res) => {
+      await copartition.undeclare(clusters.get(req.params.cluster), req.params.name);
+      res.status(204).end();
+    });
+}
