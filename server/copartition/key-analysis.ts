@@ -143,8 +143,17 @@ function publicPlacement({ topic, partition, expectedPartition, schemaId, keyHex
 
 function summarize(verdict: Verdict, findings: Finding[], risks: Finding[], common: number, samples: TopicRecords[]): string {
   const topics = samples.map((s) => s.topic).join(', ');
-  if (verdict === 'broken') return `Not co-partitioned: ${findings.map((f) => f.summary).join(' ')}`;
-  if (verdict === 'at-risk') return `Co-partitioned today, at risk: ${risks.map((f) => f.summary).join(' ')}`;
-  if (verdict === 'unknown') return `No keyed records in ${topics} to check yet; the partition counts agree.`;
-  return `Co-partitioned: same partition count, and ${common} key(s) seen in several topics sit on the same partition in each.`;
+  const misplaced = findings.reduce((sum, f) => sum + f.keyCount, 0);
+  switch (verdict) {
+    case 'broken':
+      return findings.some((f) => f.cause === 'partition-count')
+        ? `Not co-partitioned: the topics have different partition counts${misplaced ? `, and ${misplaced} of ${common} shared keys sit on different partitions` : ''}.`
+        : `Not co-partitioned: ${misplaced} of ${common} keys seen in several topics sit on different partition numbers.`;
+    case 'at-risk':
+      return `Co-partitioned today${common ? ` (${common} shared keys agree)` : ''}, but at risk: ${risks.map((f) => f.cause.replace('-', ' ')).join(', ')}.`;
+    case 'unknown':
+      return `No keyed records in ${topics} to check yet; the partition counts agree.`;
+    default:
+      return `Co-partitioned: same partition count, and ${common} key(s) seen in several topics sit on the same partition in each.`;
+  }
 }

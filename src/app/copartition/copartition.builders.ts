@@ -1,0 +1,40 @@
+import type { CheckJob, CopartitionGroup, CopartitionReport, Finding, GroupHealth, KeyEvidence } from './copartition.model';
+
+/** Test data: everything defaulted, a spec states only the field that decides. */
+export function aGroup(overrides: Partial<CopartitionGroup> = {}): CopartitionGroup {
+  return {
+    id: 'consumer-group:shipment-tracker', name: 'shipment-tracker', origin: 'consumer-group',
+    topics: ['shop.orders.avro', 'shop.shipments.avro'], reason: 'Consumer group shipment-tracker reads both', ...overrides,
+  };
+}
+
+export function aKeyEvidence(overrides: Partial<KeyEvidence> = {}): KeyEvidence {
+  return {
+    key: 'order-1001',
+    cause: 'schema-id',
+    placements: [
+      { topic: 'shop.orders.avro', partition: 2, expectedPartition: 2, schemaId: 1, keyHex: '00' },
+      { topic: 'shop.shipments.avro', partition: 0, expectedPartition: 0, schemaId: 2, keyHex: '00' },
+    ],
+    ...overrides,
+  };
+}
+
+export function aFinding(overrides: Partial<Finding> = {}): Finding {
+  return { cause: 'schema-id', summary: 'Schema ids differ.', fix: 'Use a primitive serde.', keys: [aKeyEvidence()], keyCount: 1, ...overrides };
+}
+
+export function aReport(overrides: Partial<CopartitionReport> = {}): CopartitionReport {
+  return {
+    group: aGroup(), verdict: 'broken', summary: 'Not co-partitioned.', findings: [aFinding()], topics: [], commonKeys: 25,
+    checkedAt: '2026-11-25T10:00:00.000Z', ...overrides,
+  };
+}
+
+export function aGroupHealth(overrides: Partial<GroupHealth> = {}): GroupHealth {
+  return { group: aGroup(), report: aReport(), ...overrides };
+}
+
+export function aJob(overrides: Partial<CheckJob> = {}): CheckJob {
+  return { id: 'job-1', status: 'running', progress: { partitionsRead: 3, partitionsTotal: 12, recordsRead: 150 }, ...overrides };
+}
