@@ -21,7 +21,7 @@ export const FIXES: Readonly<Record<Cause, string>> = {
 };
 
 type Context =
-  | { samples: { topic: string; partitions: number }[]; atRisk?: undefined; topics?: undefined }
+  | { samples: { topic: string; partitions: number; grewFrom?: number | null }[]; atRisk?: undefined; topics?: undefined }
   | { atRisk: true; topics: string[]; samples?: undefined };
 
 /** One sentence saying what the finding is about. */
@@ -41,9 +41,12 @@ export function describe(cause: Cause, context: Context): string {
   }
   const samples = context.samples ?? [];
   switch (cause) {
-    case 'partition-count':
+    case 'partition-count': {
+      // Records placed for a smaller count than the topic has now show that it grew, and from what.
+      const grown = samples.filter((s) => s.grewFrom).map((s) => ` ${s.topic} grew from ${s.grewFrom} to ${s.partitions} partitions after data was written.`);
       return `The partition counts differ (${samples.map((s) => `${s.topic}: ${s.partitions}`).join(', ')}), ` +
-        'so the same key hashes to different partition numbers.';
+        `so the same key hashes to different partition numbers.${grown.join('')}`;
+    }
     case 'schema-id':
       return 'The same logical keys sit on different partitions because their serialized bytes carry different schema ids per topic.';
     case 'encoding':

@@ -100,6 +100,14 @@ describe('analyzeGroup', () => {
     });
   });
 
+  describe('with a topic that grew after data was written', () => {
+    it('says which topic grew, and from what count', () => {
+      const report = analyzeGroup(group, [topicOf('a', 6, text), topicOf('b', 8, text, (bytes) => javaDefaultPartition(bytes, 6))]);
+
+      expect(report.findings[0]!.summary).toContain('b grew from 6 to 8 partitions');
+    });
+  });
+
   describe('with records written before partitions were added', () => {
     it('is broken and blames the added partitions', () => {
       const report = analyzeGroup(group, [

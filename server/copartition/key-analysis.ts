@@ -27,7 +27,10 @@ export function analyzeGroup(group: CopartitionGroup, samples: TopicRecords[], n
   const seenByTopic = samples.map((sample) => ({ sample, keys: placements(sample) }));
   const findings: Finding[] = [];
   const counts = new Set(samples.map((sample) => sample.partitions));
-  if (counts.size > 1) findings.push(finding('partition-count', [], 0, { samples }));
+  if (counts.size > 1) {
+    const grown = samples.map((sample) => ({ ...sample, grewFrom: earlierPartitionCount(sample) }));
+    findings.push(finding('partition-count', [], 0, { samples: grown }));
+  }
 
   const byLogical = new Map<string, Seen[]>();
   for (const { keys } of seenByTopic) for (const [logical, seen] of keys) byLogical.set(logical, [...(byLogical.get(logical) ?? []), seen]);
