@@ -1,0 +1,203 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { MatTabsModule } from '@angular/material/tabs';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { filter, finalize, switchMap } from 'rxjs';
+import { ConfirmService } from '../shared/confirm.service';
+import { ErrorPanel } from '../shared/error-panel';
+import { apiErrorOf } from '../shared/resource-error';
+import { AddPartitionsDialog, type AddPartitionsData } from './add-partitions-dialog';
+import { ConfigTable } from './config-table';
+import { MessageBrowser } from './message-browser';
+import { PartitionTable } from './partition-table';
+import { ProduceMessageDialog, type ProduceMessageData } from './produce-message-dialog';
+import type { ConfigChange, PartitionRow } from './topic.model';
+import { TopicsService } from './topics.service';
+
+/** The tabs, in order, by the name `?tab=` uses. */
+const TABS = ['partitions', 'configs', 'messages', 'consumers'] as const;
+
+/** `/clusters/:cluster/topics/:topic`: one topic, its partitions, configs, messages and readers. */
+@Component({
+  selector: 'kpc-topic-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ConfigTable, ErrorPanel, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, MatTabsModule, MatTooltipModule,
+    MessageBrowser, PartitionTable, RouterLink,
+  ],
+  templateUrl: './topic-page.html',
+  styleUrl: './topic-page.scss',
+})
+export class TopicPage {
+  /** Bound from the route. */
+  readonly cluster = input.required<string>();
+  readonly topic = input.required<string>();
+  /** Query parameter: the open tab. */
+  readonly tab = input<string>();
+
+  private readonly topics = inject(TopicsService);
+  private readonly dialog = inject(MatDialog);
+  private readonly confirmations = inject(ConfirmService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  protected readonly detail = rxResource({
+    params: () => ({ cluster: this.cluster(), topic: this.topic() }),
+    stream: ({ params }) => this.topics.detail(params.cluster, params.topic),
+  });
+  // A resource in error throws from value(): read it only through this.
+  protected readonly current = computed(() => (this.detail.hasValue() ? this.detail.value() : undefined));
+  protected readonly error = computed(() => apiErrorOf(this.detail.error()));
+  protected readonly partitionCount = computed(() => this.current()?.partitions.length ?? 0);
+  protected readonly replicationFactor = computed(() => this.current()?.partitions[0]?.replicas.length ?? 0);
+  protected readonly messageCount = computed(() =>
+    this.topics.formatCount(this.current()?.partitions.reduce((sum, p) => sum + this.topics.partitionMessageCount(p), 0) ?? null));
+  protected readonly partitionRows = computed(() =>
+    (this.current()?.partitions ?? []).map((partition): PartitionRow => {
+      const outOfSync = this.topics.outOfSyncReplicas(partition);
+      return { ...partition, outOfSync, isUnderReplicated: outOfSync.length > 0, messages: this.topics.partitionMessageCount(partition) };
+    }),
+  );
+  /** The configs as last read or as the last change answered them. */
+  protected readonly configs = linkedSignal(() => this.current()?.configs ?? []);
+  protected readonly consumerGroups = computed(() => this.current()?.consumerGroups ?? []);
+  protected readonly selectedTab = computed(() => Math.max(0, TABS.indexOf(this.tab() as (typeof TABS)[number])));
+  protected readonly isBusy = signal(false);
+
+  protected readonly editingConfig = signal<string | null>(null);
+  protected readonly isSavingConfig = signal(false);
+  protected readonly configError = signal<string | null>(null);
+
+  protected selectTab(index: number): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { tab: index === 0 ? null : TABS[index] }, replaceUrl: true });
+  }
+
+  protected reload(): void {
+    this.detail.reload();
+  }
+
+  protected editConfig(name: string): void {
+    this.configError.set(null);
+    this.editingConfig.set(name);
+  }
+
+  protected cancelConfigEdit(): void {
+    this.configError.set(null);
+    this.editingConfig.set(null);
+  }
+
+  protected saveConfig({ name, value }: { name: string; value: string }): void {
+    this.changeConfigs({ set: { [name]: value } }, name);
+  }
+
+  protected resetConfig(name: string): void {
+    this.editingConfig.set(null);
+    this.changeConfigs({ delete: [name] }, name);
+  }
+
+  protected openProduce(): void {
+    this.dialog
+      .open<ProduceMessageDialog, ProduceMessageData, boolean>(ProduceMessageDialog, {
+        data: { cluster: this.cluster(), topic: this.topic(), partitions: this.partitionCount() },
+        width: '640px',
+      })
+      .afterClosed()
+      .subscribe((produced) => {
+        if (produced) this.reload();
+      });
+  }
+
+  protected openAddPartitions(): void {
+    this.dialog
+      .open<AddPartitionsDialog, AddPartitionsData, boolean>(AddPartitionsDialog, {
+        data: { cluster: this.cluster(), topic: this.topic(), partitions: this.partitionCount() },
+        width: '560px',
+      })
+      .afterClosed()
+      .subscribe((changed) => {
+        if (changed) this.reload();
+      });
+  }
+
+  /** Deletes every record, after the operator types the topic name (checked again by the server). */
+  protected purge(): void {
+    const name = this.topic();
+    this.confirmations
+      .confirm({
+        title: `Purge ${name}`,
+        message: `Every record of every partition of ${name} will be deleted. Consumers keep their offsets; the topic and its configs stay.`,
+        confirmLabel: 'Purge all records',
+        typeToConfirm: name,
+        isDestructive: true,
+      })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => {
+          this.isBusy.set(true);
+          return this.topics.purge(this.cluster(), name, { confirm: name }).pipe(finalize(() => this.isBusy.set(false)));
+        }),
+      )
+      .subscribe({
+        next: (result) => {
+          this.snackBar.open(`Purged ${result.partitions.length} partitions of ${name}`, 'OK', { duration: 5000 });
+          this.reload();
+        },
+        error: (error: unknown) => this.snackBar.open(apiErrorOf(error)?.message ?? 'Purge failed', 'OK'),
+      });
+  }
+
+  /** Deletes the topic after the typed confirmation, then goes back to the list. */
+  protected delete(): void {
+    const name = this.topic();
+    this.confirmations
+      .confirm({
+        title: `Delete ${name}`,
+        message: `${name}, all its records and its configs will be gone for good. Producers writing to it will fail, ` +
+          'or create it again if the broker allows auto-creation.',
+        confirmLabel: 'Delete topic',
+        typeToConfirm: name,
+        isDestructive: true,
+      })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => {
+          this.isBusy.set(true);
+          return this.topics.delete(this.cluster(), name, name).pipe(finalize(() => this.isBusy.set(false)));
+        }),
+      )
+      .subscribe({
+        next: () => {
+          this.snackBar.open(`Deleted ${name}`, 'OK', { duration: 5000 });
+          void this.router.navigate(['/clusters', this.cluster(), 'topics']);
+        },
+        error: (error: unknown) => this.snackBar.open(apiErrorOf(error)?.message ?? 'Delete failed', 'OK'),
+      });
+  }
+
+  private changeConfigs(change: ConfigChange, name: string): void {
+    this.isSavingConfig.set(true);
+    this.configError.set(null);
+    this.topics
+      .alterConfigs(this.cluster(), this.topic(), change)
+      .pipe(finalize(() => this.isSavingConfig.set(false)))
+      .subscribe({
+        next: (configs) => {
+          this.configs.set(configs);
+          this.editingConfig.set(null);
+        },
+        error: (error: unknown) => {
+          // Keep the editor open on the config that failed, with the server's words under it.
+          this.editingConfig.set(name);
+          this.configError.set(apiErrorOf(error)?.message ?? 'The change failed');
+        },
+      });
+  }
+}

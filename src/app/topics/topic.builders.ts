@@ -1,0 +1,76 @@
+import type {
+  MessagePage, MessageSearch, PartitionDetail, RenderedBytes, TopicConfigEntry, TopicDetail, TopicMessage, TopicSummary,
+} from './topic.model';
+
+/** Test data: everything defaulted, a spec states only the field that decides. */
+export function aTopicSummary(overrides: Partial<TopicSummary> = {}): TopicSummary {
+  return {
+    name: 'shop.orders.events',
+    partitions: 6,
+    replicationFactor: 1,
+    underReplicatedPartitions: 0,
+    internal: false,
+    messageCount: 60,
+    sizeBytes: 8_192,
+    ...overrides,
+  };
+}
+
+export function aPartition(overrides: Partial<PartitionDetail> = {}): PartitionDetail {
+  return { partition: 0, leader: 1, replicas: [1], isr: [1], earliestOffset: '0', latestOffset: '10', ...overrides };
+}
+
+export function aConfig(overrides: Partial<TopicConfigEntry> = {}): TopicConfigEntry {
+  return {
+    name: 'retention.ms',
+    value: '604800000',
+    source: 'default',
+    isSensitive: false,
+    isReadOnly: false,
+    isOverride: false,
+    documentation: 'How long a log is kept before old segments are deleted.',
+    ...overrides,
+  };
+}
+
+export function aTopicDetail(overrides: Partial<TopicDetail> = {}): TopicDetail {
+  return {
+    name: 'shop.orders.events',
+    internal: false,
+    partitions: [aPartition()],
+    configs: [aConfig()],
+    consumerGroups: [],
+    ...overrides,
+  };
+}
+
+export function someBytes(overrides: Partial<RenderedBytes> = {}): RenderedBytes {
+  return { encoding: 'text', text: 'order-1000', sizeBytes: 10, ...overrides };
+}
+
+export function aMessage(overrides: Partial<TopicMessage> = {}): TopicMessage {
+  return {
+    partition: 0,
+    offset: '41',
+    timestamp: Date.UTC(2026, 0, 1, 12, 0),
+    key: someBytes(),
+    value: someBytes({ encoding: 'json', text: '{"type":"OrderPlaced","id":"order-1000"}', sizeBytes: 40 }),
+    headers: [],
+    ...overrides,
+  };
+}
+
+export function aMessagePage(overrides: Partial<MessagePage> = {}): MessagePage {
+  return {
+    messages: [aMessage()],
+    stoppedBy: 'end',
+    nextCursor: null,
+    positions: [{ partition: 0, offset: '0' }],
+    scanned: { records: 1, bytes: 50 },
+    ...overrides,
+  };
+}
+
+export function aMessageSearch(overrides: Partial<MessageSearch> = {}): MessageSearch {
+  return { partition: null, start: 'newest', offset: null, dateTime: '', key: '', contains: '', ...overrides };
+}
