@@ -9,7 +9,7 @@ export interface DemoTopic {
   partitions: number;
   configs: Record<string, string>;
   /** Records written once, when the topic is still empty. */
-  records: { key: Buffer; value: string }[];
+  records: { key: Buffer; value: string; timestamp: number }[];
 }
 
 const FOREVER = { 'retention.ms': '-1', 'cleanup.policy': 'delete' };
@@ -39,12 +39,14 @@ export const DEMO_JOINS = [
   { groupId: 'shipment-tracker', topics: ['shop.orders.avro', 'shop.shipments.avro'] },
 ];
 
+/** Events spread over the three hours before the first start, so replaying "the last hour" replays some of them. */
 function events(aggregate: string, type: string, count: number, key = textKey): DemoTopic['records'] {
-  const start = Date.UTC(2026, 0, 1);
+  const spacing = (3 * 3_600_000) / count;
+  const start = Date.now() - count * spacing;
   return Array.from({ length: count }, (_, i) => {
     const id = `${aggregate}-${1000 + (i % 25)}`;
-    const occurredAt = new Date(start + i * 60_000).toISOString();
-    return { key: key(id), value: JSON.stringify({ type, id, sequence: i, occurredAt }) };
+    const timestamp = Math.round(start + i * spacing);
+    return { key: key(id), value: JSON.stringify({ type, id, sequence: i, occurredAt: new Date(timestamp).toISOString() }), timestamp };
   });
 }
 

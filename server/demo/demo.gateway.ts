@@ -48,6 +48,7 @@ export class DemoGateway {
             key: record.key,
             value: Buffer.from(record.value),
             partition: javaDefaultPartition(record.key, topic.partitions),
+            timestamp: BigInt(record.timestamp),
           })),
         });
       }
