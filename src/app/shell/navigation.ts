@@ -15,4 +15,5 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: 'connectors', label: 'Connectors', icon: 'cable', purpose: 'Kafka Connect connectors, tasks and source-connector offsets.' },
   { path: 'copartition', label: 'Co-partition health', icon: 'join_inner', purpose: 'Joined topics whose keys do not land on the same partitions.' },
   { path: 'advisor', label: 'Advisor', icon: 'tips_and_updates', purpose: 'Tuning advice drawn from measured data.' },
+  { path: 'audit', label: 'Audit log', icon: 'history', purpose: 'Every change made through the console, with undo.' },
 ];

@@ -45,7 +45,7 @@ describe('ShellPage', () => {
       const items = await nav.getItems();
 
       expect(await Promise.all(items.map((item) => item.getTitle()))).toEqual([
-        'Overview', 'Topics', 'Consumer groups', 'Connectors', 'Co-partition health', 'Advisor',
+        'Overview', 'Topics', 'Consumer groups', 'Connectors', 'Co-partition health', 'Advisor', 'Audit log',
       ]);
     });
 

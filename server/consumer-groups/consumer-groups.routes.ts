@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorOf } from '../audit/audit.routes';
+import type { ClustersService } from '../clusters/clusters.service';
+import { parseBody } from '../shared/validation';
+import type { ConsumerGroupsService } from './consumer-groups.service';
+import type { OffsetResetService } from './offset-reset.service';
+
+const resetRequest = z.object({
+  topics: z.array(z.object({
+    topic: z.string().min(1, 'is required'),
+    partitions: z.array(z.number().int().min(0)).min(1, 'name at least one partition, or leave it out for all').optional(),
+  })).min(1, 'name at least one topic'),
+  mode: z.enum(['earliest', 'latest', 'timestamp', 'duration', 'shift', 'offset']),
+  value: z.union([z.string(), z.number()]).optional(),
+});
+const resetCommand = resetRequest.extend({
+  confirm: z.literal(true, 'must be true: a reset changes what the group reads'),
+  targets: z.array(z.object({
+    topic: z.string().min(1),
+    partition: z.number().int().min(0),
+    offset: z.number().int().min(0),
+  })).optional(),
+});
+const undoRequest = z.object({ auditId: z.string().min(1, 'is required') });
+
+/** Consumer groups, their lag, and replay: `/api/clusters/:cluster/consumer-groups...`. */
+export function consumerGroupsRoutes(clusters: ClustersService, groups: ConsumerGroupsService, resets: OffsetResetService): Router {
+  const base = '/clusters/:cluster/consumer-groups';
+  return Router()
+    .get(base, async (req, res) => {
+      res.json(await groups.list(clusters.get(req.params.cluster)));
+    })
+    .get(`${base}/:group`, async (req, res) => {
+      res.json(await groups.detail(clusters.get(req.params.cluster), req.params.group));
+    })
+    .delete(`${base}/:group`, async (req, res) => {
+      await groups.delete(clusters.get(req.params.cluster), req.params.group);
+      res.status(204).end();
+    })
+    .post(`${base}/:group/offsets/preview`, async (req, res) => {
+      const request = parseBody(resetRequest, req);
+      res.json(await resets.preview(clusters.get(req.params.cluster), req.params.group, request));
+    })
+    .post(`${base}/:group/offsets/reset`, async (req, res) => {
+      const command = parseBody(resetCommand, req);
+      res.json(await resets.reset(clusters.get(req.params.cluster), req.params.group, command, actorOf(req)));
+    })
+    .post(`${base}/:group/offsets/undo`, async (req, res) => {
+      const { auditId } = parseBody(undoRequest, req);
+      res.json(await resets.undo(clusters.get(req.params.cluster), req.params.group, auditId, actorOf(req)));
+    });
+}

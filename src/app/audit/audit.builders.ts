@@ -1,0 +1,17 @@
+import type { AuditRecord } from './audit.model';
+
+/** Test data: everything defaulted, a spec states only the field that decides. */
+export function anAuditRecord(overrides: Partial<AuditRecord> = {}): AuditRecord {
+  return {
+    id: '2026-11-25T14:00:00.000Z-abcd1234',
+    at: '2026-11-25T14:00:00.000Z',
+    actor: 'anonymous@127.0.0.1',
+    cluster: 'local',
+    action: 'consumer-group.offsets.reset',
+    subject: { kind: 'consumer-group', name: 'order-enricher' },
+    parameters: { mode: 'duration', value: 'PT2H', topics: [{ topic: 'shop.orders.events' }] },
+    before: [{ topic: 'shop.orders.events', partition: 0, offset: 8 }, { topic: 'shop.orders.events', partition: 1, offset: null }],
+    after: [{ topic: 'shop.orders.events', partition: 0, offset: 3 }, { topic: 'shop.orders.events', partition: 1, offset: 0 }],
+    ...overrides,
+  };
+}

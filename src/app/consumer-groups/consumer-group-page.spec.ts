@@ -1,0 +1,126 @@
+import { Component } from '@angular/core';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { provideRouter } from '@angular/router';
+import { apiErrorInterceptor } from '../shared/api-error.interceptor';
+import { aConsumerGroupDetail, aPartitionLag, aPreview, aResetResult } from './consumer-group.builders';
+import { ConsumerGroupPage } from './consumer-group-page';
+
+/** A host to find the overlay container from; the dialog renders outside the page. */
+@Component({ template: '' })
+class Host {}
+
+describe('ConsumerGroupPage', () => {
+  let fixture: ComponentFixture<ConsumerGroupPage>;
+  let http: HttpTestingController;
+  const url = '/api/clusters/local/consumer-groups/order-enricher';
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(ConsumerGroupPage);
+    fixture.componentRef.setInput('cluster', 'local');
+    fixture.componentRef.setInput('group', 'order-enricher');
+    fixture.detectChanges();
+  });
+  afterEach(() => http.verify());
+
+  const loader = () => TestbedHarnessEnvironment.loader(fixture);
+  const button = (text: string) => loader().getHarness(MatButtonHarness.with({ text: new RegExp(text) }));
+  const text = () => (fixture.nativeElement as HTMLElement).textContent ?? '';
+  /** The request once the page has sent it. */
+  const requestSoon = async (requestUrl: string) => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const [request] = http.match(requestUrl);
+      if (request) return request;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`no request to ${requestUrl}`);
+  };
+
+  describe('for an idle group', () => {
+    beforeEach(async () => {
+      http.expectOne(url).flush(aConsumerGroupDetail({
+        totalLag: 5,
+        partitions: [aPartitionLag({ partition: 0, committedOffset: 5, lag: 5 }), aPartitionLag({ partition: 1, committedOffset: null, lag: null, committedTimestamp: null })],
+      }));
+      await fixture.whenStable();
+    });
+
+    it('shows the lag per partition', async () => {
+      const rows = await (await loader().getHarness(MatTableHarness)).getCellTextByColumnName();
+
+      expect(rows['committed']?.text).toEqual(['5', '—']);
+      expect(rows['lag']?.text).toEqual(['5', '—']);
+    });
+
+    it('offers Replay', async () => expect(await (await button('Replay')).isDisabled()).toBeFalse());
+
+    describe('replayed through the dialog', () => {
+      it('previews, waits for the typed group id, then applies the previewed targets', async () => {
+        await (await button('Replay')).click();
+        const dialog = await TestbedHarnessEnvironment.documentRootLoader(TestBed.createComponent(Host)).getHarness(MatDialogHarness);
+        const next = () => dialog.getHarness(MatButtonHarness.with({ text: 'Next' }));
+
+        await (await next()).click();
+        // The harness waits for the page to be stable, which a pending request keeps it from.
+        const opening = (await dialog.getHarness(MatButtonHarness.with({ text: 'Preview' }))).click();
+        const previewRequest = await requestSoon(`${url}/offsets/preview`);
+        expect(previewRequest.request.body).toEqual({ topics: [{ topic: 'shop.orders.events' }], mode: 'duration', value: 'PT1H' });
+        previewRequest.flush(aPreview());
+        await opening;
+        const nexts = await dialog.getAllHarnesses(MatButtonHarness.with({ text: 'Next' }));
+        await nexts[nexts.length - 1]!.click();
+
+        const apply = await dialog.getHarness(MatButtonHarness.with({ text: 'Reset offsets' }));
+        expect(await apply.isDisabled()).toBeTrue();
+        await (await dialog.getHarness(MatInputHarness.with({ selector: '[aria-label="Type the group id to confirm"]' }))).setValue('order-enricher');
+        const applying = apply.click();
+
+        const reset = await requestSoon(`${url}/offsets/reset`);
+        expect(reset.request.body).toEqual(jasmine.objectContaining({ confirm: true, targets: [{ topic: 'shop.orders.events', partition: 0, offset: 0 }] }));
+        reset.flush(aResetResult());
+        await applying;
+        expect(await (await dialog.host()).text()).toContain('Offsets reset.');
+        const closing = dialog.close();
+        (await requestSoon(url)).flush(aConsumerGroupDetail());
+        await closing;
+      });
+    });
+  });
+
+  describe('while members consume', () => {
+    beforeEach(async () => {
+      http.expectOne(url).flush(aConsumerGroupDetail({
+        state: 'Stable',
+        memberCount: 1,
+        members: [{ memberId: 'm1', clientId: 'enricher-1', host: '10.0.0.7', assignments: [{ topic: 'shop.orders.events', partitions: [0] }] }],
+      }));
+      await fixture.whenStable();
+    });
+
+    it('names them and disables Replay and Delete', async () => {
+      expect(text()).toContain('enricher-1 @ 10.0.0.7');
+      expect(await (await button('Replay')).isDisabled()).toBeTrue();
+      expect(await (await button('Delete')).isDisabled()).toBeTrue();
+    });
+  });
+
+  describe('for a group that does not exist', () => {
+    it('shows the server message', async () => {
+      http.expectOne(url).flush({ error: { code: 'GROUP_NOT_FOUND', message: 'There is no consumer group order-enricher on local' } },
+        { status: 404, statusText: 'Not Found' });
+      await fixture.whenStable();
+
+      expect(text()).toContain('There is no consumer group order-enricher on local');
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import type { PartitionLag } from './consumer-group.model';
+
+/** A partition row with the share of its retained log the group has read (0 to 1). */
+export interface PartitionLagRow extends PartitionLag {
+  readShare: number;
+}
+
+/** Where a group stands on each partition: committed offset, log end, lag and a lag bar. */
+@Component({
+  selector: 'kpc-partition-lag-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, DecimalPipe, MatTableModule],
+  templateUrl: './partition-lag-table.html',
+  styles: `
+    table { width: 100%; }
+    .numeric { text-align: right; font-variant-numeric: tabular-nums; }
+    .none { color: var(--mat-sys-on-surface-variant); }
+    .lagging { color: var(--kpc-warn); font-weight: 500; }
+    .bar { width: 160px; height: 8px; border-radius: 4px; background: #f6d9a8; overflow: hidden; }
+    .bar.caught-up { background: #cfe9d6; }
+    .read { height: 100%; background: var(--mat-sys-primary); }
+    .mat-column-bar { width: 180px; }
+  `,
+})
+export class PartitionLagTable {
+  readonly partitions = input.required<PartitionLagRow[]>();
+  protected readonly columns = ['topic', 'partition', 'committed', 'end', 'lag', 'bar', 'lastRead', 'assignedTo'];
+}
