@@ -56,10 +56,15 @@ export class PartitionReader {
   async fetch(
     topic: string,
     starts: FetchStart[],
-    { maxBytesPerPartition = 256 * 1024, isolation = 'read_uncommitted' as 'read_uncommitted' | 'read_committed' } = {},
+    {
+      maxBytesPerPartition = 256 * 1024,
+      isolation = 'read_uncommitted' as 'read_uncommitted' | 'read_committed',
+      /** Ask the brokers for leaders again instead of trusting the client's cache (after a leader error). */
+      refreshMetadata = false,
+    } = {},
   ): Promise<PartitionChunk[]> {
     if (starts.length === 0) return [];
-    const metadata = await this.admin.metadata({ topics: [topic] });
+    const metadata = await this.admin.metadata({ topics: [topic], forceUpdate: refreshMetadata });
     const topicMetadata = metadata.topics.get(topic);
     if (!topicMetadata) throw new Error(`Topic ${topic} has no metadata`);
     const byLeader = new Map<number, FetchStart[]>();

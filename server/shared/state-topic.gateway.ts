@@ -1,5 +1,6 @@
 import type { ClusterConfig } from '../clusters/clusters-config';
 import type { ClustersGateway } from '../clusters/clusters.gateway';
+import { AppError } from './app-error';
 import { PartitionReader } from './partition-reader.gateway';
 
 interface Snapshot<T> {
@@ -10,6 +11,9 @@ interface Snapshot<T> {
 
 /** Read at most this much per fetch; state records are small. */
 const FETCH_BYTES = 1024 * 1024;
+/** Errors a moment of waiting cures: a topic just created, a leader moving. */
+const PASSING_ERRORS = new Set(['LEADER_NOT_AVAILABLE', 'NOT_LEADER_OR_FOLLOWER', 'UNKNOWN_TOPIC_OR_PARTITION', 'FENCED_LEADER_EPOCH', 'NO_RESPONSE']);
+const PASSING_ERROR_RETRIES = 25;
 
 /**
  * State the console keeps (audit records, declared co-partition groups, metric history), held
@@ -48,10 +52,16 @@ export class StateTopic<T> {
     return this.clusters.call(cluster, async (admin) => {
       const snapshot = this.#snapshots.get(cluster.name) ?? { offset: 0n, entries: new Map<string, T>() };
       const reader = new PartitionReader(admin);
+      let retries = 0;
       for (;;) {
         const [chunk] = await reader.fetch(this.topic, [{ partition: 0, offset: snapshot.offset }], {
           maxBytesPerPartition: FETCH_BYTES,
+          refreshMetadata: retries > 0,
         });
+        if (chunk?.error && PASSING_ERRORS.has(chunk.error) && retries++ < PASSING_ERROR_RETRIES) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          continue;
+        }
         if (!chunk || chunk.error === 'OFFSET_OUT_OF_RANGE') {
           // Retention or a purge removed what we had read up to: start again from the start.
           snapshot.offset = chunk?.logStartOffset ?? 0n;
@@ -59,7 +69,7 @@ export class StateTopic<T> {
           if (!chunk || chunk.logStartOffset < 0n) break;
           continue;
         }
-        if (chunk.error) throw new Error(`Reading ${this.topic} failed: ${chunk.error}`);
+        if (chunk.error) throw new AppError(503, 'KAFKA_UNAVAILABLE', `The console's state topic ${this.topic} cannot be read now (${chunk.error}); try again`);
         for (const record of chunk.records) this.#apply(snapshot.entries, record.key, record.value);
         snapshot.offset = chunk.nextOffset;
         if (chunk.nextOffset >= chunk.highWatermark) break;
