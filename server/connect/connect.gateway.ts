@@ -1,0 +1,215 @@
+import type { ConnectClusterConfig } from '../clusters/clusters-config';
+import { AppError } from '../shared/app-error';
+
+/** How long one request to a Connect worker may take before the API answers 503. */
+const REQUEST_TIMEOUT_MS = 8_000;
+
+/** Connect's status of a connector: `GET /connectors/{name}/status`. */
+export interface RawStatus {
+  name: string;
+  connector: { state: string; worker_id: string; trace?: string };
+  tasks: { id: number; state: string; worker_id: string; trace?: string }[];
+  type?: string;
+}
+
+/** Connect's description of a connector: `GET /connectors/{name}`. */
+export interface RawInfo {
+  name: string;
+  config: Record<string, string>;
+  tasks: { connector: string; task: number }[];
+  type: string;
+}
+
+export interface RawValidation {
+  name: string;
+  error_count: number;
+  groups: string[];
+  configs: {
+    definition: {
+      name: string; type: string; required: boolean; default_value: string | null; importance: string;
+      documentation: string; group: string | null; order_in_group: number; display_name: string; dependents: string[];
+    };
+    value: { name: string; value: string | null; recommended_values: string[]; errors: string[]; visible: boolean };
+  }[];
+}
+
+export type RawOffsets = { partition: Record<string, unknown>; offset: Record<string, unknown> | null }[];
+
+/**
+ * The only code that speaks Kafka Connect's REST API. Each call has a deadline, sends basic
+ * auth when the Connect cluster has a user, and turns Connect's answers into
+ * {@link AppError}s with stable codes.
+ */
+export class ConnectGateway {
+  /** The worker's version: `GET /`. */
+  info(connect: ConnectClusterConfig): Promise<{ version: string; commit: string; kafka_cluster_id: string }> {
+    return this.#send(connect, 'GET', '/');
+  }
+
+  /** Every connector with its config and status, in one request (`?expand=`). */
+  connectors(connect: ConnectClusterConfig): Promise<Record<string, { info: RawInfo; status: RawStatus }>> {
+    return this.#send(connect, 'GET', '/connectors?expand=info&expand=status');
+  }
+
+  connector(connect: ConnectClusterConfig, name: string): Promise<RawInfo> {
+    return this.#send(connect, 'GET', `/connectors/${encode(name)}`);
+  }
+
+  status(connect: ConnectClusterConfig, name: string): Promise<RawStatus> {
+    return this.#send(connect, 'GET', `/connectors/${encode(name)}/status`);
+  }
+
+  /** Topics the connector has used since it was created or its topics were reset (KIP-558). */
+  async activeTopics(connect: ConnectClusterConfig, name: string): Promise<string[]> {
+    const answer = await this.#send<Record<string, { topics: string[] }>>(connect, 'GET', `/connectors/${encode(name)}/topics`);
+    return answer[name]?.topics ?? [];
+  }
+
+  plugins(connect: ConnectClusterConfig): Promise<{ class: string; type: string; version: string }[]> {
+    return this.#send(connect, 'GET', '/connector-plugins?connectorsOnly=true');
+  }
+
+  validate(connect: ConnectClusterConfig, plugin: string, config: Record<string, string>): Promise<RawValidation> {
+    return this.#send(connect, 'PUT', `/connector-plugins/${encode(plugin)}/config/validate`, config);
+  }
+
+  create(connect: ConnectClusterConfig, name: string, config: Record<string, string>): Promise<RawInfo> {
+    return this.#send(connect, 'POST', '/connectors', { name, config });
+  }
+
+  updateConfig(connect: ConnectClusterConfig, name: string, config: Record<string, string>): Promise<RawInfo> {
+    return this.#send(connect, 'PUT', `/connectors/${encode(name)}/config`, config);
+  }
+
+  async delete(connect: ConnectClusterConfig, name: string): Promise<void> {
+    await this.#send(connect, 'DELETE', `/connectors/${encode(name)}`);
+  }
+
+  /** Pauses, resumes or stops (KIP-875: keeps the config, runs no tasks) a connector. */
+  async changeState(connect: ConnectClusterConfig, name: string, to: 'pause' | 'resume' | 'stop'): Promise<void> {
+    await this.#send(connect, 'PUT', `/connectors/${encode(name)}/${to}`);
+  }
+
+  /** Restarts the connector, and with `includeTasks` its tasks, only failed ones with `onlyFailed` (KIP-745). */
+  async restart(connect: ConnectClusterConfig, name: string, includeTasks: boolean, onlyFailed: boolean): Promise<void> {
+    await this.#send(connect, 'POST', `/connectors/${encode(name)}/restart?includeTasks=${includeTasks}&onlyFailed=${onlyFailed}`);
+  }
+
+  async restartTask(connect: ConnectClusterConfig, name: string, task: number): Promise<void> {
+    await this.#send(connect, 'POST', `/connectors/${encode(name)}/tasks/${task}/restart`);
+  }
+
+  async offsets(connect: ConnectClusterConfig, name: string): Promise<RawOffsets> {
+    return (await this.#send<{ offsets: RawOffsets }>(connect, 'GET', `/connectors/${encode(name)}/offsets`)).offsets;
+  }
+
+  /** Alters offsets of a stopped connector. The connector itself may refuse them (KIP-875). */
+  async alterOffsets(connect: ConnectClusterConfig, name: string, offsets: RawOffsets): Promise<void> {
+    try {
+      await this.#send(connect, 'PATCH', `/connectors/${encode(name)}/offsets`, { offsets });
+    } catch (err) {
+      // Connect answers 500 when the connector's own alterOffsets() rejects the values.
+      if (err instanceof AppError && err.code === 'CONNECT_ERROR') {
+        throw new AppError(400, 'INVALID_OFFSETS', `The connector refused these offsets: ${connectMessage(err.cause)}`, { cause: err });
+      }
+      throw err;
+    }
+  }
+
+  /** Deletes every offset of a stopped connector: it starts over as if new. */
+  async resetOffsets(connect: ConnectClusterConfig, name: string): Promise<void> {
+    await this.#send(connect, 'DELETE', `/connectors/${encode(name)}/offsets`);
+  }
+
+  async #send<T>(connect: ConnectClusterConfig, method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    // fetch() refuses URLs with credentials in them: send those, or the configured user, as basic auth.
+    const url = new URL(connect.url);
+    const username = connect.username ?? decodeURIComponent(url.username);
+    const password = connect.password ?? decodeURIComponent(url.password);
+    if (username) headers['authorization'] = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(new URL(path.replace(/^\//, ''), baseUrl(connect)), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      text = await response.text();
+    } catch (err) {
+      const why = (err as Error).name === 'TimeoutError'
+        ? `it did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`
+        : 'the worker refused or dropped the connection';
+      throw new AppError(503, 'CONNECT_UNREACHABLE', `Kafka Connect cluster ${describe(connect)} is unreachable: ${why}`, { cause: err });
+    }
+    const parsed: unknown = text ? safeJson(text) : undefined;
+    if (!response.ok) throw translateConnectError(connect, response.status, parsed);
+    return parsed as T;
+  }
+}
+
+/** The URL of a Connect cluster without credentials, for the API. */
+export function publicUrl(connect: ConnectClusterConfig): string {
+  const url = new URL(connect.url);
+  return `${url.origin}${url.pathname.replace(/\/$/, '')}`;
+}
+
+/** A Connect cluster's name and URL, for messages. */
+export function describe(connect: ConnectClusterConfig): string {
+  return `${connect.name} (${publicUrl(connect)})`;
+}
+
+/** Turns Connect's `{ error_code, message }` into an AppError with a stable code and plain words. */
+function translateConnectError(connect: ConnectClusterConfig, status: number, body: unknown): AppError {
+  const message = connectMessage(body) || `HTTP ${status}`;
+  const cause = body;
+  if (status === 401 || status === 403) {
+    return new AppError(503, 'CONNECT_AUTHENTICATION_FAILED',
+      `Kafka Connect cluster ${describe(connect)} refused the console's credentials`, { cause });
+  }
+  if (status === 404) return new AppError(404, 'CONNECTOR_NOT_FOUND', message.replace(/^Unknown connector: (.*)$/, 'There is no connector named $1'), { cause });
+  if (status === 409 && /already exists/i.test(message)) return new AppError(409, 'CONNECTOR_EXISTS', message, { cause });
+  if (status === 409) {
+    return new AppError(409, 'CONNECT_REBALANCING', `Kafka Connect cluster ${connect.name} is rebalancing; try again in a moment`, { cause });
+  }
+  if (status === 400 && /must be in the STOPPED state/i.test(message)) {
+    return new AppError(409, 'CONNECTOR_NOT_STOPPED', 'Offsets can be changed only while the connector is stopped: stop it first', { cause });
+  }
+  if (status === 400 && /configuration is invalid/i.test(message)) {
+    const problems = message.split('\n').slice(1).filter((line) => line && !line.startsWith('You can also find'));
+    return new AppError(400, 'INVALID_CONNECTOR_CONFIG', `The connector config is invalid: ${problems.join(' ')}`, { cause });
+  }
+  if (status >= 400 && status < 500) return new AppError(status, 'CONNECT_BAD_REQUEST', message, { cause });
+  return new AppError(502, 'CONNECT_ERROR', `Kafka Connect cluster ${connect.name} failed: ${firstLine(message)}`, { cause });
+}
+
+function connectMessage(body: unknown): string {
+  const message = (body as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message.replace(/^[\w.$]+(Exception|Error): /, '') : '';
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.slice(0, 500);
+}
+
+function baseUrl(connect: ConnectClusterConfig): string {
+  const url = new URL(connect.url);
+  url.username = '';
+  url.password = '';
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text.slice(0, 500) };
+  }
+}
+
+function encode(value: string): string {
+  return encodeURIComponent(value);
+}

@@ -1,0 +1,102 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { actorOf } from '../audit/audit.routes';
+import type { ClustersService } from '../clusters/clusters.service';
+import { AppError } from '../shared/app-error';
+import { parseBody, parseQuery } from '../shared/validation';
+import type { ConnectService } from './connect.service';
+import type { ConnectorOffsetsService, OffsetsChangeContext } from './connector-offsets.service';
+
+const config = z.record(z.string().min(1), z.string({ error: 'must be a string (Connect configs are strings)' }));
+const newConnector = z.object({
+  name: z.string().regex(/^[^/\\]+$/, 'is required and may not contain / or \\').max(249),
+  config,
+});
+const configChange = z.object({ config });
+const restart = z.object({ includeTasks: z.boolean().default(false), onlyFailed: z.boolean().default(false) });
+const offsets = z.array(z.object({
+  partition: z.record(z.string(), z.unknown()),
+  offset: z.record(z.string(), z.unknown()).nullable(),
+})).min(1, 'name at least one partition');
+const confirmed = z.literal(true, { error: 'must be true: the operator confirms the change' });
+const alter = z.object({ offsets, confirm: confirmed });
+const rewind = z.object({ offsets: offsets.optional(), resume: z.boolean().default(true), confirm: confirmed });
+const confirmQuery = z.object({ confirm: z.string().optional() });
+
+/** Kafka Connect: `/api/clusters/:cluster/connect/...`. */
+export function connectRoutes(clusters: ClustersService, connect: ConnectService, offsetsService: ConnectorOffsetsService): Router {
+  const base = '/clusters/:cluster/connect/:connect';
+  const connectorPath = `${base}/connectors/:name`;
+  const target = (req: Request<{ cluster: string; connect: string }>) =>
+    connect.connectCluster(clusters.get(req.params.cluster), req.params.connect);
+  const offsetsContext = (req: Request<{ cluster: string; connect: string; name: string }>): OffsetsChangeContext => {
+    const cluster = clusters.get(req.params.cluster);
+    return { cluster, connect: connect.connectCluster(cluster, req.params.connect), name: req.params.name, actor: actorOf(req) };
+  };
+
+  const router = Router()
+    .get('/clusters/:cluster/connect', async (req, res) => {
+      res.json(await connect.connectClusters(clusters.get(req.params.cluster)));
+    })
+    .get(`${base}/connectors`, async (req, res) => {
+      res.json(await connect.list(target(req)));
+    })
+    .post(`${base}/connectors`, async (req, res) => {
+      const connectCluster = target(req);
+      res.status(201).json(await connect.create(connectCluster, parseBody(newConnector, req)));
+    })
+    .get(`${base}/plugins`, async (req, res) => {
+      res.json(await connect.plugins(target(req)));
+    })
+    .put(`${base}/plugins/:plugin/validate`, async (req, res) => {
+      const connectCluster = target(req);
+      res.json(await connect.validate(connectCluster, req.params.plugin, parseBody(configChange, req).config));
+    })
+    .get(connectorPath, async (req, res) => {
+      res.json(await connect.detail(target(req), req.params.name));
+    })
+    .put(`${connectorPath}/config`, async (req, res) => {
+      const connectCluster = target(req);
+      res.json(await connect.updateConfig(connectCluster, req.params.name, parseBody(configChange, req).config));
+    })
+    .delete(connectorPath, async (req, res) => {
+      const connectCluster = target(req);
+      await connect.delete(connectCluster, req.params.name, parseQuery(confirmQuery, req).confirm);
+      res.status(204).end();
+    })
+    .post(`${connectorPath}/restart`, async (req, res) => {
+      const connectCluster = target(req);
+      const { includeTasks, onlyFailed } = parseBody(restart, req);
+      res.json(await connect.restart(connectCluster, req.params.name, includeTasks, onlyFailed));
+    })
+    .post(`${connectorPath}/tasks/:task/restart`, async (req, res) => {
+      const connectCluster = target(req);
+      const task = Number(req.params.task);
+      if (!Number.isInteger(task) || task < 0) throw new AppError(400, 'VALIDATION_FAILED', 'The task id is a number, 0 or more');
+      res.json(await connect.restartTask(connectCluster, req.params.name, task));
+    })
+    .get(`${connectorPath}/offsets`, async (req, res) => {
+      res.json(await offsetsService.offsets(target(req), req.params.name));
+    })
+    .patch(`${connectorPath}/offsets`, async (req, res) => {
+      const context = offsetsContext(req);
+      res.json(await offsetsService.alter(context, parseBody(alter, req).offsets));
+    })
+    .delete(`${connectorPath}/offsets`, async (req, res) => {
+      const context = offsetsContext(req);
+      if (parseQuery(confirmQuery, req).confirm !== 'true') {
+        throw new AppError(400, 'CONFIRMATION_REQUIRED', 'Resetting offsets makes the connector start over: confirm with ?confirm=true');
+      }
+      res.json(await offsetsService.reset(context));
+    })
+    .post(`${connectorPath}/offsets/rewind`, async (req, res) => {
+      const context = offsetsContext(req);
+      res.json(await offsetsService.rewind(context, parseBody(rewind, req)));
+    });
+  for (const action of ['pause', 'resume', 'stop'] as const) {
+    router.post(`${connectorPath}/${action}`, async (req, res) => {
+      res.json(await connect.changeState(target(req), req.params.name, action));
+    });
+  }
+  return router;
+}

@@ -1,0 +1,116 @@
+import type { AuditService } from '../audit/audit.service';
+import type { ClusterConfig, ConnectClusterConfig } from '../clusters/clusters-config';
+import { AppError } from '../shared/app-error';
+import type { ConnectGateway, RawOffsets } from './connect.gateway';
+import type { ConnectorOffsets, ConnectorState, ConnectorType, OffsetsChangeResult, OffsetsRewind } from './connect.model';
+
+/** How long the rewind waits for a connector to stop before it gives up, leaving it as it is. */
+const STOP_TIMEOUT_MS = 20_000;
+const POLL_MS = 250;
+
+/** Who changes offsets, for the audit log. */
+export interface OffsetsChangeContext {
+  cluster: ClusterConfig;
+  connect: ConnectClusterConfig;
+  name: string;
+  actor: string;
+}
+
+/**
+ * A connector's offsets (KIP-875): where a source connector resumes reading its system, or a
+ * sink connector its topics. Connect changes them only while the connector is STOPPED; every
+ * change is audited with the offsets before and after, like a consumer-group reset.
+ */
+export class ConnectorOffsetsService {
+  constructor(
+    private readonly gateway: ConnectGateway,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The offsets as Connect reports them, with the connector's type to tell their shapes apart. */
+  async offsets(connect: ConnectClusterConfig, name: string): Promise<ConnectorOffsets> {
+    const [info, offsets] = await Promise.all([this.gateway.connector(connect, name), this.gateway.offsets(connect, name)]);
+    return { connector: name, type: connectorType(info.type), offsets };
+  }
+
+  /** Alters the offsets of a connector that is already stopped (else 409 CONNECTOR_NOT_STOPPED). */
+  async alter(context: OffsetsChangeContext, offsets: RawOffsets): Promise<OffsetsChangeResult> {
+    const before = await this.offsets(context.connect, context.name);
+    await this.gateway.alterOffsets(context.connect, context.name, offsets);
+    return this.recordChange(context, 'connector.offsets.alter', { offsets }, before);
+  }
+
+  /** Deletes the offsets of a stopped connector: it starts over as if new. */
+  async reset(context: OffsetsChangeContext): Promise<OffsetsChangeResult> {
+    const before = await this.offsets(context.connect, context.name);
+    await this.gateway.resetOffsets(context.connect, context.name);
+    return this.recordChange(context, 'connector.offsets.reset', {}, before);
+  }
+
+  /**
+   * The guided flow: stop the connector, wait until it is STOPPED, alter (with offsets) or
+   * reset (without), audit, and resume when asked. A failed step is named in the error and
+   * the connector is left stopped, so nothing runs on half-changed offsets unnoticed.
+   */
+  async rewind(context: OffsetsChangeContext, rewind: OffsetsRewind): Promise<OffsetsChangeResult> {
+    const { connect, name } = context;
+    await step('find the connector', () => this.gateway.status(connect, name), false);
+    await step('stop the connector', () => this.gateway.changeState(connect, name, 'stop'), false);
+    await step('wait for the connector to stop', () => this.waitUntilStopped(connect, name), true);
+    const result = await step(rewind.offsets ? 'alter the offsets' : 'reset the offsets',
+      () => (rewind.offsets ? this.alter(context, rewind.offsets) : this.reset(context)), true);
+    if (!rewind.resume) return result;
+    await step('resume the connector', () => this.gateway.changeState(connect, name, 'resume'), true);
+    return { ...result, state: 'RUNNING' };
+  }
+
+  private async recordChange(
+    context: OffsetsChangeContext,
+    action: string,
+    parameters: Record<string, unknown>,
+    before: ConnectorOffsets,
+  ): Promise<OffsetsChangeResult> {
+    const [after, status] = await Promise.all([
+      this.offsets(context.connect, context.name),
+      this.gateway.status(context.connect, context.name),
+    ]);
+    const record = await this.audit.record(context.cluster, {
+      actor: context.actor,
+      cluster: context.cluster.name,
+      action,
+      subject: { kind: 'connector', name: context.name },
+      parameters: { connectCluster: context.connect.name, ...parameters },
+      before: before.offsets,
+      after: after.offsets,
+    });
+    return { connector: context.name, before, after, auditId: record.id, state: status.connector.state as ConnectorState };
+  }
+
+  private async waitUntilStopped(connect: ConnectClusterConfig, name: string): Promise<void> {
+    const deadline = Date.now() + STOP_TIMEOUT_MS;
+    for (;;) {
+      const status = await this.gateway.status(connect, name);
+      // STOPPED is reached once the tasks are gone too; before that Connect may still refuse.
+      if (status.connector.state === 'STOPPED' && status.tasks.length === 0) return;
+      if (Date.now() > deadline) {
+        throw new AppError(504, 'CONNECTOR_STOP_TIMEOUT', `${name} did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+}
+
+/** Runs one step of the rewind; its failure names the step and whether the connector is left stopped. */
+async function step<T>(name: string, run: () => Promise<T>, leftStopped: boolean): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const state = leftStopped ? ' The connector is left stopped: check it, then resume it or try again.' : '';
+    throw new AppError(err.status, err.code, `Could not ${name}: ${err.message.replace(/\.$/, '')}.${state}`, { cause: err });
+  }
+}
+
+function connectorType(type: string): ConnectorType {
+  return type === 'source' || type === 'sink' ? type : 'unknown';
+}

@@ -1,0 +1,108 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { finalize } from 'rxjs';
+import { isApiError, type ApiError } from '../shared/api-error';
+import { ErrorPanel } from '../shared/error-panel';
+import { apiErrorOf } from '../shared/resource-error';
+import { ConnectorConfigEditor } from './connector-config-editor';
+import { ConnectorsService } from './connectors.service';
+
+/**
+ * `/clusters/:cluster/connectors/new?connect=`: pick a plugin, fill the form the worker's own
+ * definitions generate (validated as you type), or paste the config as JSON, then create.
+ */
+@Component({
+  selector: 'kpc-connector-create-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ConnectorConfigEditor, ErrorPanel, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule,
+    MatProgressBarModule, MatSelectModule, RouterLink],
+  templateUrl: './connector-create-page.html',
+  styles: `
+    :host { display: flex; flex-direction: column; gap: 12px; }
+    .back { align-self: flex-start; margin-left: -12px; }
+    h1 { margin: 0; font: var(--mat-sys-headline-small); }
+    .identity { display: flex; gap: 16px; flex-wrap: wrap; }
+    .identity mat-form-field { width: 360px; }
+    .bar { display: flex; align-items: center; gap: 12px; }
+    .invalid { color: var(--mat-sys-error); }
+    .valid { color: var(--kpc-ok); }
+    .muted { color: var(--mat-sys-on-surface-variant); }
+    .spacer { flex: 1; }
+  `,
+})
+export class ConnectorCreatePage {
+  readonly cluster = input.required<string>();
+  /** The Connect cluster, from `?connect=`. */
+  readonly connect = input.required<string>();
+
+  private readonly connectors = inject(ConnectorsService);
+  private readonly router = inject(Router);
+
+  protected readonly listLink = computed(() => ['/clusters', this.cluster(), 'connectors']);
+  protected readonly plugins = rxResource({
+    params: () => ({ cluster: this.cluster(), connect: this.connect() }),
+    stream: ({ params }) => this.connectors.plugins(params.cluster, params.connect),
+  });
+  protected readonly pluginList = computed(() => (this.plugins.hasValue() ? this.plugins.value() : []));
+  protected readonly pluginsError = computed(() => apiErrorOf(this.plugins.error()));
+
+  protected readonly name = signal('');
+  protected readonly plugin = signal<string | undefined>(undefined);
+  protected readonly config = signal<Record<string, string>>({});
+  private readonly fullConfig = computed(() => ({
+    ...this.connectors.withoutEmptyValues(this.config()),
+    name: this.name(),
+    ...(this.plugin() && { 'connector.class': this.plugin()! }),
+  }));
+  private readonly validationAnswer = toSignal(this.connectors.validateAsTyped(toObservable(computed(() => {
+    const plugin = this.plugin();
+    return plugin ? { cluster: this.cluster(), connect: this.connect(), plugin, config: this.fullConfig() } : undefined;
+  }))));
+  protected readonly validation = computed(() => {
+    const answer = this.validationAnswer();
+    return answer && !isApiError(answer) ? answer : undefined;
+  });
+  protected readonly validationError = computed(() => {
+    const answer = this.validationAnswer();
+    return answer && isApiError(answer) ? answer : undefined;
+  });
+  protected readonly groups = computed(() => {
+    const validation = this.validation();
+    return validation ? this.connectors.fieldGroups(validation) : [];
+  });
+  protected readonly errorCount = computed(() => this.validation()?.errorCount ?? 0);
+  protected readonly nameErrors = computed(() =>
+    this.validation()?.fields.find((field) => field.definition.name === 'name')?.errors.join(' ') ?? '');
+  protected readonly isCreating = signal(false);
+  protected readonly createError = signal<ApiError | undefined>(undefined);
+  protected readonly hasPlugin = computed(() => !!this.plugin());
+  protected readonly canCreate = computed(() =>
+    !!this.validation() && this.errorCount() === 0 && this.name().trim() !== '' && !this.isCreating());
+
+  protected selectPlugin(className: string): void {
+    this.plugin.set(className);
+    // Another plugin has other keys: start again from its defaults.
+    this.config.set({});
+  }
+
+  protected create(): void {
+    const { cluster, connect } = { cluster: this.cluster(), connect: this.connect() };
+    const name = this.name().trim();
+    this.isCreating.set(true);
+    this.createError.set(undefined);
+    this.connectors.create(cluster, connect, { name, config: { ...this.fullConfig(), name } })
+      .pipe(finalize(() => this.isCreating.set(false)))
+      .subscribe({
+        next: () => void this.router.navigate(['/clusters', cluster, 'connectors', connect, name]),
+        error: (error: ApiError) => this.createError.set(error),
+      });
+  }
+}
