@@ -8,6 +8,17 @@ import type { ClusterConfig } from './clusters/clusters-config';
 import { ClustersGateway } from './clusters/clusters.gateway';
 import { clustersRoutes } from './clusters/clusters.routes';
 import { ClustersService } from './clusters/clusters.service';
+import { ConnectGateway } from './connect/connect.gateway';
+import { connectRoutes } from './connect/connect.routes';
+import { ConnectService } from './connect/connect.service';
+import { ConnectorOffsetsService } from './connect/connector-offsets.service';
+import { ConsumerGroupsGateway } from './consumer-groups/consumer-groups.gateway';
+import { consumerGroupsRoutes } from './consumer-groups/consumer-groups.routes';
+import { ConsumerGroupsService } from './consumer-groups/consumer-groups.service';
+import { OffsetResetService } from './consumer-groups/offset-reset.service';
+import { CopartitionGateway } from './copartition/copartition.gateway';
+import { copartitionRoutes } from './copartition/copartition.routes';
+import { CopartitionService } from './copartition/copartition.service';
 import { healthRoutes } from './health/health.routes';
 import { MessagesGateway } from './topics/messages.gateway';
 import { MessagesService } from './topics/messages.service';
@@ -56,6 +67,12 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
     new TopicsService(gateway, topicsGateway),
     new MessagesService(topicsGateway, new MessagesGateway(gateway)),
   ));
+  api.use(copartitionRoutes(clustersService, new CopartitionService(gateway, new CopartitionGateway(gateway, topicsGateway))));
+  const consumerGroupsGateway = new ConsumerGroupsGateway(gateway);
+  const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway);
+  api.use(consumerGroupsRoutes(clustersService, consumerGroups, new OffsetResetService(consumerGroupsGateway, consumerGroups, audit)));
+  const connectGateway = new ConnectGateway();
+  api.use(connectRoutes(clustersService, new ConnectService(connectGateway), new ConnectorOffsetsService(connectGateway, audit)));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -1,6 +1,9 @@
 import type { ClusterConfig } from '../clusters/clusters-config';
 import { ClustersGateway } from '../clusters/clusters.gateway';
+import { resolveDataDir } from '../local-stack/layout';
 import type { Logger } from '../shared/logger';
+import { seedDemoConnectors } from './demo-connectors';
+import { seedDemoConsumerGroups } from './demo-consumer-groups';
 import { demoTopics } from './demo-pipeline';
 import { DemoGateway } from './demo.gateway';
 
@@ -14,7 +17,11 @@ export async function seedDemo(cluster: ClusterConfig, logger: Logger): Promise<
       const created = await demo.createMissingTopics(topics);
       if (created.length) logger.info({ topics: created }, 'created demo topics');
       await demo.fillEmptyTopics(topics);
+      const groups = await seedDemoConsumerGroups(admin);
+      if (groups.length) logger.info({ groups }, 'committed demo consumer group offsets');
     });
+    const connect = cluster.connect[0];
+    if (connect) await seedDemoConnectors(cluster, connect, clusters, resolveDataDir(process.env['KPC_DATA_DIR']), logger);
   } finally {
     await clusters.close();
   }

@@ -8,10 +8,16 @@ import { TEST_BOOTSTRAP, TestKafka } from './test-kafka';
 /** The clusters every API spec sees: the real test broker, and one nobody listens on. */
 export function testClusters(): ClusterConfig[] {
   return [
-    { name: 'local', bootstrapServers: TEST_BOOTSTRAP, connect: [] },
+    { name: 'local', bootstrapServers: TEST_BOOTSTRAP, connect: testConnectClusters() },
     // Port 1 on loopback: nothing listens there, so connections are refused at once.
     { name: 'unreachable', bootstrapServers: ['127.0.0.1:1'], connect: [] },
   ];
+}
+
+/** The test Connect worker when `KPC_TEST_CONNECT_URL` names it, and one nobody listens on. */
+function testConnectClusters(): ClusterConfig['connect'] {
+  const url = process.env['KPC_TEST_CONNECT_URL'];
+  return url ? [{ name: 'test-connect', url }, { name: 'down', url: 'http://127.0.0.1:1' }] : [];
 }
 
 export interface TestResponse<T = any> {

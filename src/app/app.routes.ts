@@ -5,7 +5,8 @@ import { NAVIGATION } from './shell/navigation';
 import { SectionPlaceholderPage } from './shell/section-placeholder-page';
 import { ShellPage } from './shell/shell-page';
 
-const notBuiltYet = NAVIGATION.filter((item) => item.path !== 'overview').map((item) => ({
+const built = ['overview', 'topics', 'consumer-groups', 'audit', 'copartition', 'connectors'];
+const notBuiltYet = NAVIGATION.filter((item) => !built.includes(item.path)).map((item) => ({
   path: item.path,
   component: SectionPlaceholderPage,
   data: { section: item.path },
@@ -20,6 +21,51 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'overview' },
       { path: 'overview', component: ClusterOverviewPage, title: 'Overview · Kafka Pipeline Console' },
+      {
+        path: 'consumer-groups',
+        loadComponent: () => import('./consumer-groups/consumer-groups-page').then((m) => m.ConsumerGroupsPage),
+        title: 'Consumer groups · Kafka Pipeline Console',
+      },
+      {
+        path: 'consumer-groups/:group',
+        loadComponent: () => import('./consumer-groups/consumer-group-page').then((m) => m.ConsumerGroupPage),
+        title: 'Consumer group · Kafka Pipeline Console',
+      },
+      {
+        path: 'audit',
+        loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage),
+        title: 'Audit log · Kafka Pipeline Console',
+      },
+      {
+        path: 'topics',
+        loadComponent: () => import('./topics/topics-page').then((m) => m.TopicsPage),
+        title: 'Topics · Kafka Pipeline Console',
+      },
+      {
+        path: 'topics/:topic',
+        loadComponent: () => import('./topics/topic-page').then((m) => m.TopicPage),
+        title: 'Topic · Kafka Pipeline Console',
+      },
+      {
+        path: 'copartition',
+        loadComponent: () => import('./copartition/copartition-page').then((m) => m.CopartitionPage),
+        title: 'Co-partition health · Kafka Pipeline Console',
+      },
+      {
+        path: 'connectors',
+        loadComponent: () => import('./connectors/connectors-page').then((m) => m.ConnectorsPage),
+        title: 'Connectors · Kafka Pipeline Console',
+      },
+      {
+        path: 'connectors/new',
+        loadComponent: () => import('./connectors/connector-create-page').then((m) => m.ConnectorCreatePage),
+        title: 'New connector · Kafka Pipeline Console',
+      },
+      {
+        path: 'connectors/:connect/:name',
+        loadComponent: () => import('./connectors/connector-page').then((m) => m.ConnectorPage),
+        title: 'Connector · Kafka Pipeline Console',
+      },
       ...notBuiltYet,
     ],
   },
