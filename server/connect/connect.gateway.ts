@@ -3,6 +3,7 @@ import { AppError } from '../shared/app-error';
 
 /** How long one request to a Connect worker may take before the API answers 503. */
 const REQUEST_TIMEOUT_MS = 8_000;
+const SEND_ATTEMPTS = 4;
 
 /** Connect's status of a connector: `GET /connectors/{name}/status`. */
 export interface RawStatus {
@@ -121,7 +122,25 @@ export class ConnectGateway {
     await this.#send(connect, 'DELETE', `/connectors/${encode(name)}/offsets`);
   }
 
+  /**
+   * Sends one request, again after a moment when the worker answers with what passes: a
+   * rebalance or a stale config (409, which means nothing was applied), or an internal error
+   * of an idempotent method (a worker busy right after a connector was created).
+   */
   async #send<T>(connect: ConnectClusterConfig, method: string, path: string, body?: unknown): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#sendOnce<T>(connect, method, path, body);
+      } catch (err) {
+        const passing = err instanceof AppError &&
+          (err.code === 'CONNECT_REBALANCING' || (err.code === 'CONNECT_ERROR' && (method === 'GET' || method === 'PUT')));
+        if (!passing || attempt >= SEND_ATTEMPTS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
+  }
+
+  async #sendOnce<T>(connect: ConnectClusterConfig, method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     // fetch() refuses URLs with credentials in them: send those, or the configured user, as basic auth.
