@@ -3,14 +3,10 @@ import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import {
   Admin,
   findErrorBy,
-  kGetApi,
-  kGetBootstrapConnection,
   MultipleErrors,
   ProduceAcks,
   Producer,
   type BaseOptions,
-  type API,
-  type Connection,
   type metadataV12,
 } from '@platformatic/kafka';
 
@@ -18,6 +14,7 @@ type MetadataRequest = metadataV12.MetadataRequest;
 type MetadataResponse = metadataV12.MetadataResponse;
 import { AppError } from '../shared/app-error';
 import type { ClusterConfig } from './clusters-config';
+import { bootstrapConnection, protocolApi } from '../shared/kafka-protocol.gateway';
 import { brokerReason, KAFKA_ERROR_STATUS } from './kafka-errors';
 
 /** What the brokers say about the cluster: one metadata snapshot, no derived numbers. */
@@ -214,13 +211,8 @@ function isCertificateError(error: CodedError): boolean {
  * would cost a second round trip, so this asks the broker directly.
  */
 async function allTopicsMetadata(admin: Admin): Promise<MetadataResponse> {
-  const connection = await new Promise<Connection>((resolve, reject) =>
-    admin[kGetBootstrapConnection]((error, value) => (error ? reject(error) : resolve(value!))),
-  );
-  const api = await new Promise<API<MetadataRequest, MetadataResponse>>((resolve, reject) =>
-    admin[kGetApi]<MetadataRequest, MetadataResponse>('Metadata', (error, value) => (error ? reject(error) : resolve(value!))),
-  );
-  return api.async(connection, null, false, false);
+  const metadata = await protocolApi<MetadataRequest, MetadataResponse>(admin, 'Metadata');
+  return metadata.async(await bootstrapConnection(admin), null, false, false);
 }
 
 function unreachable(cluster: ClusterConfig, why: string, cause?: unknown): AppError {

@@ -1,15 +1,8 @@
-import {
-  FindCoordinatorKeyTypes,
-  kGetApi,
-  kGetConnection,
-  type Admin,
-  type API,
-  type Connection,
-  type consumerGroupDescribeV0,
-} from '@platformatic/kafka';
+import { FindCoordinatorKeyTypes, type Admin, type consumerGroupDescribeV0 } from '@platformatic/kafka';
 import type { ClusterConfig } from '../clusters/clusters-config';
 import type { ClustersGateway } from '../clusters/clusters.gateway';
 import { AppError } from '../shared/app-error';
+import { connectionTo, partialResponse, protocolApi } from '../shared/kafka-protocol.gateway';
 import { PartitionReader } from '../shared/partition-reader.gateway';
 import type { ConsumerGroupMember } from './consumer-group.model';
 
@@ -219,19 +212,14 @@ async function describeConsumerProtocolGroups(admin: Admin, groupIds: string[]):
     node.groups.push(coordinator.key);
     byNode.set(coordinator.nodeId, node);
   }
-  const api = await new Promise<API<DescribeRequest, DescribeResponse>>((resolve, reject) =>
-    admin[kGetApi]<DescribeRequest, DescribeResponse>('ConsumerGroupDescribe', (error, value) => (error ? reject(error) : resolve(value!))),
-  );
+  const api = await protocolApi<DescribeRequest, DescribeResponse>(admin, 'ConsumerGroupDescribe');
   const responses = await Promise.all([...byNode.values()].map(async (node) => {
-    const connection = await new Promise<Connection>((resolve, reject) =>
-      admin[kGetConnection](node, (error, value) => (error ? reject(error) : resolve(value!))),
-    );
     try {
-      return await api.async(connection, node.groups, false);
+      return await api.async(await connectionTo(admin, node), node.groups, false);
     } catch (error) {
       // One unknown or classic group (GROUP_ID_NOT_FOUND) fails the whole response in the
       // client, though the other groups' descriptions in it are good.
-      const response = (error as { response?: DescribeResponse }).response;
+      const response = partialResponse<DescribeResponse>(error);
       if (response?.groups) return response;
       throw error;
     }

@@ -1,13 +1,5 @@
-import {
-  IS_CONTROL,
-  kGetApi,
-  kGetConnection,
-  protocolErrorsCodesById,
-  type Admin,
-  type API,
-  type Connection,
-  type fetchV17,
-} from '@platformatic/kafka';
+import { IS_CONTROL, protocolErrorsCodesById, type Admin, type fetchV17 } from '@platformatic/kafka';
+import { connectionTo, partialResponse, protocolApi } from './kafka-protocol.gateway';
 
 type FetchRequest = fetchV17.FetchRequest;
 type FetchResponse = fetchV17.FetchResponse;
@@ -101,12 +93,8 @@ export class PartitionReader {
     maxBytesPerPartition: number,
     isolation: 'read_uncommitted' | 'read_committed',
   ): Promise<FetchResponse> {
-    const connection = await new Promise<Connection>((resolve, reject) =>
-      this.admin[kGetConnection](broker, (error, value) => (error ? reject(error) : resolve(value!))),
-    );
-    const fetch = await new Promise<API<FetchRequest, FetchResponse>>((resolve, reject) =>
-      this.admin[kGetApi]<FetchRequest, FetchResponse>('Fetch', (error, value) => (error ? reject(error) : resolve(value!))),
-    );
+    const connection = await connectionTo(this.admin, broker);
+    const fetch = await protocolApi<FetchRequest, FetchResponse>(this.admin, 'Fetch');
     const partitions = starts.map((start) => ({
       partition: start.partition,
       currentLeaderEpoch: -1,
@@ -124,8 +112,8 @@ export class PartitionReader {
     } catch (error) {
       // A partition error (say OFFSET_OUT_OF_RANGE) fails the whole response in the client;
       // the other partitions' data is still good, and the error is reported per partition.
-      const response = (error as { code?: string; response?: FetchResponse }).response;
-      if ((error as { code?: string }).code === 'PLT_KFK_RESPONSE' && response?.responses) return response;
+      const response = partialResponse<FetchResponse>(error);
+      if (response?.responses) return response;
       throw error;
     }
   }
