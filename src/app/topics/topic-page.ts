@@ -1,3 +1,4 @@
+import type { ComponentType } from '@angular/cdk/portal';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -104,27 +105,21 @@ export class TopicPage {
   }
 
   protected openProduce(): void {
-    this.dialog
-      .open<ProduceMessageDialog, ProduceMessageData, boolean>(ProduceMessageDialog, {
-        data: { cluster: this.cluster(), topic: this.topic(), partitions: this.partitionCount() },
-        width: '640px',
-      })
-      .afterClosed()
-      .subscribe((produced) => {
-        if (produced) this.reload();
-      });
+    this.openTopicDialog(ProduceMessageDialog, '640px');
   }
 
   protected openAddPartitions(): void {
+    this.openTopicDialog(AddPartitionsDialog, '560px');
+  }
+
+  /** Opens a dialog that acts on this topic; reloads when it reports a change. */
+  private openTopicDialog(dialog: ComponentType<unknown>, width: string): void {
+    const data: ProduceMessageData & AddPartitionsData = { cluster: this.cluster(), topic: this.topic(), partitions: this.partitionCount() };
     this.dialog
-      .open<AddPartitionsDialog, AddPartitionsData, boolean>(AddPartitionsDialog, {
-        data: { cluster: this.cluster(), topic: this.topic(), partitions: this.partitionCount() },
-        width: '560px',
-      })
+      .open(dialog, { data, width })
       .afterClosed()
-      .subscribe((changed) => {
-        if (changed) this.reload();
-      });
+      .pipe(filter((changed) => changed === true))
+      .subscribe(() => this.reload());
   }
 
   /** Deletes every record, after the operator types the topic name (checked again by the server). */
