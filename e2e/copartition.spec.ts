@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { javaDefaultPartition } from '../server/shared/java-partitioner';
+import { javaDefaultPartition } from '../server/kafka/java-partitioner';
 import { TestKafka } from '../server/testing/test-kafka';
 import { TEST_STACK } from '../server/testing/test-stack';
 

@@ -4,8 +4,8 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
-import type { ClusterConfig } from './clusters/clusters-config';
-import { ClustersGateway } from './clusters/clusters.gateway';
+import type { ClusterConfig } from './kafka/clusters-config';
+import { KafkaClients } from './kafka/kafka-clients';
 import { clustersRoutes } from './clusters/clusters.routes';
 import { ClustersService } from './clusters/clusters.service';
 import { ConnectGateway } from './connect/connect.gateway';
@@ -48,7 +48,7 @@ export interface ConsoleApp {
 
 /** Builds the Express app: API routes, the Angular app, and the error middleware last. */
 export function createApp({ clusters, logger, browserDist }: AppOptions): ConsoleApp {
-  const gateway = new ClustersGateway();
+  const gateway = new KafkaClients();
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { BROWSER_DIST, createApp } from './app';
-import { ConfigError, loadClustersSource, type ClusterConfig } from './clusters/clusters-config';
+import { ConfigError, loadClustersSource, type ClusterConfig } from './kafka/clusters-config';
 import { seedDemo } from './demo/seed-demo';
 import { startLocalStack, type LocalStack } from './local-stack/local-stack';
 import { createLogger } from './shared/logger';

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { ClustersService } from '../clusters/clusters.service';
 import { parseQuery } from '../shared/validation';
@@ -17,13 +17,4 @@ export function auditRoutes(audit: AuditService, clusters: ClustersService): Rou
     const cluster = query.cluster ? clusters.get(query.cluster) : undefined;
     res.json(await audit.list({ cluster, action: query.action, limit: query.limit }));
   });
-}
-
-/**
- * Who made a request: the user an authenticating proxy in front of the console names
- * (oauth2-proxy, Pomerium and most others send one of these), else the client address.
- */
-export function actorOf(req: Request): string {
-  const user = req.get('x-forwarded-user') ?? req.get('x-auth-request-user') ?? req.get('x-forwarded-email');
-  return user ?? `anonymous@${req.ip ?? 'unknown'}`;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { ClusterConfig } from '../clusters/clusters-config';
-import type { ClustersGateway } from '../clusters/clusters.gateway';
-import { StateTopic } from '../shared/state-topic.gateway';
+import type { ClusterConfig } from '../kafka/clusters-config';
+import type { KafkaClients } from '../kafka/kafka-clients';
+import { StateTopic } from '../kafka/state-topic';
 import type { AuditPage, AuditRecord } from './audit.model';
 
 /** The compacted topic, in each cluster, that holds that cluster's audit log. */
@@ -19,7 +19,7 @@ export class AuditService {
 
   constructor(
     private readonly clusters: readonly ClusterConfig[],
-    gateway: ClustersGateway,
+    gateway: KafkaClients,
   ) {
     this.#topic = new StateTopic(gateway, AUDIT_TOPIC, parseAuditRecord);
   }

@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Admin, Producer } from '@platformatic/kafka';
+import { Admin, Producer } from '../kafka/client';
 import { startLocalStack } from '../local-stack/local-stack';
 import { startTestApi } from '../testing/test-api';
-import { javaDefaultPartition } from '../shared/java-partitioner';
+import { javaDefaultPartition } from '../kafka/java-partitioner';
 
 /**
  * `npm run bench`: the console's performance goals, measured against a real broker of its

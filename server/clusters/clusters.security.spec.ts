@@ -6,7 +6,7 @@ import type { ApiErrorBody } from '../shared/app-error';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { TEST_STACK } from '../testing/test-stack';
 import type { ClusterOverview, ClusterSummary } from './cluster.model';
-import { parseClustersFile, type ClusterConfig } from './clusters-config';
+import { parseClustersFile, type ClusterConfig } from '../kafka/clusters-config';
 
 describe('clusters behind SASL and TLS', () => {
   // A broker of its own: the shared test broker listens on PLAINTEXT only, and SCRAM users

@@ -1,13 +1,13 @@
 import { AppError } from '../shared/app-error';
 import type { BrokerSummary, ClusterOverview, ClusterSummary } from './cluster.model';
-import type { ClusterConfig } from './clusters-config';
-import type { ClusterDescription, ClustersGateway } from './clusters.gateway';
+import type { ClusterConfig } from '../kafka/clusters-config';
+import type { ClusterDescription, KafkaClients } from '../kafka/kafka-clients';
 
 /** The configured clusters and what the console derives from their metadata. */
 export class ClustersService {
   constructor(
     private readonly clusters: readonly ClusterConfig[],
-    private readonly gateway: ClustersGateway,
+    private readonly gateway: KafkaClients,
   ) {}
 
   /** The configured clusters, without their secrets. */
@@ -27,7 +27,7 @@ export class ClustersService {
     const cluster = this.clusters.find((c) => c.name === name);
     if (!cluster) {
       const known = this.clusters.map((c) => c.name).join(', ');
-      throw new AppError(404, 'CLUSTER_NOT_FOUND', `There is no cluster named ${name}; configured: ${known}`);
+      throw new AppError('CLUSTER_NOT_FOUND', `There is no cluster named ${name}; configured: ${known}`);
     }
     return cluster;
   }

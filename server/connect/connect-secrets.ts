@@ -41,7 +41,7 @@ export function maskConfig(config: Record<string, string>): Record<string, strin
 export function unmaskConfig(submitted: Record<string, string>, stored: Record<string, string>): Record<string, string> {
   const missing = Object.keys(submitted).filter((key) => submitted[key] === MASKED_VALUE && stored[key] === undefined);
   if (missing.length) {
-    throw new AppError(400, 'VALIDATION_FAILED', `Type a value for ${missing.join(', ')}: there is no stored value to keep`);
+    throw new AppError('VALIDATION_FAILED', `Type a value for ${missing.join(', ')}: there is no stored value to keep`);
   }
   return Object.fromEntries(
     Object.entries(submitted).map(([key, value]) => [key, value === MASKED_VALUE ? stored[key]! : value]),

@@ -1,4 +1,4 @@
-import type { ConnectClusterConfig } from '../clusters/clusters-config';
+import type { ConnectClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
 
 /** How long one request to a Connect worker may take before the API answers 503. */
@@ -111,7 +111,7 @@ export class ConnectGateway {
     } catch (err) {
       // Connect answers 500 when the connector's own alterOffsets() rejects the values.
       if (err instanceof AppError && err.code === 'CONNECT_ERROR') {
-        throw new AppError(400, 'INVALID_OFFSETS', `The connector refused these offsets: ${connectMessage(err.cause)}`, { cause: err });
+        throw new AppError('INVALID_OFFSETS', `The connector refused these offsets: ${connectMessage(err.cause)}`, { cause: err });
       }
       throw err;
     }
@@ -162,7 +162,7 @@ export class ConnectGateway {
       const why = (err as Error).name === 'TimeoutError'
         ? `it did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`
         : 'the worker refused or dropped the connection';
-      throw new AppError(503, 'CONNECT_UNREACHABLE', `Kafka Connect cluster ${describe(connect)} is unreachable: ${why}`, { cause: err });
+      throw new AppError('CONNECT_UNREACHABLE', `Kafka Connect cluster ${describe(connect)} is unreachable: ${why}`, { cause: err });
     }
     const parsed: unknown = text ? safeJson(text) : undefined;
     if (!response.ok) throw translateConnectError(connect, response.status, parsed);
@@ -186,23 +186,22 @@ function translateConnectError(connect: ConnectClusterConfig, status: number, bo
   const message = connectMessage(body) || `HTTP ${status}`;
   const cause = body;
   if (status === 401 || status === 403) {
-    return new AppError(503, 'CONNECT_AUTHENTICATION_FAILED',
-      `Kafka Connect cluster ${describe(connect)} refused the console's credentials`, { cause });
+    return new AppError('CONNECT_AUTHENTICATION_FAILED', `Kafka Connect cluster ${describe(connect)} refused the console's credentials`, { cause });
   }
-  if (status === 404) return new AppError(404, 'CONNECTOR_NOT_FOUND', message.replace(/^Unknown connector: (.*)$/, 'There is no connector named $1'), { cause });
-  if (status === 409 && /already exists/i.test(message)) return new AppError(409, 'CONNECTOR_EXISTS', message, { cause });
+  if (status === 404) return new AppError('CONNECTOR_NOT_FOUND', message.replace(/^Unknown connector: (.*)$/, 'There is no connector named $1'), { cause });
+  if (status === 409 && /already exists/i.test(message)) return new AppError('CONNECTOR_EXISTS', message, { cause });
   if (status === 409) {
-    return new AppError(409, 'CONNECT_REBALANCING', `Kafka Connect cluster ${connect.name} is rebalancing; try again in a moment`, { cause });
+    return new AppError('CONNECT_REBALANCING', `Kafka Connect cluster ${connect.name} is rebalancing; try again in a moment`, { cause });
   }
   if (status === 400 && /must be in the STOPPED state/i.test(message)) {
-    return new AppError(409, 'CONNECTOR_NOT_STOPPED', 'Offsets can be changed only while the connector is stopped: stop it first', { cause });
+    return new AppError('CONNECTOR_NOT_STOPPED', 'Offsets can be changed only while the connector is stopped: stop it first', { cause });
   }
   if (status === 400 && /configuration is invalid/i.test(message)) {
     const problems = message.split('\n').slice(1).filter((line) => line && !line.startsWith('You can also find'));
-    return new AppError(400, 'INVALID_CONNECTOR_CONFIG', `The connector config is invalid: ${problems.join(' ')}`, { cause });
+    return new AppError('INVALID_CONNECTOR_CONFIG', `The connector config is invalid: ${problems.join(' ')}`, { cause });
   }
-  if (status >= 400 && status < 500) return new AppError(status, 'CONNECT_BAD_REQUEST', message, { cause });
-  return new AppError(502, 'CONNECT_ERROR', `Kafka Connect cluster ${connect.name} failed: ${firstLine(message)}`, { cause });
+  if (status >= 400 && status < 500) return new AppError('CONNECT_BAD_REQUEST', message, { cause, status });
+  return new AppError('CONNECT_ERROR', `Kafka Connect cluster ${connect.name} failed: ${firstLine(message)}`, { cause });
 }
 
 function connectMessage(body: unknown): string {

@@ -1,6 +1,6 @@
 import { startTestApi, type TestApi } from '../testing/test-api';
 import type { ConfigValidation, ConnectClusterSummary, ConnectorDetail, ConnectorPlugin, ConnectorSummary } from './connect.model';
-import { CONNECT_API, TestConnect } from './test-connect';
+import { CONNECT_API, TestConnect } from '../testing/test-connect';
 
 describe('Kafka Connect routes', () => {
   let api: TestApi;

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { actorOf } from '../audit/audit.routes';
+import { actorOf } from '../shared/actor';
 import type { ClustersService } from '../clusters/clusters.service';
 import { AppError } from '../shared/app-error';
 import { parseBody, parseQuery } from '../shared/validation';
@@ -72,7 +72,7 @@ export function connectRoutes(clusters: ClustersService, connect: ConnectService
     .post(`${connectorPath}/tasks/:task/restart`, async (req, res) => {
       const connectCluster = target(req);
       const task = Number(req.params.task);
-      if (!Number.isInteger(task) || task < 0) throw new AppError(400, 'VALIDATION_FAILED', 'The task id is a number, 0 or more');
+      if (!Number.isInteger(task) || task < 0) throw new AppError('VALIDATION_FAILED', 'The task id is a number, 0 or more');
       res.json(await connect.restartTask(connectCluster, req.params.name, task));
     })
     .get(`${connectorPath}/offsets`, async (req, res) => {
@@ -85,7 +85,7 @@ export function connectRoutes(clusters: ClustersService, connect: ConnectService
     .delete(`${connectorPath}/offsets`, async (req, res) => {
       const context = offsetsContext(req);
       if (parseQuery(confirmQuery, req).confirm !== 'true') {
-        throw new AppError(400, 'CONFIRMATION_REQUIRED', 'Resetting offsets makes the connector start over: confirm with ?confirm=true');
+        throw new AppError('CONFIRMATION_REQUIRED', 'Resetting offsets makes the connector start over: confirm with ?confirm=true');
       }
       res.json(await offsetsService.reset(context));
     })

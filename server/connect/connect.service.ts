@@ -1,4 +1,4 @@
-import type { ClusterConfig, ConnectClusterConfig } from '../clusters/clusters-config';
+import type { ClusterConfig, ConnectClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
 import { isSecretKey, maskConfig, scrubSecrets, unmaskConfig } from './connect-secrets';
 import { publicUrl, type ConnectGateway, type RawInfo, type RawStatus, type RawValidation } from './connect.gateway';
@@ -40,8 +40,7 @@ export class ConnectService {
     const connect = cluster.connect.find((candidate) => candidate.name === name);
     if (!connect) {
       const known = cluster.connect.map((candidate) => candidate.name).join(', ') || 'none';
-      throw new AppError(404, 'CONNECT_CLUSTER_NOT_FOUND',
-        `Cluster ${cluster.name} has no Kafka Connect cluster named ${name}; configured: ${known}`);
+      throw new AppError('CONNECT_CLUSTER_NOT_FOUND', `Cluster ${cluster.name} has no Kafka Connect cluster named ${name}; configured: ${known}`);
     }
     return connect;
   }
@@ -86,7 +85,7 @@ export class ConnectService {
   /** Creates a connector once the worker found its config valid. */
   async create(connect: ConnectClusterConfig, connector: NewConnector): Promise<ConnectorDetail> {
     const masked = Object.keys(connector.config).filter((key) => connector.config[key] === MASKED_VALUE);
-    if (masked.length) throw new AppError(400, 'VALIDATION_FAILED', `Type a value for ${masked.join(', ')}`);
+    if (masked.length) throw new AppError('VALIDATION_FAILED', `Type a value for ${masked.join(', ')}`);
     const config = { ...connector.config, name: connector.name };
     await this.requireValid(connect, config);
     await this.gateway.create(connect, connector.name, config);
@@ -107,7 +106,7 @@ export class ConnectService {
 
   /** Deletes a connector; the server checks the typed name again, whatever the UI did. */
   async delete(connect: ConnectClusterConfig, name: string, confirm: string | undefined): Promise<void> {
-    if (confirm !== name) throw new AppError(400, 'CONFIRMATION_REQUIRED', `To delete ${name}, confirm with its exact name`);
+    if (confirm !== name) throw new AppError('CONFIRMATION_REQUIRED', `To delete ${name}, confirm with its exact name`);
     await this.gateway.delete(connect, name);
   }
 
@@ -134,17 +133,16 @@ export class ConnectService {
     const known = plugins.some(({ class: className }) =>
       [className, simple(className), simple(className).replace(/Connector$/, '')].includes(plugin));
     if (!known) {
-      throw new AppError(404, 'PLUGIN_NOT_FOUND',
-        `Kafka Connect cluster ${connect.name} has no connector plugin ${plugin}; installed: ${plugins.map((p) => simple(p.class)).join(', ')}`);
+      throw new AppError('PLUGIN_NOT_FOUND', `Kafka Connect cluster ${connect.name} has no connector plugin ${plugin}; installed: ${plugins.map((p) => simple(p.class)).join(', ')}`);
     }
   }
 
   private async requireValid(connect: ConnectClusterConfig, config: Record<string, string>): Promise<void> {
     const plugin = config['connector.class'];
-    if (!plugin) throw new AppError(400, 'INVALID_CONNECTOR_CONFIG', 'The connector config is invalid: connector.class: is required');
+    if (!plugin) throw new AppError('INVALID_CONNECTOR_CONFIG', 'The connector config is invalid: connector.class: is required');
     const validation = await this.validate(connect, plugin, config);
     const problems = validation.fields.flatMap((field) => field.errors.map((error) => `${field.definition.name}: ${error}`));
-    if (problems.length) throw new AppError(400, 'INVALID_CONNECTOR_CONFIG', `The connector config is invalid: ${problems.join('; ')}`);
+    if (problems.length) throw new AppError('INVALID_CONNECTOR_CONFIG', `The connector config is invalid: ${problems.join('; ')}`);
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import type { ConnectorDetail } from './connect.model';
-import { CONNECT_API, TestConnect } from './test-connect';
+import { CONNECT_API, TestConnect } from '../testing/test-connect';
 
 describe('Kafka Connect connector actions', () => {
   let api: TestApi;

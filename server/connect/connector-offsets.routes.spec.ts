@@ -1,6 +1,6 @@
 import { startTestApi, testClusters, type TestApi } from '../testing/test-api';
 import type { ConnectorOffsets, OffsetsChangeResult } from './connect.model';
-import { CONNECT_API, TestConnect, type SeededSource } from './test-connect';
+import { CONNECT_API, TestConnect, type SeededSource } from '../testing/test-connect';
 
 describe('Kafka Connect connector offsets', () => {
   let api: TestApi;

@@ -1,5 +1,5 @@
 import type { AuditService } from '../audit/audit.service';
-import type { ClusterConfig, ConnectClusterConfig } from '../clusters/clusters-config';
+import type { ClusterConfig, ConnectClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
 import type { ConnectGateway, RawOffsets } from './connect.gateway';
 import type { ConnectorOffsets, ConnectorState, ConnectorType, OffsetsChangeResult, OffsetsRewind } from './connect.model';
@@ -93,7 +93,7 @@ export class ConnectorOffsetsService {
       // STOPPED is reached once the tasks are gone too; before that Connect may still refuse.
       if (status.connector.state === 'STOPPED' && status.tasks.length === 0) return;
       if (Date.now() > deadline) {
-        throw new AppError(504, 'CONNECTOR_STOP_TIMEOUT', `${name} did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
+        throw new AppError('CONNECTOR_STOP_TIMEOUT', `${name} did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
@@ -107,7 +107,7 @@ async function step<T>(name: string, run: () => Promise<T>, leftStopped: boolean
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     const state = leftStopped ? ' The connector is left stopped: check it, then resume it or try again.' : '';
-    throw new AppError(err.status, err.code, `Could not ${name}: ${err.message.replace(/\.$/, '')}.${state}`, { cause: err });
+    throw new AppError(err.code, `Could not ${name}: ${err.message.replace(/\.$/, '')}.${state}`, { cause: err, status: err.status });
   }
 }
 

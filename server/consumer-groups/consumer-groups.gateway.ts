@@ -1,9 +1,9 @@
-import { FindCoordinatorKeyTypes, type Admin, type consumerGroupDescribeV0 } from '@platformatic/kafka';
-import type { ClusterConfig } from '../clusters/clusters-config';
-import type { ClustersGateway } from '../clusters/clusters.gateway';
+import { FindCoordinatorKeyTypes, type Admin, type consumerGroupDescribeV0 } from '../kafka/client';
+import type { ClusterConfig } from '../kafka/clusters-config';
+import type { KafkaClients } from '../kafka/kafka-clients';
 import { AppError } from '../shared/app-error';
-import { connectionTo, partialResponse, protocolApi } from '../shared/kafka-protocol.gateway';
-import { PartitionReader } from '../shared/partition-reader.gateway';
+import { connectionTo, partialResponse, protocolApi } from '../kafka/kafka-protocol';
+import { PartitionReader } from '../kafka/partition-reader';
 import type { ConsumerGroupMember } from './consumer-group.model';
 
 type DescribeRequest = consumerGroupDescribeV0.ConsumerGroupDescribeRequest;
@@ -49,7 +49,7 @@ export const partitionKey = (topic: string, partition: number): string => `${top
  * groups, so KIP-848 groups are listed by type and described with ConsumerGroupDescribe.
  */
 export class ConsumerGroupsGateway {
-  constructor(private readonly clusters: ClustersGateway) {}
+  constructor(private readonly clusters: KafkaClients) {}
 
   /** Every group of both types, from one ListGroups request per broker. */
   listGroups(cluster: ClusterConfig): Promise<GroupListing[]> {
@@ -119,7 +119,7 @@ export class ConsumerGroupsGateway {
     return this.clusters.call(cluster, async (admin) => {
       const existing = new Set(await admin.listTopics({ includeInternals: true }));
       const missing = topics.find((topic) => !existing.has(topic));
-      if (missing) throw new AppError(404, 'TOPIC_NOT_FOUND', `Topic ${missing} does not exist`);
+      if (missing) throw new AppError('TOPIC_NOT_FOUND', `Topic ${missing} does not exist`);
       if (!topics.length) return new Map();
       const metadata = await admin.metadata({ topics, forceUpdate: true });
       return new Map(topics.map((topic) => [topic, metadata.topics.get(topic)?.partitionsCount ?? 0]));

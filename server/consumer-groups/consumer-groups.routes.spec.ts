@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from '../shared/app-error';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import type { ConsumerGroupDetail, ConsumerGroupSummary } from './consumer-group.model';
-import { GroupFixtures, MINUTE, SEED_START } from './consumer-groups.fixtures';
+import { GroupFixtures, MINUTE, SEED_START } from '../testing/consumer-groups.fixtures';
 
 const groupUrl = (group: string) => `/api/clusters/local/consumer-groups/${encodeURIComponent(group)}`;
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { actorOf } from '../audit/audit.routes';
+import { actorOf } from '../shared/actor';
 import type { ClustersService } from '../clusters/clusters.service';
 import { parseBody } from '../shared/validation';
 import type { ConsumerGroupsService } from './consumer-groups.service';

@@ -1,4 +1,4 @@
-import type { ClusterConfig } from '../clusters/clusters-config';
+import type { ClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
 import type { ConsumerGroupDetail, ConsumerGroupMember, ConsumerGroupSummary, PartitionLag } from './consumer-group.model';
 import {
@@ -57,7 +57,7 @@ export class ConsumerGroupsService {
       this.gateway.existingTopics(cluster),
     ]);
     if (description.state === 'Dead' && !committed.length) {
-      throw new AppError(404, 'GROUP_NOT_FOUND', `There is no consumer group ${groupId} on ${cluster.name}`);
+      throw new AppError('GROUP_NOT_FOUND', `There is no consumer group ${groupId} on ${cluster.name}`);
     }
     const offsets = committed.filter((p) => existing.has(p.topic));
     const assigned = description.members.flatMap((member) =>
@@ -97,7 +97,7 @@ export class ConsumerGroupsService {
   async delete(cluster: ClusterConfig, groupId: string): Promise<void> {
     const description = await this.describe(cluster, groupId);
     if (description.state === 'Dead') {
-      throw new AppError(404, 'GROUP_NOT_FOUND', `There is no consumer group ${groupId} on ${cluster.name}`);
+      throw new AppError('GROUP_NOT_FOUND', `There is no consumer group ${groupId} on ${cluster.name}`);
     }
     this.refuseWhileActive(description, 'deleted');
     await this.gateway.deleteGroup(cluster, groupId);
@@ -118,8 +118,7 @@ export class ConsumerGroupsService {
     if (!isActive(group)) return;
     const members = group.members.map(memberName);
     const who = members.length ? `: ${members.join(', ')}` : ` (state ${group.state})`;
-    throw new AppError(409, 'GROUP_ACTIVE',
-      `Consumer group ${group.groupId} has active members, so its offsets cannot be ${what}; stop them first${who}`);
+    throw new AppError('GROUP_ACTIVE', `Consumer group ${group.groupId} has active members, so its offsets cannot be ${what}; stop them first${who}`);
   }
 }
 

@@ -2,7 +2,7 @@ import type { AuditPage } from '../audit/audit.model';
 import type { ApiErrorBody } from '../shared/app-error';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import type { OffsetChangeResult, ResetPreview } from './consumer-group.model';
-import { GroupFixtures, MINUTE, SEED_START } from './consumer-groups.fixtures';
+import { GroupFixtures, MINUTE, SEED_START } from '../testing/consumer-groups.fixtures';
 
 const HOUR = 60 * MINUTE;
 const offsetsUrl = (group: string, what: string) => `/api/clusters/local/consumer-groups/${encodeURIComponent(group)}/offsets/${what}`;

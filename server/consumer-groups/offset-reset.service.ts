@@ -1,6 +1,6 @@
 import type { AuditRecord } from '../audit/audit.model';
 import type { AuditService } from '../audit/audit.service';
-import type { ClusterConfig } from '../clusters/clusters-config';
+import type { ClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
 import type {
   OffsetChangeResult,
@@ -64,7 +64,7 @@ export class OffsetResetService {
    */
   async reset(cluster: ClusterConfig, groupId: string, command: OffsetResetCommand, actor: string): Promise<OffsetChangeResult> {
     if (command.confirm !== true) {
-      throw new AppError(400, 'CONFIRMATION_REQUIRED', 'A reset changes what the group reads: send "confirm": true to apply it');
+      throw new AppError('CONFIRMATION_REQUIRED', 'A reset changes what the group reads: send "confirm": true to apply it');
     }
     this.groups.refuseWhileActive(await this.groups.describe(cluster, groupId), 'reset');
     const preview = await this.preview(cluster, groupId, command);
@@ -91,12 +91,12 @@ export class OffsetResetService {
    */
   async undo(cluster: ClusterConfig, groupId: string, auditId: string, actor: string): Promise<OffsetChangeResult> {
     const reset = await this.audit.find(cluster, auditId);
-    if (!reset) throw new AppError(404, 'AUDIT_RECORD_NOT_FOUND', `There is no audit record ${auditId} on ${cluster.name}`);
+    if (!reset) throw new AppError('AUDIT_RECORD_NOT_FOUND', `There is no audit record ${auditId} on ${cluster.name}`);
     if (reset.action !== RESET_ACTION || reset.subject.name !== groupId) {
-      throw new AppError(400, 'NOT_UNDOABLE', `Audit record ${auditId} is not an offset reset of consumer group ${groupId}`);
+      throw new AppError('NOT_UNDOABLE', `Audit record ${auditId} is not an offset reset of consumer group ${groupId}`);
     }
     if (reset.undoneBy) {
-      throw new AppError(409, 'ALREADY_UNDONE', `That reset of ${groupId} was undone already (audit record ${reset.undoneBy})`);
+      throw new AppError('ALREADY_UNDONE', `That reset of ${groupId} was undone already (audit record ${reset.undoneBy})`);
     }
     this.groups.refuseWhileActive(await this.groups.describe(cluster, groupId), 'reset');
     const restore = auditOffsets(reset.before);
@@ -125,7 +125,7 @@ export class OffsetResetService {
       const count = counts.get(topic) ?? 0;
       const wrong = partitions?.find((partition) => partition >= count);
       if (wrong !== undefined) {
-        throw new AppError(400, 'VALIDATION_FAILED', `Topic ${topic} has ${count} partitions (0 to ${count - 1}); there is no partition ${wrong}`);
+        throw new AppError('VALIDATION_FAILED', `Topic ${topic} has ${count} partitions (0 to ${count - 1}); there is no partition ${wrong}`);
       }
       return (partitions ?? Array.from({ length: count }, (_, i) => i)).map((partition) => ({ topic, partition }));
     });
@@ -156,13 +156,12 @@ export class OffsetResetService {
 function checkedTargets(targets: TopicPartitionOffset[], preview: ResetPreview): { topic: string; partition: number; offset: number }[] {
   const given = new Map(targets.map((t) => [partitionKey(t.topic, t.partition), t.offset]));
   if (given.size !== preview.partitions.length || preview.partitions.some((p) => !given.has(partitionKey(p.topic, p.partition)))) {
-    throw new AppError(400, 'VALIDATION_FAILED', 'The request body is not valid: targets must name exactly the partitions of the topics to reset');
+    throw new AppError('VALIDATION_FAILED', 'The request body is not valid: targets must name exactly the partitions of the topics to reset');
   }
   return preview.partitions.map((p) => {
     const offset = given.get(partitionKey(p.topic, p.partition));
     if (typeof offset !== 'number' || offset < p.logStartOffset || offset > p.logEndOffset) {
-      throw new AppError(409, 'PREVIEW_OUTDATED',
-        `${p.topic} partition ${p.partition} now holds offsets ${p.logStartOffset} to ${p.logEndOffset}, which no longer include the previewed ${offset}: preview again`);
+      throw new AppError('PREVIEW_OUTDATED', `${p.topic} partition ${p.partition} now holds offsets ${p.logStartOffset} to ${p.logEndOffset}, which no longer include the previewed ${offset}: preview again`);
     }
     return { topic: p.topic, partition: p.partition, offset };
   });

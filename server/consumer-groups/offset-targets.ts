@@ -115,5 +115,5 @@ function parseInteger(value: unknown, name: string, expected: string): number {
 }
 
 function invalid(message: string): AppError {
-  return new AppError(400, 'VALIDATION_FAILED', `The request body is not valid: ${message}`);
+  return new AppError('VALIDATION_FAILED', `The request body is not valid: ${message}`);
 }

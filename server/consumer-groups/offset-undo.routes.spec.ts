@@ -2,7 +2,7 @@ import type { AuditPage } from '../audit/audit.model';
 import type { ApiErrorBody } from '../shared/app-error';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import type { OffsetChangeResult } from './consumer-group.model';
-import { GroupFixtures } from './consumer-groups.fixtures';
+import { GroupFixtures } from '../testing/consumer-groups.fixtures';
 
 /** A success body, or the error body when the status says so. */
 type Answer<T> = T & ApiErrorBody;

@@ -1,6 +1,6 @@
-import type { ClusterConfig } from '../clusters/clusters-config';
-import type { ClustersGateway } from '../clusters/clusters.gateway';
-import { PartitionReader } from '../shared/partition-reader.gateway';
+import type { ClusterConfig } from '../kafka/clusters-config';
+import type { KafkaClients } from '../kafka/kafka-clients';
+import { PartitionReader } from '../kafka/partition-reader';
 import type { TopicsGateway } from '../topics/topics.gateway';
 import type { TopicRecords } from './key-analysis';
 
@@ -13,7 +13,7 @@ export interface SampleBudget {
 /** Reads what the co-partition check needs: who reads what, and the newest keys of topics. */
 export class CopartitionGateway {
   constructor(
-    private readonly clusters: ClustersGateway,
+    private readonly clusters: KafkaClients,
     private readonly topics: TopicsGateway,
   ) {}
 

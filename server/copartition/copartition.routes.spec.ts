@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { javaDefaultPartition } from '../shared/java-partitioner';
+import { javaDefaultPartition } from '../kafka/java-partitioner';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import type { CheckJob, CopartitionGroup, GroupHealth } from './copartition.model';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ClusterConfig } from '../clusters/clusters-config';
-import type { ClustersGateway } from '../clusters/clusters.gateway';
+import type { ClusterConfig } from '../kafka/clusters-config';
+import type { KafkaClients } from '../kafka/kafka-clients';
 import { AppError } from '../shared/app-error';
-import { StateTopic } from '../shared/state-topic.gateway';
+import { StateTopic } from '../kafka/state-topic';
 import { discoverGroups } from './copartition-discovery';
 import type { CheckJob, CopartitionGroup, CopartitionReport, GroupHealth } from './copartition.model';
 import type { CopartitionGateway } from './copartition.gateway';
@@ -28,7 +28,7 @@ export class CopartitionService {
   readonly #jobs = new Map<string, CheckJob>();
 
   constructor(
-    private readonly clusters: ClustersGateway,
+    private readonly clusters: KafkaClients,
     private readonly gateway: CopartitionGateway,
   ) {
     this.#declared = new StateTopic(clusters, DECLARED_GROUPS_TOPIC, parseDeclared);
@@ -65,7 +65,7 @@ export class CopartitionService {
   /** Saves (or replaces) a declared group after checking its topics exist. */
   async declare(cluster: ClusterConfig, group: Declared): Promise<CopartitionGroup> {
     const topics = [...new Set(group.topics)].sort();
-    if (topics.length < 2) throw new AppError(400, 'TOO_FEW_TOPICS', 'A co-partition group needs at least two different topics');
+    if (topics.length < 2) throw new AppError('TOO_FEW_TOPICS', 'A co-partition group needs at least two different topics');
     await this.#requireTopics(cluster, topics);
     await this.#declared.put(cluster, group.name, { name: group.name, topics });
     return { id: `declared:${group.name}`, name: group.name, origin: 'declared', topics, reason: 'Declared by an operator' };
@@ -73,7 +73,7 @@ export class CopartitionService {
 
   async undeclare(cluster: ClusterConfig, name: string): Promise<void> {
     if (!(await this.#declared.entries(cluster)).has(name)) {
-      throw new AppError(404, 'GROUP_NOT_FOUND', `No declared co-partition group is named ${name}`);
+      throw new AppError('GROUP_NOT_FOUND', `No declared co-partition group is named ${name}`);
     }
     await this.#declared.remove(cluster, name);
   }
@@ -81,7 +81,7 @@ export class CopartitionService {
   /** Starts a full check of some topics; poll {@link job} for its progress and report. */
   async startCheck(cluster: ClusterConfig, topics: string[], samplePerPartition = CHECK_BUDGET.perPartition): Promise<CheckJob> {
     const unique = [...new Set(topics)].sort();
-    if (unique.length < 2) throw new AppError(400, 'TOO_FEW_TOPICS', 'Name at least two different topics to check');
+    if (unique.length < 2) throw new AppError('TOO_FEW_TOPICS', 'Name at least two different topics to check');
     const partitions = await this.#requireTopics(cluster, unique);
     const job: CheckJob = {
       id: randomUUID(),
@@ -94,7 +94,7 @@ export class CopartitionService {
     this.#check(cluster, group, { perPartition: samplePerPartition, bytes: CHECK_BUDGET.bytes, deadline }, (progress) => (job.progress = progress))
       .then((report) => Object.assign(job, { status: 'done', report }))
       .catch((error: unknown) => {
-        const appError = error instanceof AppError ? error : new AppError(500, 'INTERNAL', 'The check failed unexpectedly', { cause: error });
+        const appError = error instanceof AppError ? error : new AppError('INTERNAL', 'The check failed unexpectedly', { cause: error });
         Object.assign(job, { status: 'failed', error: { code: appError.code, message: appError.message } });
       });
     return job;
@@ -102,7 +102,7 @@ export class CopartitionService {
 
   job(id: string): CheckJob {
     const job = this.#jobs.get(id);
-    if (!job) throw new AppError(404, 'CHECK_NOT_FOUND', `No check ${id} is known here (checks are kept for a while by the console that ran them)`);
+    if (!job) throw new AppError('CHECK_NOT_FOUND', `No check ${id} is known here (checks are kept for a while by the console that ran them)`);
     return job;
   }
 
@@ -130,7 +130,7 @@ export class CopartitionService {
     const description = await this.clusters.describe(cluster);
     const partitions = new Map(description.topics.map((topic) => [topic.name, topic.partitions.length]));
     const missing = topics.filter((topic) => !partitions.has(topic));
-    if (missing.length) throw new AppError(404, 'TOPIC_NOT_FOUND', `No topic ${missing.join(', ')} on cluster ${cluster.name}`);
+    if (missing.length) throw new AppError('TOPIC_NOT_FOUND', `No topic ${missing.join(', ')} on cluster ${cluster.name}`);
     return new Map(topics.map((topic) => [topic, partitions.get(topic)!]));
   }
 

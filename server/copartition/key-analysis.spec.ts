@@ -1,4 +1,4 @@
-import { javaDefaultPartition } from '../shared/java-partitioner';
+import { javaDefaultPartition } from '../kafka/java-partitioner';
 import type { CopartitionGroup } from './copartition.model';
 import { analyzeGroup, type TopicRecords } from './key-analysis';
 import { decodeKey } from './key-decoding';

@@ -1,4 +1,4 @@
-import { javaDefaultPartition } from '../shared/java-partitioner';
+import { javaDefaultPartition } from '../kafka/java-partitioner';
 import type { Cause, CopartitionGroup, CopartitionReport, Finding, KeyEvidence, KeyPlacement, TopicSample, Verdict } from './copartition.model';
 import { decodeKey } from './key-decoding';
 import { FIXES, describe as describeFinding } from './findings';

@@ -1,4 +1,4 @@
-import { decodeText, WIRE_HEADER_BYTES, wireFormatSchemaId } from '../shared/wire-format';
+import { decodeText, WIRE_HEADER_BYTES, wireFormatSchemaId } from '../kafka/wire-format';
 
 /** How a key's bytes were written. */
 export type KeyForm = 'avro-string' | 'avro-long' | 'wire-json' | 'wire-bytes' | 'json' | 'text' | 'binary';

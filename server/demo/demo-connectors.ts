@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClusterConfig, ConnectClusterConfig } from '../clusters/clusters-config';
-import type { ClustersGateway } from '../clusters/clusters.gateway';
+import type { ClusterConfig, ConnectClusterConfig } from '../kafka/clusters-config';
+import type { KafkaClients } from '../kafka/kafka-clients';
 import { ConnectGateway } from '../connect/connect.gateway';
 import type { Logger } from '../shared/logger';
 import { DemoGateway } from './demo.gateway';
@@ -19,7 +19,7 @@ const STRING_CONVERTER = 'org.apache.kafka.connect.storage.StringConverter';
 export async function seedDemoConnectors(
   cluster: ClusterConfig,
   connect: ConnectClusterConfig,
-  clusters: ClustersGateway,
+  clusters: KafkaClients,
   dataDir: string,
   logger: Logger,
 ): Promise<void> {

@@ -1,5 +1,5 @@
-import { Producer, type Admin } from '@platformatic/kafka';
-import { javaDefaultPartition } from '../shared/java-partitioner';
+import { Producer, type Admin } from '../kafka/client';
+import { javaDefaultPartition } from '../kafka/java-partitioner';
 import type { DemoTopic } from './demo-pipeline';
 
 /**

@@ -1,5 +1,5 @@
-import type { ClusterConfig } from '../clusters/clusters-config';
-import { ClustersGateway } from '../clusters/clusters.gateway';
+import type { ClusterConfig } from '../kafka/clusters-config';
+import { KafkaClients } from '../kafka/kafka-clients';
 import { resolveDataDir } from '../local-stack/layout';
 import type { Logger } from '../shared/logger';
 import { seedDemoConnectors } from './demo-connectors';
@@ -9,7 +9,7 @@ import { DemoGateway } from './demo.gateway';
 
 /** Seeds the demo pipeline into the embedded cluster; safe to run on every start. */
 export async function seedDemo(cluster: ClusterConfig, logger: Logger): Promise<void> {
-  const clusters = new ClustersGateway();
+  const clusters = new KafkaClients();
   try {
     const topics = demoTopics();
     await clusters.call(cluster, async (admin) => {

@@ -32,12 +32,12 @@ function toAppError(err: unknown): AppError {
   // body-parser marks its own failures (bad JSON, body too large) with a 4xx status and type.
   const parserError = err as { status?: number; type?: string };
   if (parserError.type === 'entity.parse.failed') {
-    return new AppError(400, 'INVALID_JSON', 'The request body is not valid JSON', { cause: err });
+    return new AppError('INVALID_JSON', 'The request body is not valid JSON', { cause: err });
   }
   if (parserError.type === 'entity.too.large') {
-    return new AppError(413, 'BODY_TOO_LARGE', 'The request body is too large', { cause: err });
+    return new AppError('BODY_TOO_LARGE', 'The request body is too large', { cause: err });
   }
-  return new AppError(500, 'INTERNAL', 'Something went wrong in the console; the server log has the details', {
+  return new AppError('INTERNAL', 'Something went wrong in the console; the server log has the details', {
     cause: err,
   });
 }

@@ -27,7 +27,7 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
     const path = issue.path.join('.');
     return path ? `${path}: ${issue.message}` : issue.message;
   });
-  throw new AppError(400, 'VALIDATION_FAILED', `The request ${where} is not valid: ${problems.join('; ')}`, {
+  throw new AppError('VALIDATION_FAILED', `The request ${where} is not valid: ${problems.join('; ')}`, {
     cause: result.error,
   });
 }

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app';
 import type { AuditService } from '../audit/audit.service';
-import type { ClusterConfig } from '../clusters/clusters-config';
+import type { ClusterConfig } from '../kafka/clusters-config';
 import { createLogger } from '../shared/logger';
 import { TEST_BOOTSTRAP, TestKafka } from './test-kafka';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Admin, Producer, stringSerializers } from '@platformatic/kafka';
+import { Admin, Producer, stringSerializers } from '../kafka/client';
 
 /** The broker the server specs run against; `npm test` starts it and sets this. */
 export const TEST_BOOTSTRAP = (process.env['KPC_TEST_BOOTSTRAP'] ?? '127.0.0.1:19092').split(',');

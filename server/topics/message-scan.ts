@@ -1,5 +1,5 @@
 import { AppError } from '../shared/app-error';
-import type { RawRecord } from '../shared/partition-reader.gateway';
+import type { RawRecord } from '../kafka/partition-reader';
 import type { MessageDirection, TopicMessage } from './message.model';
 import { renderBytes } from './record-rendering';
 
@@ -21,7 +21,7 @@ export function decodeCursor(cursor: string, direction: MessageDirection): Posit
       return [partition, BigInt(offset)];
     }));
   } catch (error) {
-    throw new AppError(400, 'INVALID_CURSOR', 'The cursor is not one this console gave for this direction; start the scan again', { cause: error });
+    throw new AppError('INVALID_CURSOR', 'The cursor is not one this console gave for this direction; start the scan again', { cause: error });
   }
 }
 

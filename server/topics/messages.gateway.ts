@@ -1,11 +1,11 @@
-import type { ClusterConfig } from '../clusters/clusters-config';
-import type { ClustersGateway } from '../clusters/clusters.gateway';
-import { PartitionReader, type FetchStart, type PartitionChunk } from '../shared/partition-reader.gateway';
+import type { ClusterConfig } from '../kafka/clusters-config';
+import type { KafkaClients } from '../kafka/kafka-clients';
+import { PartitionReader, type FetchStart, type PartitionChunk } from '../kafka/partition-reader';
 import type { ProduceRequest } from './message.model';
 
 /** Reads records without a consumer group, and writes one record to a chosen partition. */
 export class MessagesGateway {
-  constructor(private readonly clusters: ClustersGateway) {}
+  constructor(private readonly clusters: KafkaClients) {}
 
   /** One fetch round over the given partitions. */
   fetch(cluster: ClusterConfig, topic: string, starts: FetchStart[], maxBytesPerPartition: number): Promise<PartitionChunk[]> {

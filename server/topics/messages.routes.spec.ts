@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ClustersGateway } from '../clusters/clusters.gateway';
+import { KafkaClients } from '../kafka/kafka-clients';
 import { startTestApi, testClusters, type TestApi } from '../testing/test-api';
 import type { MessagePage, ProducedMessage } from './message.model';
 import { MessagesGateway } from './messages.gateway';
@@ -147,7 +147,7 @@ describe('messages routes', () => {
     describe('with keys in the schema-registry wire format', () => {
       it('flags the schema id', async () => {
         const wired = await api.kafka.createTopic('wire');
-        const producer = new ClustersGateway();
+        const producer = new KafkaClients();
         await producer.producer(testClusters()[0]!).send({
           messages: [{ topic: wired, key: Buffer.from([0, 0, 0, 0, 42, 0x06, 0x61, 0x62, 0x63]), value: Buffer.from('{}') }],
         });
@@ -161,7 +161,7 @@ describe('messages routes', () => {
 
     describe('when the scan budget runs out', () => {
       it('stops, says why, and its cursor goes on from there', async () => {
-        const gateway = new ClustersGateway();
+        const gateway = new KafkaClients();
         const topicsGateway = new TopicsGateway(gateway);
         const tight = new MessagesService(topicsGateway, new MessagesGateway(gateway), { bytes: 100, milliseconds: 60_000 });
 

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { ClusterConfig } from '../clusters/clusters-config';
+import type { ClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
-import { javaDefaultPartition } from '../shared/java-partitioner';
+import { javaDefaultPartition } from '../kafka/java-partitioner';
 import type { MessageDirection, MessagePage, ProducedMessage, ProduceRequest, StopReason, TopicMessage } from './message.model';
 import { decodeCursor, encodeCursor, matches, pageOrder, takeRound, toMessage, type Positions } from './message-scan';
 import type { MessagesGateway } from './messages.gateway';
@@ -109,7 +109,7 @@ export class MessagesService {
         readUpTo.set(chunk.partition, direction === 'forward' ? maxOf(chunk.logStartOffset, start) : chunk.logStartOffset);
         continue;
       }
-      if (chunk.error) throw new AppError(503, 'KAFKA_UNAVAILABLE', `Partition ${chunk.partition} of ${topic} cannot be read: ${chunk.error}`);
+      if (chunk.error) throw new AppError('KAFKA_UNAVAILABLE', `Partition ${chunk.partition} of ${topic} cannot be read: ${chunk.error}`);
       const inRange = chunk.records.filter((record) => direction === 'forward' || record.offset < end);
       for (const record of inRange) {
         scanned.records++;
@@ -157,7 +157,7 @@ export class MessagesService {
 
 function checkPartition(topic: string, partition: number, count: number): number {
   if (partition < 0 || partition >= count) {
-    throw new AppError(400, 'PARTITION_NOT_FOUND', `${topic} has no partition ${partition}: it has partitions 0 to ${count - 1}`);
+    throw new AppError('PARTITION_NOT_FOUND', `${topic} has no partition ${partition}: it has partitions 0 to ${count - 1}`);
   }
   return partition;
 }

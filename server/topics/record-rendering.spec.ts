@@ -1,4 +1,4 @@
-import { wireFormatSchemaId } from '../shared/wire-format';
+import { wireFormatSchemaId } from '../kafka/wire-format';
 import { renderBytes } from './record-rendering';
 
 describe('record rendering', () => {

@@ -1,4 +1,4 @@
-import { decodeText, WIRE_HEADER_BYTES, wireFormatSchemaId } from '../shared/wire-format';
+import { decodeText, WIRE_HEADER_BYTES, wireFormatSchemaId } from '../kafka/wire-format';
 import type { RenderedBytes } from './message.model';
 
 /**

@@ -1,6 +1,6 @@
-import { ConfigResourceTypes, ConfigSources, IncrementalAlterConfigOperationTypes, type Admin } from '@platformatic/kafka';
-import type { ClusterConfig } from '../clusters/clusters-config';
-import type { ClustersGateway } from '../clusters/clusters.gateway';
+import { ConfigResourceTypes, ConfigSources, IncrementalAlterConfigOperationTypes, type Admin } from '../kafka/client';
+import type { ClusterConfig } from '../kafka/clusters-config';
+import type { KafkaClients } from '../kafka/kafka-clients';
 import { AppError } from '../shared/app-error';
 import type { ConfigChange, ConfigSource, NewTopic, TopicConfigEntry } from './topic.model';
 
@@ -17,7 +17,7 @@ const SOURCES: Record<number, ConfigSource> = {
 
 /** Topic administration on a cluster; Kafka's errors come back translated by `call`. */
 export class TopicsGateway {
-  constructor(private readonly clusters: ClustersGateway) {}
+  constructor(private readonly clusters: KafkaClients) {}
 
   /**
    * Earliest or latest offsets of every partition of the given topics: one ListOffsets
@@ -32,7 +32,7 @@ export class TopicsGateway {
     const internal = topics.find((name) => name.startsWith('__'));
     if (internal) {
       // See listOffsets: the client cannot read Kafka's own internal topics.
-      return Promise.reject(new AppError(400, 'INTERNAL_TOPIC', `${internal} is one of Kafka's own internal topics; its records cannot be read or written here`));
+      return Promise.reject(new AppError('INTERNAL_TOPIC', `${internal} is one of Kafka's own internal topics; its records cannot be read or written here`));
     }
     return this.clusters.call(cluster, async (admin) => {
       const metadata = await admin.metadata({ topics, forceUpdate: true });

@@ -1,5 +1,5 @@
-import type { ClusterConfig } from '../clusters/clusters-config';
-import type { ClusterDescription, ClustersGateway } from '../clusters/clusters.gateway';
+import type { ClusterConfig } from '../kafka/clusters-config';
+import type { ClusterDescription, KafkaClients } from '../kafka/kafka-clients';
 import { AppError } from '../shared/app-error';
 import type {
   ConfigChange, NewTopic, PartitionsIncreased, PurgeRequest, PurgeResult, TopicConsumerGroup, TopicDetail, TopicPage,
@@ -24,7 +24,7 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 /** Topic administration: listing at scale, and changes with their guard rails. */
 export class TopicsService {
   constructor(
-    private readonly clusters: ClustersGateway,
+    private readonly clusters: KafkaClients,
     private readonly topics: TopicsGateway,
   ) {}
 
@@ -52,8 +52,7 @@ export class TopicsService {
   /** Creates a topic after checking what can be checked before asking Kafka. */
   async create(cluster: ClusterConfig, topic: NewTopic): Promise<void> {
     if (!TOPIC_NAME.test(topic.name) || topic.name === '.' || topic.name === '..') {
-      throw new AppError(400, 'INVALID_TOPIC_NAME',
-        `"${topic.name}" is not a valid topic name: use 1 to 249 ASCII letters, digits, ".", "_" or "-", and not "." or ".." alone`);
+      throw new AppError('INVALID_TOPIC_NAME', `"${topic.name}" is not a valid topic name: use 1 to 249 ASCII letters, digits, ".", "_" or "-", and not "." or ".." alone`);
     }
     await this.topics.create(cluster, topic);
   }
@@ -93,10 +92,10 @@ export class TopicsService {
     const set = change.set ?? {};
     const remove = change.delete ?? [];
     if (Object.keys(set).length === 0 && remove.length === 0) {
-      throw new AppError(400, 'NOTHING_TO_CHANGE', 'Name at least one config to set or delete');
+      throw new AppError('NOTHING_TO_CHANGE', 'Name at least one config to set or delete');
     }
     const both = remove.filter((key) => key in set);
-    if (both.length) throw new AppError(400, 'CONFLICTING_CHANGE', `Cannot both set and delete ${both.join(', ')}`);
+    if (both.length) throw new AppError('CONFLICTING_CHANGE', `Cannot both set and delete ${both.join(', ')}`);
     await this.#find(cluster, name);
     await this.topics.alterConfigs(cluster, name, { set, delete: remove });
   }
@@ -106,8 +105,7 @@ export class TopicsService {
     const topic = await this.#find(cluster, name);
     const current = topic.partitions.length;
     if (count <= current) {
-      throw new AppError(400, 'PARTITIONS_NOT_INCREASED',
-        `${name} has ${current} partitions; Kafka can only add partitions, so ask for more than ${current}`);
+      throw new AppError('PARTITIONS_NOT_INCREASED', `${name} has ${current} partitions; Kafka can only add partitions, so ask for more than ${current}`);
     }
     await this.topics.increasePartitions(cluster, name, count);
     return {
@@ -125,14 +123,14 @@ export class TopicsService {
     const partitions = request.partitions ?? topic.partitions.map((_, index) => index);
     const unknown = partitions.filter((partition) => partition < 0 || partition >= topic.partitions.length);
     if (unknown.length) {
-      throw new AppError(400, 'PARTITION_NOT_FOUND', `${name} has no partition ${unknown.join(', ')} (it has ${topic.partitions.length})`);
+      throw new AppError('PARTITION_NOT_FOUND', `${name} has no partition ${unknown.join(', ')} (it has ${topic.partitions.length})`);
     }
     const latest = (await this.topics.offsets(cluster, [{ name, partitions: topic.partitions.length }], 'latest')).get(name) ?? [];
     const before = partitions.map((partition) => {
       const end = latest[partition] ?? 0n;
       const offset = request.beforeOffset === undefined ? end : BigInt(request.beforeOffset);
       if (offset > end) {
-        throw new AppError(400, 'OFFSET_OUT_OF_RANGE', `Partition ${partition} of ${name} ends at offset ${end}; purge before ${end} at most`);
+        throw new AppError('OFFSET_OUT_OF_RANGE', `Partition ${partition} of ${name} ends at offset ${end}; purge before ${end} at most`);
       }
       return { partition, offset };
     });
@@ -141,8 +139,7 @@ export class TopicsService {
       return { partitions: [...watermarks].sort(([a], [b]) => a - b).map(([partition, low]) => ({ partition, lowWatermark: String(low) })) };
     } catch (error) {
       if (error instanceof AppError && error.code === 'POLICY_VIOLATION') {
-        throw new AppError(400, 'POLICY_VIOLATION',
-          `${name} is compacted only (cleanup.policy=compact): Kafka deletes records of such a topic by key, not by offset`, { cause: error });
+        throw new AppError('POLICY_VIOLATION', `${name} is compacted only (cleanup.policy=compact): Kafka deletes records of such a topic by key, not by offset`, { cause: error });
       }
       throw error;
     }
@@ -175,7 +172,7 @@ export class TopicsService {
 
   async #find(cluster: ClusterConfig, name: string): Promise<DescribedTopic> {
     const topic = (await this.clusters.describe(cluster)).topics.find((t) => t.name === name);
-    if (!topic) throw new AppError(404, 'TOPIC_NOT_FOUND', `Topic ${name} does not exist on cluster ${cluster.name}`);
+    if (!topic) throw new AppError('TOPIC_NOT_FOUND', `Topic ${name} does not exist on cluster ${cluster.name}`);
     return topic;
   }
 }
@@ -210,6 +207,6 @@ function compare(a: string | number | boolean | null, b: string | number | boole
 /** The server checks a destructive action's typed confirmation again, whatever the UI did. */
 function requireTypedName(name: string, typed: string | undefined, action: string): void {
   if (typed !== name) {
-    throw new AppError(400, 'CONFIRMATION_REQUIRED', `To ${action} ${name}, confirm with its exact name`);
+    throw new AppError('CONFIRMATION_REQUIRED', `To ${action} ${name}, confirm with its exact name`);
   }
 }

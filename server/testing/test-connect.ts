@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestApi } from '../testing/test-api';
+import type { TestApi } from './test-api';
 
 /** The real test Connect worker; specs of this folder need it. */
 export const TEST_CONNECT_URL = process.env['KPC_TEST_CONNECT_URL'] ?? 'http://127.0.0.1:18083';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Producer, stringSerializers } from '@platformatic/kafka';
-import type { TestKafka } from '../testing/test-kafka';
+import { Consumer, Producer, stringSerializers } from '../kafka/client';
+import type { TestKafka } from './test-kafka';
 
 /** The first seeded record's timestamp; each next record in a partition is a minute later. */
 export const SEED_START = Date.UTC(2026, 0, 1, 8, 0, 0);

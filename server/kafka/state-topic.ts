@@ -1,7 +1,7 @@
-import type { ClusterConfig } from '../clusters/clusters-config';
-import type { ClustersGateway } from '../clusters/clusters.gateway';
-import { AppError } from './app-error';
-import { PartitionReader } from './partition-reader.gateway';
+import type { ClusterConfig } from './clusters-config';
+import type { KafkaClients } from './kafka-clients';
+import { AppError } from '../shared/app-error';
+import { PartitionReader } from './partition-reader';
 
 interface Snapshot<T> {
   /** The next offset to read. */
@@ -29,7 +29,7 @@ export class StateTopic<T> {
   readonly #ensured = new Set<string>();
 
   constructor(
-    private readonly clusters: ClustersGateway,
+    private readonly clusters: KafkaClients,
     /** e.g. `_kpc-audit`; the leading underscore marks it as the console's own. */
     readonly topic: string,
     /** Validates a stored JSON value; a value it rejects is skipped, not fatal. */
@@ -69,7 +69,7 @@ export class StateTopic<T> {
           if (!chunk || chunk.logStartOffset < 0n) break;
           continue;
         }
-        if (chunk.error) throw new AppError(503, 'KAFKA_UNAVAILABLE', `The console's state topic ${this.topic} cannot be read now (${chunk.error}); try again`);
+        if (chunk.error) throw new AppError('KAFKA_UNAVAILABLE', `The console's state topic ${this.topic} cannot be read now (${chunk.error}); try again`);
         for (const record of chunk.records) this.#apply(snapshot.entries, record.key, record.value);
         snapshot.offset = chunk.nextOffset;
         if (chunk.nextOffset >= chunk.highWatermark) break;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ClustersGateway } from '../clusters/clusters.gateway';
-import type { ClusterConfig } from '../clusters/clusters-config';
+import { KafkaClients } from './kafka-clients';
+import type { ClusterConfig } from './clusters-config';
 import { TEST_BOOTSTRAP, TestKafka } from '../testing/test-kafka';
-import { StateTopic } from './state-topic.gateway';
+import { StateTopic } from './state-topic';
 
 interface Note {
   text: string;
@@ -12,13 +12,13 @@ const parseNote = (value: unknown): Note | undefined =>
 
 describe('StateTopic', () => {
   const cluster: ClusterConfig = { name: 'local', bootstrapServers: TEST_BOOTSTRAP, connect: [] };
-  let gateway: ClustersGateway;
+  let gateway: KafkaClients;
   let kafka: TestKafka;
   let topic: string;
   let state: StateTopic<Note>;
 
   beforeEach(() => {
-    gateway = new ClustersGateway();
+    gateway = new KafkaClients();
     kafka = new TestKafka();
     topic = `spec.state.${randomUUID()}`;
     state = new StateTopic(gateway, topic, parseNote);
@@ -67,7 +67,7 @@ describe('StateTopic', () => {
     describe('read by another console instance, or after a restart', () => {
       it('agrees with the writer', async () => {
         await state.put(cluster, 'a', { text: 'written by one' });
-        const otherGateway = new ClustersGateway();
+        const otherGateway = new KafkaClients();
         const other = new StateTopic(otherGateway, topic, parseNote);
 
         expect(await other.entries(cluster)).toEqual(new Map([['a', { text: 'written by one' }]]));

@@ -1,5 +1,5 @@
 import { IS_CONTROL, protocolErrorsCodesById, type Admin, type fetchV17 } from '@platformatic/kafka';
-import { connectionTo, partialResponse, protocolApi } from './kafka-protocol.gateway';
+import { connectionTo, partialResponse, protocolApi } from './kafka-protocol';
 
 type FetchRequest = fetchV17.FetchRequest;
 type FetchResponse = fetchV17.FetchResponse;

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import type { ConnectionOptions as TlsOptions } from 'node:tls';
+import { Admin, ProduceAcks, Producer, type BaseOptions, type metadataV12 } from '@platformatic/kafka';
+import type { AppError } from '../shared/app-error';
+import type { ClusterConfig } from './clusters-config';
+import { translateKafkaError, unreachable } from './kafka-errors';
+import { bootstrapConnection, protocolApi } from './kafka-protocol';
+
+type MetadataRequest = metadataV12.MetadataRequest;
+type MetadataResponse = metadataV12.MetadataResponse;
+
+/** What the brokers say about the cluster: one metadata snapshot, no derived numbers. */
+export interface ClusterDescription {
+  clusterId: string;
+  controllerId: number;
+  brokers: { id: number; host: string; port: number; rack: string | null }[];
+  topics: {
+    name: string;
+    internal: boolean;
+    partitions: { leader: number; replicas: number[]; isr: number[] }[];
+  }[];
+}
+
+/** How long a call may wait for a broker before the API answers 503 instead of hanging. */
+const CONNECT_TIMEOUT_MS = 3_000;
+const REQUEST_TIMEOUT_MS = 5_000;
+const DEADLINE_MS = 8_000;
+
+/**
+ * The one door to the Kafka clusters: an admin client per configured cluster, made on first
+ * use and kept, and the translation of the client's errors into {@link AppError}s. Feature
+ * gateways borrow {@link admin} and {@link call} rather than open connections of their own.
+ */
+export class KafkaClients {
+  readonly #admins = new Map<string, Admin>();
+  readonly #producers = new Map<string, Producer>();
+
+  /** The cluster's admin client, created on first use. */
+  admin(cluster: ClusterConfig): Admin {
+    let admin = this.#admins.get(cluster.name);
+    if (!admin) {
+      admin = new Admin(connectionOptions(cluster));
+      this.#admins.set(cluster.name, admin);
+    }
+    return admin;
+  }
+
+  /**
+   * The cluster's producer of raw bytes, created on first use. It waits for every in-sync
+   * replica (acks=all): what the console writes is an operator's message or its own state.
+   */
+  producer(cluster: ClusterConfig): Producer {
+    let producer = this.#producers.get(cluster.name);
+    if (!producer) {
+      // More retries than the admin client: a leader election (say, of a topic just made) is a normal, short wait.
+      producer = new Producer({ ...connectionOptions(cluster), acks: ProduceAcks.ALL, retries: 5, retryDelay: 300 });
+      this.#producers.set(cluster.name, producer);
+    }
+    return producer;
+  }
+
+  /**
+   * Runs one Kafka operation with a hard deadline and Kafka's errors translated, so a route
+   * never hangs on a broker that does not answer.
+   */
+  async call<T>(cluster: ClusterConfig, operation: (admin: Admin) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(unreachable(cluster, `it did not answer within ${DEADLINE_MS / 1000} s`)),
+        DEADLINE_MS,
+      );
+    });
+    try {
+      return await Promise.race([operation(this.admin(cluster)), deadline]);
+    } catch (err) {
+      throw translateKafkaError(err, cluster);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Brokers, controller and every topic's partitions, from one metadata request. */
+  describe(cluster: ClusterConfig): Promise<ClusterDescription> {
+    return this.call(cluster, async (admin) => {
+      const metadata = await allTopicsMetadata(admin);
+      return {
+        clusterId: metadata.clusterId ?? '',
+        controllerId: metadata.controllerId,
+        brokers: metadata.brokers.map((broker) => ({
+          id: broker.nodeId,
+          host: broker.host,
+          port: broker.port,
+          rack: broker.rack ?? null,
+        })),
+        topics: metadata.topics.map((topic) => ({
+          name: topic.name ?? topic.topicId,
+          internal: topic.isInternal,
+          partitions: topic.partitions.map((p) => ({ leader: p.leaderId, replicas: p.replicaNodes, isr: p.isrNodes })),
+        })),
+      };
+    });
+  }
+
+  /** Closes every client; the gateway can be used again afterwards. */
+  async close(): Promise<void> {
+    const clients = [...this.#admins.values(), ...this.#producers.values()];
+    this.#admins.clear();
+    this.#producers.clear();
+    await Promise.allSettled(clients.map((client) => client.close()));
+  }
+}
+
+/**
+ * One Metadata request for every topic, internal ones included. The client's own
+ * `metadata()` leaves internal topics out (their entries come back empty) and `listTopics()`
+ * would cost a second round trip, so this asks the broker directly.
+ */
+async function allTopicsMetadata(admin: Admin): Promise<MetadataResponse> {
+  const metadata = await protocolApi<MetadataRequest, MetadataResponse>(admin, 'Metadata');
+  return metadata.async(await bootstrapConnection(admin), null, false, false);
+}
+
+function connectionOptions(cluster: ClusterConfig): BaseOptions {
+  return {
+    clientId: 'kafka-pipeline-console',
+    bootstrapBrokers: cluster.bootstrapServers,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    timeout: REQUEST_TIMEOUT_MS,
+    retries: 1,
+    retryDelay: 250,
+    sasl: cluster.sasl,
+    tls: tlsOptions(cluster),
+  };
+}
+
+function tlsOptions(cluster: ClusterConfig): TlsOptions | undefined {
+  const tls = cluster.tls;
+  if (!tls?.enabled) return undefined;
+  const read = (path: string | undefined) => (path ? readFileSync(path) : undefined);
+  return { ca: read(tls.ca), cert: read(tls.cert), key: read(tls.key), rejectUnauthorized: tls.rejectUnauthorized };
+}

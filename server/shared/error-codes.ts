@@ -1,0 +1,79 @@
+/**
+ * Every error code the API answers with, and its HTTP status: the one catalogue. The server's
+ * `AppError` takes its status from here, and the browser's `ApiError` takes its code type
+ * from here, so a code is declared once and cannot drift between the two. Codes are stable
+ * (clients branch on them); the message beside them is for people. A code stands for one
+ * situation with one status (kafbat/kafka-ui's `ErrorCode` is the model).
+ */
+export const ERROR_CODES = {
+  // 400: the request cannot be carried out as asked.
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  INVALID_CURSOR: 400,
+  INVALID_TOPIC_NAME: 400,
+  INVALID_REPLICATION_FACTOR: 400,
+  INVALID_PARTITIONS: 400,
+  INVALID_CONFIG: 400,
+  INVALID_REQUEST: 400,
+  INVALID_OFFSETS: 400,
+  INVALID_CONNECTOR_CONFIG: 400,
+  POLICY_VIOLATION: 400,
+  OFFSET_OUT_OF_RANGE: 400,
+  PARTITION_NOT_FOUND: 400,
+  PARTITIONS_NOT_INCREASED: 400,
+  CONFIRMATION_REQUIRED: 400,
+  CONFLICTING_CHANGE: 400,
+  NOTHING_TO_CHANGE: 400,
+  NOT_UNDOABLE: 400,
+  INTERNAL_TOPIC: 400,
+  TOO_FEW_TOPICS: 400,
+  /** A Kafka Connect worker refused the request; the worker's own 4xx status is kept. */
+  CONNECT_BAD_REQUEST: 400,
+  // 403: Kafka's ACLs or its configuration refuse it.
+  NOT_AUTHORIZED: 403,
+  TOPIC_DELETION_DISABLED: 403,
+  // 404: no such thing.
+  NOT_FOUND: 404,
+  CLUSTER_NOT_FOUND: 404,
+  TOPIC_NOT_FOUND: 404,
+  GROUP_NOT_FOUND: 404,
+  CONNECT_CLUSTER_NOT_FOUND: 404,
+  CONNECTOR_NOT_FOUND: 404,
+  PLUGIN_NOT_FOUND: 404,
+  AUDIT_RECORD_NOT_FOUND: 404,
+  CHECK_NOT_FOUND: 404,
+  // 409: the state of things does not allow it now.
+  TOPIC_EXISTS: 409,
+  GROUP_ACTIVE: 409,
+  PREVIEW_OUTDATED: 409,
+  ALREADY_UNDONE: 409,
+  CONNECTOR_EXISTS: 409,
+  CONNECTOR_NOT_STOPPED: 409,
+  CONNECT_REBALANCING: 409,
+  // 413: too large.
+  BODY_TOO_LARGE: 413,
+  RECORD_TOO_LARGE: 413,
+  // 500: a bug of the console; the log has the details.
+  INTERNAL: 500,
+  // 502: Kafka or Connect answered with an error the console has no better words for.
+  KAFKA_ERROR: 502,
+  CONNECT_ERROR: 502,
+  // 503: a dependency cannot be used now.
+  CLUSTER_UNREACHABLE: 503,
+  CLUSTER_AUTHENTICATION_FAILED: 503,
+  CLUSTER_TLS_FAILED: 503,
+  KAFKA_UNAVAILABLE: 503,
+  NOT_ENOUGH_REPLICAS: 503,
+  CONNECT_UNREACHABLE: 503,
+  CONNECT_AUTHENTICATION_FAILED: 503,
+  // 504: the change was asked for but did not finish in time.
+  CONNECTOR_STOP_TIMEOUT: 504,
+} as const satisfies Record<string, number>;
+
+/** A code the API answers with. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The JSON body of every failed API call. */
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string };
+}
