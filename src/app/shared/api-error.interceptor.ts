@@ -1,6 +1,7 @@
 import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
 import { catchError, throwError } from 'rxjs';
-import type { ApiError } from './api-error';
+import type { ErrorCode } from '../../../server/shared/error-codes';
+import { ApiError } from './api-error';
 
 /**
  * Turns every failed HTTP call into an {@link ApiError}, whether the console answered with its
@@ -11,14 +12,14 @@ export const apiErrorInterceptor: HttpInterceptorFn = (request, next) =>
 
 function toApiError(response: unknown): ApiError {
   if (!(response instanceof HttpErrorResponse)) {
-    return { status: 0, code: 'UNEXPECTED', message: 'Something unexpected went wrong in the browser' };
+    return new ApiError(0, 'UNEXPECTED', 'Something unexpected went wrong in the browser');
   }
   const body = response.error as { error?: { code?: unknown; message?: unknown } } | null;
   if (typeof body?.error?.code === 'string' && typeof body.error.message === 'string') {
-    return { status: response.status, code: body.error.code, message: body.error.message };
+    return new ApiError(response.status, body.error.code as ErrorCode, body.error.message);
   }
   if (response.status === 0) {
-    return { status: 0, code: 'CONSOLE_UNREACHABLE', message: 'The console server cannot be reached; is it running?' };
+    return new ApiError(0, 'CONSOLE_UNREACHABLE', 'The console server cannot be reached; is it running?');
   }
-  return { status: response.status, code: 'HTTP_' + response.status, message: `The console answered ${response.status} ${response.statusText}` };
+  return new ApiError(response.status, `HTTP_${response.status}`, `The console answered ${response.status} ${response.statusText}`);
 }

@@ -1,13 +1,11 @@
-import { isApiError, type ApiError } from './api-error';
+import { ApiError } from './api-error';
 
 /**
- * The {@link ApiError} behind a resource's error. Angular wraps a rejected value that is not
- * an `Error` (our ApiError is a plain object), so look at its cause too.
+ * A failure as an {@link ApiError}: the error itself when it is one (every HTTP failure is,
+ * through the interceptor), else one that carries its message.
  */
 export function apiErrorOf(error: unknown): ApiError | undefined {
   if (!error) return undefined;
-  if (isApiError(error)) return error;
-  const cause = (error as { cause?: unknown }).cause;
-  if (isApiError(cause)) return cause;
-  return { status: 0, code: 'UNEXPECTED', message: (error as Error).message ?? 'Something went wrong' };
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, 'UNEXPECTED', (error as Error).message || 'Something went wrong');
 }
