@@ -7,7 +7,10 @@ import type { AuditPage, AuditRecord } from './audit.model';
 /** The compacted topic, in each cluster, that holds that cluster's audit log. */
 export const AUDIT_TOPIC = '_kpc-audit';
 
-export type NewAuditRecord = Omit<AuditRecord, 'id' | 'at' | 'undoneBy'>;
+/** A record as a feature hands it in: the log gives it its id and time. */
+export type NewAuditRecord = AuditRecord extends infer Record
+  ? Record extends AuditRecord ? Omit<Record, 'id' | 'at' | 'undoneBy'> : never
+  : never;
 
 /**
  * The audit log. Each cluster keeps its own in {@link AUDIT_TOPIC}, so every console
@@ -29,7 +32,7 @@ export class AuditService {
     const at = new Date();
     // Time first so ids sort by time; the counter orders records of the same millisecond.
     const sequence = String(this.#sequence++ % 1_000_000).padStart(6, '0');
-    const stored: AuditRecord = { id: `${at.toISOString()}-${sequence}-${randomBytes(3).toString('hex')}`, at: at.toISOString(), ...record };
+    const stored = { id: `${at.toISOString()}-${sequence}-${randomBytes(3).toString('hex')}`, at: at.toISOString(), ...record } as AuditRecord;
     await this.#topic.put(cluster, stored.id, stored);
     return stored;
   }

@@ -1,19 +1,16 @@
 import type { ClusterOverview, ClusterSummary } from './cluster.model';
-import { startTestApi, testClusters, type TestApi } from '../testing/test-api';
+import { useTestApi } from '../testing/spec-setup';
+import { testClusters } from '../testing/test-api';
 
 describe('clusters routes', () => {
-  let api: TestApi;
-  beforeAll(async () => {
-    const withSecrets = {
-      name: 'secured',
-      bootstrapServers: ['broker.example:9093'],
-      sasl: { mechanism: 'SCRAM-SHA-512' as const, username: 'console', password: 's3cret-password' },
-      tls: { enabled: true, rejectUnauthorized: true },
-      connect: [{ name: 'main', url: 'https://connect.example:8083', username: 'u', password: 'connect-secret' }],
-    };
-    api = await startTestApi([...testClusters(), withSecrets]);
-  });
-  afterAll(() => api.stop());
+  const withSecrets = {
+    name: 'secured',
+    bootstrapServers: ['broker.example:9093'],
+    sasl: { mechanism: 'SCRAM-SHA-512' as const, username: 'console', password: 's3cret-password' },
+    tls: { enabled: true, rejectUnauthorized: true },
+    connect: [{ name: 'main', url: 'https://connect.example:8083', username: 'u', password: 'connect-secret' }],
+  };
+  const { api } = useTestApi(() => [...testClusters(), withSecrets]);
 
   describe('GET /api/clusters', () => {
     it('lists every configured cluster by name', async () => {

@@ -7,7 +7,7 @@ import type { ClusterDescription, KafkaClients } from '../kafka/kafka-clients';
 export class ClustersService {
   constructor(
     private readonly clusters: readonly ClusterConfig[],
-    private readonly gateway: KafkaClients,
+    private readonly kafka: KafkaClients,
   ) {}
 
   /** The configured clusters, without their secrets. */
@@ -33,9 +33,8 @@ export class ClustersService {
   }
 
   /** Brokers and partition health of one cluster. */
-  async overview(name: string): Promise<ClusterOverview> {
-    const description = await this.gateway.describe(this.get(name));
-    return summarize(name, description);
+  async overview(cluster: ClusterConfig): Promise<ClusterOverview> {
+    return summarize(cluster.name, await this.kafka.describe(cluster));
   }
 }
 

@@ -1,18 +1,9 @@
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { useTestApi } from '../testing/spec-setup';
 import type { ConfigValidation, ConnectClusterSummary, ConnectorDetail, ConnectorPlugin, ConnectorSummary } from './connect.model';
-import { CONNECT_API, TestConnect } from '../testing/test-connect';
+import { CONNECT_API } from '../testing/test-connect';
 
 describe('Kafka Connect routes', () => {
-  let api: TestApi;
-  let connect: TestConnect;
-  beforeAll(async () => {
-    api = await startTestApi();
-    connect = new TestConnect(api);
-  });
-  afterAll(async () => {
-    await connect.cleanUp();
-    await api.stop();
-  });
+  const { api, connect } = useTestApi();
 
   describe('GET /api/clusters/:cluster/connect', () => {
     it('lists the Connect clusters with version and reachability', async () => {

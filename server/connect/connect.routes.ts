@@ -1,6 +1,7 @@
-import { Router, type Request } from 'express';
+import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { actorOf } from '../shared/actor';
+import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
 import { AppError } from '../shared/app-error';
 import { parseBody, parseQuery } from '../shared/validation';
@@ -28,15 +29,15 @@ export function connectRoutes(clusters: ClustersService, connect: ConnectService
   const base = '/clusters/:cluster/connect/:connect';
   const connectorPath = `${base}/connectors/:name`;
   const target = (req: Request<{ cluster: string; connect: string }>) =>
-    connect.connectCluster(clusters.get(req.params.cluster), req.params.connect);
+    connect.connectCluster(clusterOf(req), req.params.connect);
   const offsetsContext = (req: Request<{ cluster: string; connect: string; name: string }>): OffsetsChangeContext => {
-    const cluster = clusters.get(req.params.cluster);
+    const cluster = clusterOf(req);
     return { cluster, connect: connect.connectCluster(cluster, req.params.connect), name: req.params.name, actor: actorOf(req) };
   };
 
-  const router = Router()
+  const router = clusterRouter(clusters)
     .get('/clusters/:cluster/connect', async (req, res) => {
-      res.json(await connect.connectClusters(clusters.get(req.params.cluster)));
+      res.json(await connect.connectClusters(clusterOf(req)));
     })
     .get(`${base}/connectors`, async (req, res) => {
       res.json(await connect.list(target(req)));

@@ -1,20 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { useTestApi } from '../testing/spec-setup';
 import type { ConnectorDetail } from './connect.model';
-import { CONNECT_API, TestConnect } from '../testing/test-connect';
+import { CONNECT_API } from '../testing/test-connect';
 
 describe('Kafka Connect connector actions', () => {
-  let api: TestApi;
-  let connect: TestConnect;
-  beforeAll(async () => {
-    api = await startTestApi();
-    connect = new TestConnect(api);
-  });
-  afterAll(async () => {
-    await connect.cleanUp();
-    await api.stop();
-  });
+  const { api, connect } = useTestApi();
 
   const connectorUrl = (name: string) => `${CONNECT_API}/connectors/${name}`;
 

@@ -1,18 +1,10 @@
-import { startTestApi, testClusters, type TestApi } from '../testing/test-api';
+import { testClusters } from '../testing/test-api';
+import { useTestApi } from '../testing/spec-setup';
 import type { ConnectorOffsets, OffsetsChangeResult } from './connect.model';
-import { CONNECT_API, TestConnect, type SeededSource } from '../testing/test-connect';
+import { CONNECT_API, type SeededSource } from '../testing/test-connect';
 
 describe('Kafka Connect connector offsets', () => {
-  let api: TestApi;
-  let connect: TestConnect;
-  beforeAll(async () => {
-    api = await startTestApi();
-    connect = new TestConnect(api);
-  });
-  afterAll(async () => {
-    await connect.cleanUp();
-    await api.stop();
-  });
+  const { api, connect } = useTestApi();
 
   const local = testClusters()[0]!;
   const offsetsUrl = (name: string) => `${CONNECT_API}/connectors/${name}/offsets`;

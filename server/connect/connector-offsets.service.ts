@@ -1,3 +1,4 @@
+import type { ConnectorOffsetsRecord } from '../audit/audit.model';
 import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig, ConnectClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
@@ -66,8 +67,8 @@ export class ConnectorOffsetsService {
 
   private async recordChange(
     context: OffsetsChangeContext,
-    action: string,
-    parameters: Record<string, unknown>,
+    action: ConnectorOffsetsRecord['action'],
+    parameters: { offsets?: ConnectorOffsetsRecord['before'] },
     before: ConnectorOffsets,
   ): Promise<OffsetsChangeResult> {
     const [after, status] = await Promise.all([

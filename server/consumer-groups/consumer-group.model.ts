@@ -2,6 +2,8 @@
  * The API contract of the consumer-groups feature: lag, and replay by resetting committed
  * offsets with a preview, an audit record and undo. The Angular app imports these types too.
  */
+import type { TopicPartitionOffset } from '../audit/audit.model';
+import type { Offset } from '../shared/offset';
 
 /**
  * Kafka's group state: `Empty`, `Stable`, `PreparingRebalance`, `CompletingRebalance`,
@@ -36,9 +38,9 @@ export interface PartitionLag {
   topic: string;
   partition: number;
   /** The next offset the group will read; null when it never committed here. */
-  committedOffset: number | null;
-  logStartOffset: number;
-  logEndOffset: number;
+  committedOffset: Offset | null;
+  logStartOffset: Offset;
+  logEndOffset: Offset;
   /** Records between the committed offset and the log end; null without a commit. */
   lag: number | null;
   /** When the last record the group has read was written (ISO); null when unknown. */
@@ -74,20 +76,15 @@ export interface OffsetResetCommand extends OffsetResetRequest {
   targets?: TopicPartitionOffset[];
 }
 
-/** A committed offset as the audit log keeps it; null where the group had none. */
-export interface TopicPartitionOffset {
-  topic: string;
-  partition: number;
-  offset: number | null;
-}
+export type { TopicPartitionOffset } from '../audit/audit.model';
 
 export interface ResetPreviewPartition {
   topic: string;
   partition: number;
-  currentOffset: number | null;
-  targetOffset: number;
-  logStartOffset: number;
-  logEndOffset: number;
+  currentOffset: Offset | null;
+  targetOffset: Offset;
+  logStartOffset: Offset;
+  logEndOffset: Offset;
   /** Records read again: how far the target lies before the current offset. */
   replayed: number;
   /** Records never read: how far the target lies after the current offset. */
@@ -110,7 +107,7 @@ export interface ResetPreview {
 export interface OffsetChangeResult {
   auditId: string;
   groupId: string;
-  partitions: { topic: string; partition: number; before: number | null; after: number | null }[];
+  partitions: { topic: string; partition: number; before: Offset | null; after: Offset | null }[];
 }
 
 export interface UndoRequest {

@@ -1,21 +1,12 @@
 import type { ApiErrorBody } from '../shared/app-error';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { useTestApi } from '../testing/spec-setup';
 import type { ConsumerGroupDetail, ConsumerGroupSummary } from './consumer-group.model';
-import { GroupFixtures, MINUTE, SEED_START } from '../testing/consumer-groups.fixtures';
+import { MINUTE, SEED_START } from '../testing/consumer-groups.fixtures';
 
 const groupUrl = (group: string) => `/api/clusters/local/consumer-groups/${encodeURIComponent(group)}`;
 
 describe('consumer groups', () => {
-  let api: TestApi;
-  let fixtures: GroupFixtures;
-  beforeAll(async () => {
-    api = await startTestApi();
-    fixtures = new GroupFixtures(api.kafka);
-  });
-  afterAll(async () => {
-    await fixtures.cleanUp();
-    await api.stop();
-  });
+  const { api, groups: fixtures } = useTestApi();
 
   describe('GET /api/clusters/:cluster/consumer-groups', () => {
     let topic: string;

@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { actorOf } from '../shared/actor';
+import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
 import { parseBody } from '../shared/validation';
 import type { ConsumerGroupsService } from './consumer-groups.service';
@@ -27,27 +28,27 @@ const undoRequest = z.object({ auditId: z.string().min(1, 'is required') });
 /** Consumer groups, their lag, and replay: `/api/clusters/:cluster/consumer-groups...`. */
 export function consumerGroupsRoutes(clusters: ClustersService, groups: ConsumerGroupsService, resets: OffsetResetService): Router {
   const base = '/clusters/:cluster/consumer-groups';
-  return Router()
+  return clusterRouter(clusters)
     .get(base, async (req, res) => {
-      res.json(await groups.list(clusters.get(req.params.cluster)));
+      res.json(await groups.list(clusterOf(req)));
     })
     .get(`${base}/:group`, async (req, res) => {
-      res.json(await groups.detail(clusters.get(req.params.cluster), req.params.group));
+      res.json(await groups.detail(clusterOf(req), req.params.group));
     })
     .delete(`${base}/:group`, async (req, res) => {
-      await groups.delete(clusters.get(req.params.cluster), req.params.group);
+      await groups.delete(clusterOf(req), req.params.group);
       res.status(204).end();
     })
     .post(`${base}/:group/offsets/preview`, async (req, res) => {
       const request = parseBody(resetRequest, req);
-      res.json(await resets.preview(clusters.get(req.params.cluster), req.params.group, request));
+      res.json(await resets.preview(clusterOf(req), req.params.group, request));
     })
     .post(`${base}/:group/offsets/reset`, async (req, res) => {
       const command = parseBody(resetCommand, req);
-      res.json(await resets.reset(clusters.get(req.params.cluster), req.params.group, command, actorOf(req)));
+      res.json(await resets.reset(clusterOf(req), req.params.group, command, actorOf(req)));
     })
     .post(`${base}/:group/offsets/undo`, async (req, res) => {
       const { auditId } = parseBody(undoRequest, req);
-      res.json(await resets.undo(clusters.get(req.params.cluster), req.params.group, auditId, actorOf(req)));
+      res.json(await resets.undo(clusterOf(req), req.params.group, auditId, actorOf(req)));
     });
 }

@@ -1,5 +1,6 @@
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
+import { toOffset } from '../shared/offset';
 import type { ConsumerGroupDetail, ConsumerGroupMember, ConsumerGroupSummary, PartitionLag } from './consumer-group.model';
 import {
   EARLIEST,
@@ -77,15 +78,15 @@ export class ConsumerGroupsService {
     const rows: PartitionLag[] = partitions.map(({ topic, partition }) => {
       const key = partitionKey(topic, partition);
       const committedOffset = committedByKey.get(key);
-      const logEndOffset = Number(logEnds.get(key) ?? 0n);
+      const logEndOffset = toOffset(logEnds.get(key) ?? 0n);
       const timestamp = timestamps.get(key);
       return {
         topic,
         partition,
-        committedOffset: committedOffset === undefined ? null : Number(committedOffset),
-        logStartOffset: Number(logStarts.get(key) ?? 0n),
+        committedOffset: committedOffset === undefined ? null : toOffset(committedOffset),
+        logStartOffset: toOffset(logStarts.get(key) ?? 0n),
         logEndOffset,
-        lag: committedOffset === undefined ? null : Math.max(0, logEndOffset - Number(committedOffset)),
+        lag: committedOffset === undefined ? null : Math.max(0, logEndOffset - toOffset(committedOffset)),
         committedTimestamp: timestamp === undefined ? null : new Date(timestamp).toISOString(),
         assignedTo: ownerByKey.get(key) ?? null,
       };
@@ -139,7 +140,7 @@ function summarize(group: GroupDescription, offsets: PartitionOffset[], logEnds:
   ]);
   const lags = offsets.map((p) => {
     const end = logEnds.get(partitionKey(p.topic, p.partition));
-    return end === undefined ? 0 : Math.max(0, Number(end - p.offset));
+    return end === undefined ? 0 : Math.max(0, toOffset(end - p.offset));
   });
   return {
     groupId: group.groupId,

@@ -1,8 +1,9 @@
 import type { AuditPage } from '../audit/audit.model';
 import type { ApiErrorBody } from '../shared/app-error';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { useTestApi } from '../testing/spec-setup';
+import { startTestApi } from '../testing/test-api';
 import type { OffsetChangeResult, ResetPreview } from './consumer-group.model';
-import { GroupFixtures, MINUTE, SEED_START } from '../testing/consumer-groups.fixtures';
+import { MINUTE, SEED_START } from '../testing/consumer-groups.fixtures';
 
 const HOUR = 60 * MINUTE;
 const offsetsUrl = (group: string, what: string) => `/api/clusters/local/consumer-groups/${encodeURIComponent(group)}/offsets/${what}`;
@@ -11,16 +12,7 @@ type Answer<T> = T & ApiErrorBody;
 const targetsOf = (preview: ResetPreview) => preview.partitions.map((p) => p.targetOffset);
 
 describe('consumer group offsets', () => {
-  let api: TestApi;
-  let fixtures: GroupFixtures;
-  beforeAll(async () => {
-    api = await startTestApi();
-    fixtures = new GroupFixtures(api.kafka);
-  });
-  afterAll(async () => {
-    await fixtures.cleanUp();
-    await api.stop();
-  });
+  const { api, groups: fixtures } = useTestApi();
 
   // Partition 0: 10 records, partition 1: empty, partition 2: 5 records; one a minute from SEED_START.
   // The group has read 8 of partition 0, never committed on 1, and read 3 of partition 2.

@@ -1,7 +1,8 @@
-import type { AuditRecord } from '../audit/audit.model';
+import type { AuditAction } from '../audit/audit.model';
 import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
+import { toOffset } from '../shared/offset';
 import type {
   OffsetChangeResult,
   OffsetResetCommand,
@@ -13,8 +14,8 @@ import { EARLIEST, LATEST, partitionKey, type ConsumerGroupsGateway, type Partit
 import { memberName, type ConsumerGroupsService } from './consumer-groups.service';
 import { previewPartition, targetOffset, targetRule, type PartitionPosition } from './offset-targets';
 
-export const RESET_ACTION = 'consumer-group.offsets.reset';
-export const UNDO_ACTION = 'consumer-group.offsets.undo';
+export const RESET_ACTION = 'consumer-group.offsets.reset' satisfies AuditAction;
+export const UNDO_ACTION = 'consumer-group.offsets.undo' satisfies AuditAction;
 
 /**
  * Replay: previews where a reset would move a group's offsets, applies it with an audit
@@ -99,9 +100,9 @@ export class OffsetResetService {
       throw new AppError('ALREADY_UNDONE', `That reset of ${groupId} was undone already (audit record ${reset.undoneBy})`);
     }
     this.groups.refuseWhileActive(await this.groups.describe(cluster, groupId), 'reset');
-    const restore = auditOffsets(reset.before);
+    const restore = reset.before;
     const committed = await this.gateway.committedOffsets(cluster, [groupId]);
-    const now = new Map((committed.get(groupId) ?? []).map((p) => [partitionKey(p.topic, p.partition), Number(p.offset)]));
+    const now = new Map((committed.get(groupId) ?? []).map((p) => [partitionKey(p.topic, p.partition), toOffset(p.offset)]));
     await this.gateway.commitOffsets(cluster, groupId, restore.filter(hasOffset).map((p) => ({ ...p, offset: BigInt(p.offset) })));
     await this.gateway.deleteOffsets(cluster, groupId, restore.filter((p) => p.offset === null));
     const partitions = restore.map((p) => ({ topic: p.topic, partition: p.partition, before: now.get(partitionKey(p.topic, p.partition)) ?? null, after: p.offset }));
@@ -136,7 +137,7 @@ export class OffsetResetService {
       this.gateway.logOffsets(cluster, unique, LATEST),
       at === undefined ? Promise.resolve(undefined) : this.gateway.logOffsets(cluster, unique, BigInt(at)),
     ]);
-    const current = new Map((committed.get(groupId) ?? []).map((p) => [partitionKey(p.topic, p.partition), Number(p.offset)]));
+    const current = new Map((committed.get(groupId) ?? []).map((p) => [partitionKey(p.topic, p.partition), toOffset(p.offset)]));
     return unique.map(({ topic, partition }) => {
       const key = partitionKey(topic, partition);
       const offsetForTime = forTime?.get(key);
@@ -144,9 +145,9 @@ export class OffsetResetService {
         topic,
         partition,
         currentOffset: current.get(key) ?? null,
-        logStartOffset: Number(starts.get(key) ?? 0n),
-        logEndOffset: Number(ends.get(key) ?? 0n),
-        ...(offsetForTime !== undefined && { offsetForTime: Number(offsetForTime) }),
+        logStartOffset: toOffset(starts.get(key) ?? 0n),
+        logEndOffset: toOffset(ends.get(key) ?? 0n),
+        ...(offsetForTime !== undefined && { offsetForTime: toOffset(offsetForTime) }),
       };
     });
   }
@@ -165,10 +166,6 @@ function checkedTargets(targets: TopicPartitionOffset[], preview: ResetPreview):
     }
     return { topic: p.topic, partition: p.partition, offset };
   });
-}
-
-function auditOffsets(value: AuditRecord['before']): TopicPartitionOffset[] {
-  return Array.isArray(value) ? (value as TopicPartitionOffset[]) : [];
 }
 
 function hasOffset(p: TopicPartitionOffset): p is TopicPartitionOffset & { offset: number } {

@@ -1,24 +1,14 @@
 import type { AuditPage } from '../audit/audit.model';
 import type { ApiErrorBody } from '../shared/app-error';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { useTestApi } from '../testing/spec-setup';
 import type { OffsetChangeResult } from './consumer-group.model';
-import { GroupFixtures } from '../testing/consumer-groups.fixtures';
 
 /** A success body, or the error body when the status says so. */
 type Answer<T> = T & ApiErrorBody;
 const offsetsUrl = (group: string, what: string) => `/api/clusters/local/consumer-groups/${encodeURIComponent(group)}/offsets/${what}`;
 
 describe('consumer group offsets, undone', () => {
-  let api: TestApi;
-  let fixtures: GroupFixtures;
-  beforeAll(async () => {
-    api = await startTestApi();
-    fixtures = new GroupFixtures(api.kafka);
-  });
-  afterAll(async () => {
-    await fixtures.cleanUp();
-    await api.stop();
-  });
+  const { api, groups: fixtures } = useTestApi();
 
   // Partition 0: 10 records, partition 1: empty, partition 2: 5 records.
   // The group has read 8 of partition 0, never committed on 1, and read 3 of partition 2.

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { javaDefaultPartition } from '../kafka/java-partitioner';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { useTestApi } from '../testing/spec-setup';
+import { startTestApi } from '../testing/test-api';
 import type { CheckJob, CopartitionGroup, GroupHealth } from './copartition.model';
 
 describe('co-partition routes', () => {
-  let api: TestApi;
-  beforeAll(async () => (api = await startTestApi()));
-  afterAll(() => api.stop());
+  const { api } = useTestApi();
 
   const base = '/api/clusters/local/copartition';
   const keys = Array.from({ length: 30 }, (_, i) => `order-${1000 + i}`);

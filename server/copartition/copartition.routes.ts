@@ -1,5 +1,6 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
+import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
 import { parseBody, parseParams } from '../shared/validation';
 import { CHECK_BUDGET, type CopartitionService } from './copartition.service';
@@ -16,28 +17,27 @@ const redeclaration = z.object({ topics: topicNames });
 /** Co-partition health: `/api/clusters/:cluster/copartition...`. */
 export function copartitionRoutes(clusters: ClustersService, copartition: CopartitionService): Router {
   const base = '/clusters/:cluster/copartition';
-  return Router()
+  return clusterRouter(clusters)
     .get(base, async (req, res) => {
-      res.json({ groups: await copartition.health(clusters.get(req.params.cluster)) });
+      res.json({ groups: await copartition.health(clusterOf(req)) });
     })
     .post(`${base}/check`, async (req, res) => {
       const { topics, samplePerPartition } = parseBody(check, req);
-      res.status(202).json(await copartition.startCheck(clusters.get(req.params.cluster), topics, samplePerPartition));
+      res.status(202).json(await copartition.startCheck(clusterOf(req), topics, samplePerPartition));
     })
     .get(`${base}/checks/:id`, (req, res) => {
-      clusters.get(req.params.cluster);
       res.json(copartition.job(req.params.id));
     })
     .post(`${base}/groups`, async (req, res) => {
-      res.status(201).json(await copartition.declare(clusters.get(req.params.cluster), parseBody(declaration, req)));
+      res.status(201).json(await copartition.declare(clusterOf(req), parseBody(declaration, req)));
     })
     .put(`${base}/groups/:name`, async (req, res) => {
       const { topics } = parseBody(redeclaration, req);
       const { name } = parseParams(z.object({ name: groupName }), req);
-      res.json(await copartition.declare(clusters.get(req.params.cluster), { name, topics }));
+      res.json(await copartition.declare(clusterOf(req), { name, topics }));
     })
     .delete(`${base}/groups/:name`, async (req, res) => {
-      await copartition.undeclare(clusters.get(req.params.cluster), req.params.name);
+      await copartition.undeclare(clusterOf(req), req.params.name);
       res.status(204).end();
     });
 }

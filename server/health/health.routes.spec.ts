@@ -1,9 +1,7 @@
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { useTestApi } from '../testing/spec-setup';
 
 describe('GET /api/health', () => {
-  let api: TestApi;
-  beforeAll(async () => (api = await startTestApi()));
-  afterAll(() => api.stop());
+  const { api } = useTestApi();
 
   it('answers ok with the console version', async () => {
     const res = await api.get('/api/health');

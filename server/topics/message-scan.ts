@@ -1,4 +1,5 @@
 import { AppError } from '../shared/app-error';
+import { toOffset } from '../shared/offset';
 import type { RawRecord } from '../kafka/partition-reader';
 import type { MessageDirection, TopicMessage } from './message.model';
 import { renderBytes } from './record-rendering';
@@ -29,7 +30,7 @@ export function decodeCursor(cursor: string, direction: MessageDirection): Posit
 export function toMessage(record: RawRecord): TopicMessage {
   return {
     partition: record.partition,
-    offset: String(record.offset),
+    offset: toOffset(record.offset),
     timestamp: Number(record.timestamp),
     key: renderBytes(record.key),
     value: renderBytes(record.value),
@@ -50,7 +51,7 @@ export function matches(message: TopicMessage, filter: { key?: string; contains?
 export function pageOrder(direction: MessageDirection): (a: TopicMessage, b: TopicMessage) => number {
   const sign = direction === 'forward' ? 1 : -1;
   return (a, b) =>
-    sign * (a.timestamp - b.timestamp || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
+    sign * (a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The API contract of browsing and producing messages. */
+import type { Offset } from '../shared/offset';
 
 /** How the console rendered some bytes, and the text it made of them. */
 export interface RenderedBytes {
@@ -15,7 +16,7 @@ export interface RenderedBytes {
 
 export interface TopicMessage {
   partition: number;
-  offset: string;
+  offset: Offset;
   /** Epoch milliseconds. */
   timestamp: number;
   key: RenderedBytes;
@@ -24,6 +25,22 @@ export interface TopicMessage {
 }
 
 export type MessageDirection = 'forward' | 'backward';
+
+/** A page of messages, as `GET /topics/:topic/messages` takes it. */
+export interface MessageQuery {
+  partition?: number;
+  offset?: Offset;
+  /** Epoch milliseconds. */
+  timestamp?: number;
+  limit: number;
+  direction: MessageDirection;
+  /** Exact key. */
+  key?: string;
+  /** Text anywhere in key, value or headers, any case. */
+  contains?: string;
+  /** From the previous page's `nextCursor`, to continue where it stopped. */
+  cursor?: string;
+}
 
 /** Why a page of messages ended where it did. */
 export type StopReason = 'limit' | 'end' | 'scan-budget' | 'time-budget';
@@ -34,7 +51,7 @@ export interface MessagePage {
   /** Pass back as `cursor` to continue where this page stopped; null at the end. */
   nextCursor: string | null;
   /** Where each partition's scan stands now. */
-  positions: { partition: number; offset: string }[];
+  positions: { partition: number; offset: Offset }[];
   scanned: { records: number; bytes: number };
 }
 
@@ -48,5 +65,5 @@ export interface ProduceRequest {
 
 export interface ProducedMessage {
   partition: number;
-  offset: string;
+  offset: Offset;
 }

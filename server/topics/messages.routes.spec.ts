@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { KafkaClients } from '../kafka/kafka-clients';
-import { startTestApi, testClusters, type TestApi } from '../testing/test-api';
+import { testClusters } from '../testing/test-api';
+import { useTestApi } from '../testing/spec-setup';
 import type { MessagePage, ProducedMessage } from './message.model';
 import { MessagesGateway } from './messages.gateway';
 import { MessagesService } from './messages.service';
 import { TopicsGateway } from './topics.gateway';
 
 describe('messages routes', () => {
-  let api: TestApi;
-  beforeAll(async () => (api = await startTestApi()));
-  afterAll(() => api.stop());
+  const { api } = useTestApi();
 
   const messagesOf = (topic: string) => `/api/clusters/local/topics/${topic}/messages`;
   const browse = (topic: string, query = '') => api.get<MessagePage>(`${messagesOf(topic)}?${query}`);
@@ -22,7 +21,7 @@ describe('messages routes', () => {
         const res = await api.post<ProducedMessage>(messagesOf(topic), { key: 'foobar', value: '{"n":1}' });
 
         expect(res.status).toBe(201);
-        expect(res.body).toEqual({ partition: 6, offset: '0' });
+        expect(res.body).toEqual({ partition: 6, offset: 0 });
       });
     });
 
@@ -102,8 +101,8 @@ describe('messages routes', () => {
         const res = await browse(topic, 'partition=1&offset=8&direction=forward');
 
         expect(res.body.messages.map((m) => [m.partition, m.offset, m.key.text])).toEqual([
-          [1, '8', 'order-25'],
-          [1, '9', 'order-28'],
+          [1, 8, 'order-25'],
+          [1, 9, 'order-28'],
         ]);
         expect(res.body.stoppedBy).toBe('end');
       });
@@ -172,7 +171,7 @@ describe('messages routes', () => {
         expect(first.stoppedBy).toBe('scan-budget');
         expect(first.scanned.bytes).toBeGreaterThanOrEqual(100);
         expect(first.scanned.records).toBeLessThan(30);
-        const sum = (positions: { offset: string }[]) => positions.reduce((total, p) => total + Number(p.offset), 0);
+        const sum = (positions: { offset: number }[]) => positions.reduce((total, p) => total + p.offset, 0);
         expect(sum(next.positions))
           .toBeGreaterThan(sum(first.positions));
       });

@@ -1,22 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
+import { toOffset } from '../shared/offset';
 import { javaDefaultPartition } from '../kafka/java-partitioner';
-import type { MessageDirection, MessagePage, ProducedMessage, ProduceRequest, StopReason, TopicMessage } from './message.model';
+import type { MessageDirection, MessagePage, MessageQuery, ProducedMessage, ProduceRequest, StopReason, TopicMessage } from './message.model';
 import { decodeCursor, encodeCursor, matches, pageOrder, takeRound, toMessage, type Positions } from './message-scan';
 import type { MessagesGateway } from './messages.gateway';
 import type { TopicsGateway } from './topics.gateway';
-
-export interface MessageQuery {
-  partition?: number;
-  offset?: number;
-  timestamp?: number;
-  limit: number;
-  direction: MessageDirection;
-  key?: string;
-  contains?: string;
-  cursor?: string;
-}
 
 /** What one page may cost at most; the page says which budget stopped it. */
 export const SCAN_BUDGET = { bytes: 32 * 1024 * 1024, milliseconds: 4_000 };
@@ -68,7 +58,7 @@ export class MessagesService {
       messages: page.sort(pageOrder(query.direction)),
       stoppedBy,
       nextCursor: stoppedBy === 'end' ? null : encodeCursor(query.direction, positions),
-      positions: [...positions].sort(([a], [b]) => a - b).map(([partition, offset]) => ({ partition, offset: String(offset) })),
+      positions: [...positions].sort(([a], [b]) => a - b).map(([partition, offset]) => ({ partition, offset: toOffset(offset) })),
       scanned,
     };
   }
@@ -81,7 +71,7 @@ export class MessagesService {
       : request.key !== null ? javaDefaultPartition(Buffer.from(request.key), partitionCount)
       : randomInt(partitionCount);
     const offset = await this.messages.produce(cluster, topic, partition, request);
-    return { partition, offset: String(offset) };
+    return { partition, offset: toOffset(offset) };
   }
 
   /**

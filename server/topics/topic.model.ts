@@ -1,4 +1,5 @@
 /** The API contract of topics and their messages; the browser imports these types too. */
+import type { Offset } from '../shared/offset';
 
 export interface TopicSummary {
   name: string;
@@ -10,6 +11,20 @@ export interface TopicSummary {
   messageCount: number | null;
   /** Bytes on disk of the leader replicas. */
   sizeBytes: number | null;
+}
+
+export type SortOrder = 'asc' | 'desc';
+
+/** One page of the topic list, as `GET /topics` takes it. */
+export interface TopicListQuery {
+  /** Part of the name, any case. */
+  search?: string;
+  /** Whether Kafka's and other `_`-prefixed topics are listed too. */
+  internal: boolean;
+  sort: TopicSortField;
+  order: SortOrder;
+  page: number;
+  pageSize: number;
 }
 
 export type TopicSortField = 'name' | 'partitions' | 'replicationFactor' | 'underReplicatedPartitions' | 'messageCount' | 'sizeBytes';
@@ -31,8 +46,8 @@ export interface PartitionDetail {
   leader: number;
   replicas: number[];
   isr: number[];
-  earliestOffset: string;
-  latestOffset: string;
+  earliestOffset: Offset;
+  latestOffset: Offset;
 }
 
 export type ConfigSource = 'dynamic-topic' | 'dynamic-broker' | 'dynamic-default-broker' | 'static-broker' | 'default' | 'unknown';
@@ -88,5 +103,5 @@ export interface PurgeRequest {
 }
 
 export interface PurgeResult {
-  partitions: { partition: number; lowWatermark: string }[];
+  partitions: { partition: number; lowWatermark: Offset }[];
 }

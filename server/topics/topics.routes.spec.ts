@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { useTestApi } from '../testing/spec-setup';
 import type { PartitionsIncreased, PurgeResult, TopicDetail, TopicPage } from './topic.model';
 
 describe('topics routes', () => {
-  let api: TestApi;
-  beforeAll(async () => (api = await startTestApi()));
-  afterAll(() => api.stop());
+  const { api } = useTestApi();
 
   const topics = '/api/clusters/local/topics';
   const uniqueName = (purpose: string) => `spec.${purpose}.${randomUUID()}`;
@@ -134,8 +132,8 @@ describe('topics routes', () => {
 
       expect(res.status).toBe(200);
       expect(res.body.partitions).toEqual([
-        { partition: 0, leader: 1, replicas: [1], isr: [1], earliestOffset: '0', latestOffset: '0' },
-        { partition: 1, leader: 1, replicas: [1], isr: [1], earliestOffset: '0', latestOffset: '2' },
+        { partition: 0, leader: 1, replicas: [1], isr: [1], earliestOffset: 0, latestOffset: 0 },
+        { partition: 1, leader: 1, replicas: [1], isr: [1], earliestOffset: 0, latestOffset: 2 },
       ]);
     });
 
@@ -242,7 +240,7 @@ describe('topics routes', () => {
       const res = await api.post<PurgeResult>(`${topics}/${topic}/purge`, { confirm: topic });
 
       expect(res.status).toBe(200);
-      expect(res.body.partitions).toEqual([{ partition: 0, lowWatermark: '3' }, { partition: 1, lowWatermark: '3' }]);
+      expect(res.body.partitions).toEqual([{ partition: 0, lowWatermark: 3 }, { partition: 1, lowWatermark: 3 }]);
       expect(await earliest()).toEqual([3, 3]);
     });
 

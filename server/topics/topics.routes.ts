@@ -1,8 +1,11 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
+import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
 import { parseBody, parseQuery } from '../shared/validation';
+import type { MessageQuery } from './message.model';
 import type { MessagesService } from './messages.service';
+import type { TopicListQuery } from './topic.model';
 import type { TopicsService } from './topics.service';
 
 const configMap = z.record(z.string().min(1), z.string());
@@ -13,7 +16,7 @@ const topicList = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(0).default(0),
   pageSize: z.coerce.number().int().min(1).max(10_000).default(100),
-});
+}) satisfies z.ZodType<TopicListQuery>;
 const newTopic = z.object({
   name: z.string().min(1, 'is required'),
   partitions: z.number().int().min(1).max(100_000).default(1),
@@ -37,7 +40,7 @@ const messageQuery = z.object({
   key: z.string().optional(),
   contains: z.string().optional(),
   cursor: z.string().optional(),
-});
+}) satisfies z.ZodType<MessageQuery>;
 const produce = z.object({
   key: z.string().nullable().default(null),
   value: z.string().nullable(),
@@ -48,41 +51,41 @@ const produce = z.object({
 /** Topics and their messages: `/api/clusters/:cluster/topics...`. */
 export function topicsRoutes(clusters: ClustersService, topics: TopicsService, messages: MessagesService): Router {
   const base = '/clusters/:cluster/topics';
-  return Router()
+  return clusterRouter(clusters)
     .get(base, async (req, res) => {
       const query = parseQuery(topicList, req);
-      res.json(await topics.list(clusters.get(req.params.cluster), { ...query, includeInternal: query.internal }));
+      res.json(await topics.list(clusterOf(req), query));
     })
     .post(base, async (req, res) => {
       const topic = parseBody(newTopic, req);
-      await topics.create(clusters.get(req.params.cluster), topic);
+      await topics.create(clusterOf(req), topic);
       res.status(201).json({ name: topic.name });
     })
     .get(`${base}/:topic`, async (req, res) => {
-      res.json(await topics.detail(clusters.get(req.params.cluster), req.params.topic));
+      res.json(await topics.detail(clusterOf(req), req.params.topic));
     })
     .patch(`${base}/:topic/configs`, async (req, res) => {
-      const cluster = clusters.get(req.params.cluster);
+      const cluster = clusterOf(req);
       await topics.alterConfigs(cluster, req.params.topic, parseBody(configChange, req));
       res.json((await topics.detail(cluster, req.params.topic)).configs);
     })
     .post(`${base}/:topic/partitions`, async (req, res) => {
       const { count } = parseBody(partitionsIncrease, req);
-      res.json(await topics.increasePartitions(clusters.get(req.params.cluster), req.params.topic, count));
+      res.json(await topics.increasePartitions(clusterOf(req), req.params.topic, count));
     })
     .post(`${base}/:topic/purge`, async (req, res) => {
-      res.json(await topics.purge(clusters.get(req.params.cluster), req.params.topic, parseBody(purge, req)));
+      res.json(await topics.purge(clusterOf(req), req.params.topic, parseBody(purge, req)));
     })
     .delete(`${base}/:topic`, async (req, res) => {
       const { confirm } = parseQuery(deletion, req);
-      await topics.delete(clusters.get(req.params.cluster), req.params.topic, confirm);
+      await topics.delete(clusterOf(req), req.params.topic, confirm);
       res.status(204).end();
     })
     .get(`${base}/:topic/messages`, async (req, res) => {
-      res.json(await messages.browse(clusters.get(req.params.cluster), req.params.topic, parseQuery(messageQuery, req)));
+      res.json(await messages.browse(clusterOf(req), req.params.topic, parseQuery(messageQuery, req)));
     })
     .post(`${base}/:topic/messages`, async (req, res) => {
-      const produced = await messages.produce(clusters.get(req.params.cluster), req.params.topic, parseBody(produce, req));
+      const produced = await messages.produce(clusterOf(req), req.params.topic, parseBody(produce, req));
       res.status(201).json(produced);
     });
 }

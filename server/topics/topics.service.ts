@@ -1,22 +1,14 @@
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { ClusterDescription, KafkaClients } from '../kafka/kafka-clients';
 import { AppError } from '../shared/app-error';
+import { toOffset } from '../shared/offset';
 import type {
   ConfigChange, NewTopic, PartitionsIncreased, PurgeRequest, PurgeResult, TopicConsumerGroup, TopicDetail, TopicPage,
-  TopicSortField, TopicSummary,
+  TopicListQuery, TopicSortField, TopicSummary,
 } from './topic.model';
 import type { TopicsGateway } from './topics.gateway';
 
 type DescribedTopic = ClusterDescription['topics'][number];
-
-export interface TopicQuery {
-  search?: string;
-  includeInternal: boolean;
-  sort: TopicSortField;
-  order: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
 
 /** Legal topic names, as the broker checks them (Topic.validate). */
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
@@ -33,11 +25,11 @@ export class TopicsService {
    * for the page only (two ListOffsets and one DescribeLogDirs per broker), unless the sort
    * needs them for every topic.
    */
-  async list(cluster: ClusterConfig, query: TopicQuery): Promise<TopicPage> {
+  async list(cluster: ClusterConfig, query: TopicListQuery): Promise<TopicPage> {
     const description = await this.clusters.describe(cluster);
     const search = query.search?.toLowerCase();
     const matching = description.topics
-      .filter((topic) => query.includeInternal || !isInternal(topic))
+      .filter((topic) => query.internal || !isInternal(topic))
       .filter((topic) => !search || topic.name.toLowerCase().includes(search))
       .map(summarize);
     const needsAllCounts = query.sort === 'messageCount' || query.sort === 'sizeBytes';
@@ -76,8 +68,8 @@ export class TopicsService {
         leader: partition.leader,
         replicas: partition.replicas,
         isr: partition.isr,
-        earliestOffset: String(earliest.get(name)?.[index] ?? ''),
-        latestOffset: String(latestOffsets[index] ?? ''),
+        earliestOffset: toOffset(earliest.get(name)?.[index] ?? 0n),
+        latestOffset: toOffset(latestOffsets[index] ?? 0n),
       })),
       configs: configs.sort((a, b) => Number(b.isOverride) - Number(a.isOverride) || a.name.localeCompare(b.name)),
       consumerGroups: [...committed].map(([groupId, offsets]): TopicConsumerGroup => ({
@@ -136,7 +128,7 @@ export class TopicsService {
     });
     try {
       const watermarks = await this.topics.deleteRecords(cluster, name, before);
-      return { partitions: [...watermarks].sort(([a], [b]) => a - b).map(([partition, low]) => ({ partition, lowWatermark: String(low) })) };
+      return { partitions: [...watermarks].sort(([a], [b]) => a - b).map(([partition, low]) => ({ partition, lowWatermark: toOffset(low) })) };
     } catch (error) {
       if (error instanceof AppError && error.code === 'POLICY_VIOLATION') {
         throw new AppError('POLICY_VIOLATION', `${name} is compacted only (cleanup.policy=compact): Kafka deletes records of such a topic by key, not by offset`, { cause: error });
