@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import { Admin, ProduceAcks, Producer, type BaseOptions, type metadataV12 } from '@platformatic/kafka';
-import type { AppError } from '../shared/app-error';
 import type { ClusterConfig } from './clusters-config';
 import { translateKafkaError, unreachable } from './kafka-errors';
 import { bootstrapConnection, protocolApi } from './kafka-protocol';
@@ -28,7 +27,7 @@ const DEADLINE_MS = 8_000;
 
 /**
  * The one door to the Kafka clusters: an admin client per configured cluster, made on first
- * use and kept, and the translation of the client's errors into {@link AppError}s. Feature
+ * use and kept, and the translation of the client's errors into `AppError`s. Feature
  * gateways borrow {@link admin} and {@link call} rather than open connections of their own.
  */
 export class KafkaClients {

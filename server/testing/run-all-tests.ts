@@ -4,9 +4,10 @@ import { startLocalStack, stopLocalStack, type LocalStack } from '../local-stack
 import { TEST_STACK } from './test-stack';
 
 /**
- * `npm test`: the Angular specs (Karma), the server specs against a real Kafka + Connect,
- * and the browser tests (Playwright), then one closing line `N passed, N failed` that CI
- * reads. The test stack starts while Karma runs and is stopped at the end, whatever failed.
+ * `npm test`: lint (ESLint, Prettier), the Angular specs (Karma), the server specs against a
+ * real Kafka + Connect, and the browser tests (Playwright), then one closing line
+ * `N passed, N failed` that CI reads. The test stack starts while lint and Karma run and is
+ * stopped at the end, whatever failed.
  */
 interface Counts { passed: number; failed: number; skipped: number }
 
@@ -27,6 +28,7 @@ async function main(): Promise<number> {
   stackStarting.catch(() => undefined); // awaited below; keep Node from reporting it early
   let stack: LocalStack | undefined;
   try {
+    await runLint();
     await runSuite('karma', 'ng', ['test', '--watch=false']);
     stack = await stackStarting;
     const bootstrap = { KPC_TEST_BOOTSTRAP: stack.bootstrapServers, KPC_TEST_CONNECT_URL: stack.connectUrl ?? '' };
@@ -63,6 +65,14 @@ async function runSuite(name: string, command: string, args: string[], env: Reco
     if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
     suites.push({ name, counts });
   }
+}
+
+/** `npm run lint`'s two checks, both run so one log shows every problem; together they count as one test. */
+async function runLint(): Promise<void> {
+  say('\n=== lint: eslint, prettier --check');
+  const exitCodes = [await run('eslint', ['.', '--max-warnings=0']), await run('prettier', ['--check', '.'])];
+  const isClean = exitCodes.every((code) => code === 0);
+  suites.push({ name: 'lint', counts: { passed: isClean ? 1 : 0, failed: isClean ? 0 : 1, skipped: 0 } });
 }
 
 function readCounts(name: string): Counts | undefined {

@@ -38,7 +38,7 @@ export class MessagesService {
     const scanned = { records: 0, bytes: 0 };
     const page: TopicMessage[] = [];
     const windows = new Map(partitions.map((partition) => [partition, BigInt(Math.max(query.limit, 20))]));
-    let stoppedBy: StopReason = 'end';
+    let stoppedBy: StopReason;
     for (;;) {
       const open = [...positions].filter(([p, offset]) => (query.direction === 'forward' ? offset < (latest[p] ?? 0n) : offset > (earliest[p] ?? 0n)));
       if (page.length >= query.limit) stoppedBy = 'limit';

@@ -4,7 +4,7 @@ import { AppError } from '../shared/app-error';
 import { toOffset } from '../shared/offset';
 import type {
   ConfigChange, NewTopic, PartitionsIncreased, PurgeRequest, PurgeResult, TopicConsumerGroup, TopicDetail, TopicPage,
-  TopicListQuery, TopicSortField, TopicSummary,
+  TopicListQuery, TopicSummary,
 } from './topic.model';
 import type { TopicsGateway } from './topics.gateway';
 
