@@ -1,17 +1,34 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
+import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { AuditPage } from './audit-page';
-import { anAuditRecord } from './audit.builders';
+import { aConnectorOffsetsRecord, anAuditRecord } from './audit.builders';
+import type { AuditRecord } from './audit.model';
+
+/** Resolves once the condition holds; polled, since a dialog answers after its closing animation. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let tries = 0; tries < 50; tries++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    TestBed.tick();
+  }
+  throw new Error('never happened');
+}
 
 describe('AuditPage', () => {
   let fixture: ComponentFixture<AuditPage>;
   let http: HttpTestingController;
+  let loader: HarnessLoader;
+  const listUrl = '/api/audit?cluster=local&limit=200';
 
-  beforeEach(async () => {
+  beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
     });
@@ -19,27 +36,65 @@ describe('AuditPage', () => {
     fixture = TestBed.createComponent(AuditPage);
     fixture.componentRef.setInput('cluster', 'local');
     fixture.detectChanges();
-    http.expectOne('/api/audit?cluster=local&limit=200').flush({
-      items: [
-        anAuditRecord({ id: 'b', action: 'consumer-group.offsets.undo', parameters: { auditId: 'a' } }),
-        anAuditRecord({ id: 'a', undoneBy: 'b' }),
-        anAuditRecord({ id: 'c', action: 'connector.offsets.alter', subject: { kind: 'connector', name: 'cdc' }, parameters: { connectCluster: 'cdc' }, before: { offset: 1 }, after: null }),
-      ],
-      unavailableClusters: [],
-    });
-    await fixture.whenStable();
+    loader = TestbedHarnessEnvironment.loader(fixture);
   });
   afterEach(() => http.verify());
 
-  it('says what each record changed, before and after', async () => {
-    const rows = await (await TestbedHarnessEnvironment.loader(fixture).getHarness(MatTableHarness)).getCellTextByColumnName();
+  const listing = async (...items: AuditRecord[]) => {
+    http.expectOne(listUrl).flush({ items, unavailableClusters: [] });
+    await fixture.whenStable();
+  };
 
-    expect(rows['action']?.text).toEqual(['Offset reset undone', 'Offsets resetmode: duration, value: PT2H', 'connector.offsets.alterconnectCluster: cdc']);
-    expect(rows['changes']?.text).toEqual([
-      'shop.orders.events p0: 8 → 3, p1: — → 0',
-      'shop.orders.events p0: 8 → 3, p1: — → 0',
-      '{"offset":1} → —',
-    ]);
-    expect(rows['undo']?.text).toEqual(['', 'Undone', '']);
+  describe('with records of each kind', () => {
+    beforeEach(() =>
+      listing(
+        anAuditRecord({ id: 'b', action: 'consumer-group.offsets.undo', parameters: { auditId: 'a' } }),
+        anAuditRecord({ id: 'a', undoneBy: 'b' }),
+        aConnectorOffsetsRecord({
+          id: 'c', subject: { kind: 'connector', name: 'cdc' }, parameters: { connectCluster: 'cdc' },
+          before: [{ partition: { file: 'a' }, offset: { offset: 1 } }], after: [],
+        }),
+      ));
+
+    it('says what each record changed, before and after', async () => {
+      const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+
+      expect(rows['action']?.text).toEqual(['Offset reset undone', 'Offsets resetmode: duration, value: PT2H', 'connector.offsets.alterconnectCluster: cdc']);
+      expect(rows['changes']?.text).toEqual([
+        'shop.orders.events p0: 8 → 3, p1: — → 0',
+        'shop.orders.events p0: 8 → 3, p1: — → 0',
+        '[{"partition":{"file":"a"},"offset":{"offset":1}}] → []',
+      ]);
+      expect(rows['undo']?.text).toEqual(['', 'Undone', '']);
+    });
+  });
+
+  describe('undoing a reset', () => {
+    let undos: TestRequest[];
+
+    beforeEach(async () => {
+      await listing(anAuditRecord({ id: 'a' }));
+      await (await loader.getHarness(MatButtonHarness.with({ text: /Undo/ }))).click();
+      const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Undo reset' }))).click();
+      await waitFor(() => (undos = http.match((request) => request.url.endsWith('/consumer-groups/order-enricher/offsets/undo'))).length > 0);
+    });
+
+    it('names the reset, then reads the log again', async () => {
+      expect(undos[0]!.request.body).toEqual({ auditId: 'a' });
+      undos[0]!.flush({});
+
+      await waitFor(() => http.match(listUrl).length > 0);
+    });
+
+    describe('while the group has members', () => {
+      it('says why nothing was undone', async () => {
+        undos[0]!.flush({ error: { code: 'GROUP_ACTIVE', message: 'order-enricher has 2 members' } }, { status: 409, statusText: 'Conflict' });
+        await fixture.whenStable();
+
+        const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'Nothing was undone' }));
+        expect(await panel.getMessage()).toBe('order-enricher has 2 members');
+      });
+    });
   });
 });

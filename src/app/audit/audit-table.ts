@@ -3,17 +3,8 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
+import type { AuditRow } from './audit-format';
 import type { AuditRecord } from './audit.model';
-
-/** A record with what the page decided about it. */
-export interface AuditRow extends AuditRecord {
-  canUndo: boolean;
-  /** e.g. "shop.orders.events: 0 → 30, 1 → 28". */
-  changes: string;
-  parametersText: string;
-  /** The action in words, e.g. "Offsets reset". */
-  actionLabel: string;
-}
 
 /** The audit log: who changed what, when, before and after; offset resets can be undone. */
 @Component({

@@ -1,2 +1,4 @@
 // The API contract lives with the server routes; the browser uses the same types.
-export type { AuditPage, AuditRecord } from '../../../server/audit/audit.model';
+export type {
+  AuditAction, AuditPage, AuditRecord, ConnectorOffset, ConnectorOffsetsRecord, ConsumerGroupOffsetsRecord, TopicPartitionOffset,
+} from '../../../server/audit/audit.model';

@@ -2,7 +2,6 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
-import { anAuditRecord } from './audit.builders';
 import { AuditService } from './audit.service';
 
 describe('AuditService', () => {
@@ -24,20 +23,6 @@ describe('AuditService', () => {
 
       http.expectOne({ method: 'GET', url: '/api/audit?cluster=local&limit=50&action=consumer-group.offsets' })
         .flush({ items: [], unavailableClusters: [] });
-    });
-  });
-
-  describe('canUndo', () => {
-    describe('for an offset reset', () => {
-      it('is true', () => expect(service.canUndo(anAuditRecord())).toBeTrue());
-    });
-
-    describe('for a reset undone already', () => {
-      it('is false', () => expect(service.canUndo(anAuditRecord({ undoneBy: 'later' }))).toBeFalse());
-    });
-
-    describe('for an undo', () => {
-      it('is false', () => expect(service.canUndo(anAuditRecord({ action: 'consumer-group.offsets.undo' }))).toBeFalse());
     });
   });
 });

@@ -1,9 +1,9 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { AuditPage, AuditRecord } from './audit.model';
+import type { AuditPage } from './audit.model';
 
-/** The audit log: what the console changed, by whom, before and after. */
+/** The audit log: what the console changed, by whom, before and after; how to read it is in `audit-format.ts`. */
 @Injectable({ providedIn: 'root' })
 export class AuditService {
   private readonly http = inject(HttpClient);
@@ -13,10 +13,5 @@ export class AuditService {
     let params = new HttpParams().set('cluster', cluster).set('limit', limit);
     if (action) params = params.set('action', action);
     return this.http.get<AuditPage>('/api/audit', { params });
-  }
-
-  /** Whether a record is an offset reset that can still be undone. */
-  canUndo(record: AuditRecord): boolean {
-    return record.action === 'consumer-group.offsets.reset' && !record.undoneBy;
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatTableModule } from '@angular/material/table';
 import type { BrokerSummary } from './cluster.model';
@@ -17,4 +17,6 @@ import type { BrokerSummary } from './cluster.model';
 export class BrokerTable {
   readonly brokers = input.required<BrokerSummary[]>();
   protected readonly columns = ['id', 'address', 'rack', 'role', 'leaders', 'replicas'];
+  protected readonly lines = computed(() =>
+    this.brokers().map((broker) => ({ ...broker, address: `${broker.host}:${broker.port}`, rackText: broker.rack ?? '—' })));
 }

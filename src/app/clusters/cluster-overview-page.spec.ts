@@ -2,14 +2,18 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatTableHarness } from '@angular/material/table/testing';
+import type { HarnessLoader } from '@angular/cdk/testing';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
+import { ErrorPanelHarness } from '../shared/error-panel.harness';
+import { BrokerTableHarness } from './broker-table.harness';
 import { aBroker, aClusterOverview } from './cluster.builders';
 import { ClusterOverviewPage } from './cluster-overview-page';
+import { HealthFiguresHarness } from './health-figures.harness';
 
 describe('ClusterOverviewPage', () => {
   let fixture: ComponentFixture<ClusterOverviewPage>;
   let http: HttpTestingController;
+  let loader: HarnessLoader;
   const url = '/api/clusters/local/overview';
 
   beforeEach(() => {
@@ -20,10 +24,20 @@ describe('ClusterOverviewPage', () => {
     fixture = TestBed.createComponent(ClusterOverviewPage);
     fixture.componentRef.setInput('cluster', 'local');
     fixture.detectChanges();
+    loader = TestbedHarnessEnvironment.loader(fixture);
   });
   afterEach(() => http.verify());
 
   const text = () => (fixture.nativeElement as HTMLElement).textContent ?? '';
+  /** Answers the overview request as soon as the page sends it. */
+  const answer = async (overview: ReturnType<typeof aClusterOverview>) => {
+    for (let tries = 0; tries < 50; tries++) {
+      const [request] = http.match(url);
+      if (request) return request.flush(overview);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('The page never asked again');
+  };
 
   describe('with a healthy cluster', () => {
     beforeEach(async () => {
@@ -36,15 +50,23 @@ describe('ClusterOverviewPage', () => {
     });
 
     it('lists every broker with its address and rack', async () => {
-      const table = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatTableHarness);
-      const rows = await table.getCellTextByColumnName();
+      const brokers = await (await loader.getHarness(BrokerTableHarness)).getLines();
 
-      expect(rows['address']?.text).toEqual(['127.0.0.1:9092', '127.0.0.1:9094']);
-      expect(rows['rack']?.text).toEqual(['—', 'eu-1a']);
-      expect(rows['role']?.text).toEqual(['Active controller', '']);
+      expect(brokers.map((broker) => broker.address)).toEqual(['127.0.0.1:9092', '127.0.0.1:9094']);
+      expect(brokers.map((broker) => broker.rack)).toEqual(['—', 'eu-1a']);
+      expect(brokers.map((broker) => broker.role)).toEqual(['Active controller', '']);
     });
 
     it('says the cluster is healthy', () => expect(text()).toContain('Healthy'));
+
+    it('shows the headline figures, none of them worrying', async () => {
+      const figures = await (await loader.getHarness(HealthFiguresHarness)).getFigures();
+
+      expect(figures.map((figure) => [figure.label, figure.value])).toEqual([
+        ['Brokers', '2'], ['Topics', '4'], ['Partitions', '71'], ['Under-replicated', '0'], ['Offline', '0'],
+      ]);
+      expect(figures.some((figure) => figure.tone === 'warn' || figure.tone === 'error')).toBeFalse();
+    });
   });
 
   describe('with offline partitions', () => {
@@ -53,6 +75,7 @@ describe('ClusterOverviewPage', () => {
       await fixture.whenStable();
 
       expect(text()).toContain('Needs attention');
+      expect((await (await loader.getHarness(HealthFiguresHarness)).getFigure('Offline')).tone).toBe('error');
     });
   });
 
@@ -65,16 +88,20 @@ describe('ClusterOverviewPage', () => {
       await fixture.whenStable();
     });
 
-    it('shows the server message', () => {
-      expect(text()).toContain('Kafka cluster local (127.0.0.1:9092) is unreachable');
+    it('shows the server message', async () => {
+      const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'Cannot read this cluster' }));
+
+      expect(await panel.getMessage()).toBe('Kafka cluster local (127.0.0.1:9092) is unreachable');
     });
 
     it('asks again on retry', async () => {
-      (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('kpc-error-panel button')!.click();
-      fixture.detectChanges();
+      const panel = await loader.getHarness(ErrorPanelHarness);
 
-      http.expectOne(url).flush(aClusterOverview());
-      await fixture.whenStable();
+      // The page is busy until the cluster answers, so the click settles only once it does.
+      const retried = panel.retry();
+      await answer(aClusterOverview());
+      await retried;
+
       expect(text()).not.toContain('unreachable');
     });
   });

@@ -8,6 +8,7 @@ import { interval } from 'rxjs';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { BrokerTable } from './broker-table';
+import { healthFigures, isHealthy } from './cluster-health';
 import { ClustersService } from './clusters.service';
 import { HealthFigures } from './health-figures';
 
@@ -37,11 +38,11 @@ export class ClusterOverviewPage {
   protected readonly error = computed(() => apiErrorOf(this.overview.error()));
   protected readonly figures = computed(() => {
     const overview = this.current();
-    return overview ? this.clusters.healthFigures(overview) : [];
+    return overview ? healthFigures(overview) : [];
   });
   protected readonly isHealthy = computed(() => {
     const overview = this.current();
-    return !!overview && this.clusters.isHealthy(overview);
+    return !!overview && isHealthy(overview);
   });
 
   constructor() {

@@ -4,7 +4,8 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
-import { of, Subject, throwError } from 'rxjs';
+import { MatDialog } from '@angular/material/dialog';
+import { firstValueFrom, of, Subject, throwError } from 'rxjs';
 import { ApiError } from './api-error';
 import { changeRunner } from './change-runner';
 
@@ -12,6 +13,11 @@ import { changeRunner } from './change-runner';
 @Component({ template: '' })
 class Host {
   readonly change = changeRunner();
+}
+
+/** The dialog answers once its closing animation ends, after the harness's click returns. */
+async function dialogClosed(): Promise<void> {
+  await firstValueFrom(TestBed.inject(MatDialog).afterAllClosed);
 }
 
 describe('changeRunner', () => {
@@ -85,6 +91,7 @@ describe('changeRunner', () => {
 
         expect(call).not.toHaveBeenCalled();
         await (await dialog.getHarness(MatButtonHarness.with({ text: 'Delete' }))).click();
+        await dialogClosed();
 
         expect(call).toHaveBeenCalledTimes(1);
       });
@@ -95,6 +102,7 @@ describe('changeRunner', () => {
         const dialog = await loader().getHarness(MatDialogHarness);
 
         await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+        await dialogClosed();
 
         expect(call).not.toHaveBeenCalled();
         expect(host.change.isBusy()).toBeFalse();

@@ -8,6 +8,7 @@ import { provideRouter, Router, withComponentInputBinding, withRouterConfig } fr
 import { RouterTestingHarness } from '@angular/router/testing';
 import { aClusterSummary } from '../clusters/cluster.builders';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
+import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { SectionPlaceholderPage } from './section-placeholder-page';
 import { ShellPage } from './shell-page';
 
@@ -66,8 +67,9 @@ describe('ShellPage', () => {
       http.expectOne('/api/clusters').flush(null, { status: 0, statusText: '' });
       await harness.fixture.whenStable();
 
-      expect(harness.routeNativeElement?.textContent ?? harness.fixture.nativeElement.textContent).toBeDefined();
-      expect((harness.fixture.nativeElement as HTMLElement).textContent).toContain('Cannot list the clusters');
+      const panel = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(ErrorPanelHarness);
+      expect(await panel.getTitle()).toBe('Cannot list the clusters');
+      expect(await panel.getMessage()).toContain('cannot be reached');
     });
   });
 });

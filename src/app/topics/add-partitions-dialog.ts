@@ -6,9 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { finalize } from 'rxjs';
-import type { ApiError } from '../shared/api-error';
-import { apiErrorOf } from '../shared/resource-error';
+import { changeRunner } from '../shared/change-runner';
 import type { PartitionsIncreased } from './topic.model';
 import { TopicsService } from './topics.service';
 
@@ -44,17 +42,17 @@ export interface AddPartitionsData {
           <input matInput type="number" [min]="data.partitions + 1" [ngModel]="count()" (ngModelChange)="count.set($event)" cdkFocusInitial />
           <mat-hint>Now {{ data.partitions }}</mat-hint>
         </mat-form-field>
-        @if (error(); as error) { <p class="error" role="alert">{{ error.message }}</p> }
+        @if (increase.error(); as error) { <p class="error" role="alert">{{ error.message }}</p> }
       }
     </mat-dialog-content>
-    @if (isSending()) { <mat-progress-bar mode="indeterminate" aria-label="Adding partitions" /> }
+    @if (increase.isBusy()) { <mat-progress-bar mode="indeterminate" aria-label="Adding partitions" /> }
     <mat-dialog-actions align="end">
       @if (result()) {
         <button mat-flat-button [mat-dialog-close]="true">Close</button>
       } @else {
         <button mat-button mat-dialog-close>Cancel</button>
-        <button mat-flat-button class="destructive" (click)="increase()" [disabled]="!canIncrease()">
-          Add {{ added() }} {{ added() === 1 ? 'partition' : 'partitions' }}
+        <button mat-flat-button class="destructive" (click)="increasePartitions()" [disabled]="!canIncrease()">
+          {{ increaseLabel() }}
         </button>
       }
     </mat-dialog-actions>
@@ -74,21 +72,20 @@ export class AddPartitionsDialog {
 
   protected readonly count = signal(this.data.partitions + 1);
   protected readonly added = computed(() => Math.max(0, Number(this.count()) - this.data.partitions));
-  protected readonly isSending = signal(false);
+  protected readonly increaseLabel = computed(() => `Add ${this.added()} ${this.added() === 1 ? 'partition' : 'partitions'}`);
+  /** The dialog's one change; the dialog itself shows what it did, with the server's warning. */
+  protected readonly increase = changeRunner();
   protected readonly result = signal<PartitionsIncreased | undefined>(undefined);
-  protected readonly error = signal<ApiError | undefined>(undefined);
-  protected readonly canIncrease = computed(() => this.added() > 0 && Number.isInteger(Number(this.count())) && !this.isSending());
+  protected readonly canIncrease = computed(
+    () => this.added() > 0 && Number.isInteger(Number(this.count())) && !this.increase.isBusy(),
+  );
 
   /** Asks the server; it checks the count again and answers with its own warning. */
-  protected increase(): void {
-    this.isSending.set(true);
-    this.error.set(undefined);
-    this.topics
-      .increasePartitions(this.data.cluster, this.data.topic, Number(this.count()))
-      .pipe(finalize(() => this.isSending.set(false)))
-      .subscribe({
-        next: (result) => this.result.set(result),
-        error: (error: unknown) => this.error.set(apiErrorOf(error)),
-      });
+  protected increasePartitions(): void {
+    const count = Number(this.count());
+    this.increase.run({
+      call: () => this.topics.increasePartitions(this.data.cluster, this.data.topic, count),
+      then: (result) => this.result.set(result),
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, linkedSignal, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -7,17 +7,18 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { configSourceLabel } from './topic-format';
 import type { TopicConfigEntry } from './topic.model';
 
-/** Words for where a config's value comes from. */
-const SOURCE_LABELS: Record<TopicConfigEntry['source'], string> = {
-  'dynamic-topic': 'topic',
-  'dynamic-broker': 'broker',
-  'dynamic-default-broker': 'cluster default',
-  'static-broker': 'broker file',
-  default: 'default',
-  unknown: 'unknown',
-};
+/** A config as a line of the table shows it. */
+interface ConfigLine extends TopicConfigEntry {
+  /** Whether this line is the one being edited. */
+  isEditing: boolean;
+  /** Whether the line offers Edit (and Reset): not read-only, not already being edited. */
+  canEdit: boolean;
+  valueText: string;
+  sourceLabel: string;
+}
 
 /**
  * A topic's configs, overrides first, each editable in place. The page sends the change; this
@@ -38,17 +39,27 @@ export class ConfigTable {
   /** The server's answer to the last failed change of the edited config. */
   readonly error = input<string | null>(null);
   readonly edit = output<string>();
-  readonly cancel = output<void>();
+  readonly cancelEdit = output<void>();
   readonly save = output<{ name: string; value: string }>();
   readonly resetToDefault = output<string>();
 
   protected readonly columns = ['name', 'value', 'source', 'actions'];
+  protected readonly lines = computed(() =>
+    this.configs().map((config): ConfigLine => {
+      const isEditing = config.name === this.editing();
+      return {
+        ...config,
+        isEditing,
+        canEdit: !config.isReadOnly && !isEditing,
+        valueText: config.value ?? '—',
+        sourceLabel: configSourceLabel(config.source),
+      };
+    }),
+  );
+  // Keeps a line's elements when only its edit state changes, so the editor is not rebuilt.
+  protected readonly trackByName = (_: number, line: ConfigLine) => line.name;
   /** The value being typed, starting from the current one whenever another config is edited. */
   protected readonly draft = linkedSignal(() => this.configs().find((config) => config.name === this.editing())?.value ?? '');
-
-  protected sourceLabel(config: TopicConfigEntry): string {
-    return SOURCE_LABELS[config.source];
-  }
 
   protected saveDraft(name: string): void {
     this.save.emit({ name, value: this.draft() });

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormArray, FormBuilder, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -6,9 +7,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { finalize } from 'rxjs';
-import type { ApiError } from '../shared/api-error';
-import { apiErrorOf } from '../shared/resource-error';
+import { map } from 'rxjs';
+import { changeRunner } from '../shared/change-runner';
+import { topicNameProblem } from './topic-rules';
 import { TopicsService } from './topics.service';
 
 /** What the create dialog needs to know. */
@@ -33,7 +34,7 @@ export interface CreateTopicData {
           <mat-label>Name</mat-label>
           <input matInput formControlName="name" autocomplete="off" cdkFocusInitial placeholder="shop.orders.events" />
           <mat-hint>Letters, digits, ".", "_" and "-"; up to 249 characters</mat-hint>
-          @if (form.controls.name.errors?.['topicName']; as problem) { <mat-error>{{ problem }}</mat-error> }
+          @if (nameProblem(); as problem) { <mat-error>{{ problem }}</mat-error> }
         </mat-form-field>
         <div class="counts">
           <mat-form-field appearance="outline">
@@ -62,12 +63,12 @@ export interface CreateTopicData {
           </div>
         }
         <button mat-button type="button" (click)="addConfig()"><mat-icon>add</mat-icon> Add config</button>
-        @if (error(); as error) { <p class="error" role="alert">{{ error.message }}</p> }
+        @if (creation.error(); as error) { <p class="error" role="alert">{{ error.message }}</p> }
       </mat-dialog-content>
-      @if (isCreating()) { <mat-progress-bar mode="indeterminate" aria-label="Creating" /> }
+      @if (creation.isBusy()) { <mat-progress-bar mode="indeterminate" aria-label="Creating" /> }
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="isCreating()">Create</button>
+        <button mat-flat-button type="submit" [disabled]="creation.isBusy()">Create</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -87,14 +88,19 @@ export class CreateTopicDialog {
   private readonly formBuilder = inject(FormBuilder).nonNullable;
 
   protected readonly form = this.formBuilder.group({
-    name: ['', [(control: AbstractControl<string>) => this.checkName(control)]],
+    name: ['', [checkName]],
     partitions: [1, [Validators.required, Validators.min(1), Validators.pattern(/^\d+$/)]],
     replicationFactor: [1, [Validators.required, Validators.min(1), Validators.pattern(/^\d+$/)]],
     configs: this.formBuilder.array<ReturnType<CreateTopicDialog['configRow']>>([]),
   });
   protected readonly configs: FormArray<ReturnType<CreateTopicDialog['configRow']>> = this.form.controls.configs;
-  protected readonly isCreating = signal(false);
-  protected readonly error = signal<ApiError | undefined>(undefined);
+  /** Why the typed name would be refused, as its validator found. */
+  protected readonly nameProblem = toSignal(
+    this.form.controls.name.statusChanges.pipe(map(() => this.form.controls.name.getError('topicName') as string | null)),
+    { initialValue: this.form.controls.name.getError('topicName') as string | null },
+  );
+  /** The dialog's one change; its failure stays in the dialog, under the form. */
+  protected readonly creation = changeRunner();
 
   protected addConfig(): void {
     this.configs.push(this.configRow());
@@ -107,26 +113,23 @@ export class CreateTopicDialog {
   /** Sends the topic; on failure the server's words stay in the dialog. */
   protected create(): void {
     this.form.markAllAsTouched();
-    if (this.form.invalid || this.isCreating()) return;
+    if (this.form.invalid) return;
     const { name, partitions, replicationFactor, configs } = this.form.getRawValue();
     const entries = configs.filter((row) => row.key.trim()).map((row): [string, string] => [row.key.trim(), row.value]);
-    this.isCreating.set(true);
-    this.error.set(undefined);
-    this.topics
-      .create(this.data.cluster, { name, partitions: Number(partitions), replicationFactor: Number(replicationFactor), configs: Object.fromEntries(entries) })
-      .pipe(finalize(() => this.isCreating.set(false)))
-      .subscribe({
-        next: () => this.dialogRef.close(name),
-        error: (error: unknown) => this.error.set(apiErrorOf(error)),
-      });
+    const topic = { name, partitions: Number(partitions), replicationFactor: Number(replicationFactor), configs: Object.fromEntries(entries) };
+    // No success message: the page opens the new topic, which says it all.
+    this.creation.run({
+      call: () => this.topics.create(this.data.cluster, topic),
+      then: () => this.dialogRef.close(name),
+    });
   }
 
   private configRow() {
     return this.formBuilder.group({ key: [''], value: [''] });
   }
+}
 
-  private checkName(control: AbstractControl<string>): ValidationErrors | null {
-    const problem = this.topics.topicNameProblem(control.value);
-    return problem ? { topicName: problem } : null;
-  }
+function checkName(control: AbstractControl<string>): ValidationErrors | null {
+  const problem = topicNameProblem(control.value);
+  return problem ? { topicName: problem } : null;
 }

@@ -7,8 +7,10 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
+import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { aMessage, aMessagePage, someBytes } from './topic.builders';
 import { MessageBrowser } from './message-browser';
+import { MessageListHarness } from './message-list.harness';
 
 describe('MessageBrowser', () => {
   let fixture: ComponentFixture<MessageBrowser>;
@@ -31,6 +33,7 @@ describe('MessageBrowser', () => {
   afterEach(() => http.verify());
 
   const text = () => (fixture.nativeElement as HTMLElement).textContent ?? '';
+  const messageList = () => loader.getHarness(MessageListHarness);
   const pageRequest = (): TestRequest => http.expectOne((request) => request.url === url);
 
   describe('when opened', () => {
@@ -40,23 +43,24 @@ describe('MessageBrowser', () => {
       request.flush(aMessagePage({ messages: [aMessage({ key: someBytes({ text: 'order-4711' }) })] }));
       await fixture.whenStable();
 
-      expect(text()).toContain('order-4711');
+      expect(await (await messageList()).getKeys()).toEqual(['order-4711']);
       expect(text()).toContain('Reached the end of the topic');
     });
   });
 
   describe('load more', () => {
     it('continues with the cursor and keeps what is shown', async () => {
-      pageRequest().flush(aMessagePage({ messages: [aMessage({ offset: '9' })], stoppedBy: 'scan-budget', nextCursor: 'next-1' }));
+      pageRequest().flush(aMessagePage({ messages: [aMessage({ offset: 9 })], stoppedBy: 'scan-budget', nextCursor: 'next-1' }));
       await fixture.whenStable();
 
       await (await loader.getHarness(MatButtonHarness.with({ text: /Load more/ }))).click();
       const more = pageRequest();
       expect(more.request.params.get('cursor')).toBe('next-1');
       expect(more.request.params.get('direction')).toBe('backward');
-      more.flush(aMessagePage({ messages: [aMessage({ offset: '3' })] }));
+      more.flush(aMessagePage({ messages: [aMessage({ offset: 3 })] }));
       await fixture.whenStable();
 
+      expect((await (await messageList()).getLines()).map((line) => line.offset)).toEqual(['9', '3']);
       expect(text()).toContain('2 shown');
       expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /Load more/ }))).toHaveSize(0);
     });
@@ -83,7 +87,8 @@ describe('MessageBrowser', () => {
         { status: 400, statusText: 'Bad Request' });
       await fixture.whenStable();
 
-      expect(text()).toContain('Kafka keeps __consumer_offsets to itself');
+      const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'Cannot read the messages' }));
+      expect(await panel.getMessage()).toBe('Kafka keeps __consumer_offsets to itself');
     });
   });
 

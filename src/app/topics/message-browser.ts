@@ -11,6 +11,7 @@ import { catchError, map, of, Subject, switchMap } from 'rxjs';
 import type { ApiError } from '../shared/api-error';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
+import { messageQuery, messageRow, stopReasonText } from './message-format';
 import { MessageList } from './message-list';
 import type { MessagePage, MessageQuery, MessageSearch, MessageStart, TopicMessage } from './topic.model';
 import { TopicsService } from './topics.service';
@@ -75,12 +76,13 @@ export class MessageBrowser {
 
   protected readonly browsed = signal<Browsed>({ messages: [], isLoading: false });
   private readonly query = signal<MessageQuery | undefined>(undefined);
-  protected readonly rows = computed(() => this.browsed().messages.map((message) => this.topics.messageRow(message)));
+  protected readonly rows = computed(() => this.browsed().messages.map(messageRow));
+  protected readonly hasRows = computed(() => this.rows().length > 0);
   protected readonly isLoading = computed(() => this.browsed().isLoading);
   protected readonly error = computed(() => this.browsed().error);
   protected readonly stopReason = computed(() => {
     const page = this.browsed().lastPage;
-    return page ? this.topics.stopReasonText(page) : '';
+    return page ? stopReasonText(page) : '';
   });
   protected readonly canLoadMore = computed(() => !!this.browsed().lastPage?.nextCursor && !this.isLoading());
   protected readonly isEmpty = computed(() => !!this.browsed().lastPage && this.rows().length === 0 && !this.isLoading());
@@ -117,7 +119,7 @@ export class MessageBrowser {
     const { partition, ...rest } = this.form.getRawValue();
     // mat-select shows no label for a null value, so "every partition" is the word 'all' here.
     const search: MessageSearch = { ...rest, partition: partition === 'all' ? null : partition };
-    const query = this.topics.messageQuery(search, PAGE_LIMIT);
+    const query = messageQuery(search, PAGE_LIMIT);
     this.query.set(query);
     this.browsed.set({ messages: [], isLoading: true });
     this.requests.next({ query, isMore: false });

@@ -16,7 +16,7 @@ import type { PartitionRow } from './topic.model';
       </ng-container>
       <ng-container matColumnDef="leader">
         <th mat-header-cell *matHeaderCellDef>Leader</th>
-        <td mat-cell *matCellDef="let row">{{ row.leader < 0 ? 'none' : row.leader }}</td>
+        <td mat-cell *matCellDef="let row">{{ row.leaderText }}</td>
       </ng-container>
       <ng-container matColumnDef="replicas">
         <th mat-header-cell *matHeaderCellDef>Replicas</th>

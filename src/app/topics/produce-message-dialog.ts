@@ -8,10 +8,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { finalize } from 'rxjs';
-import type { ApiError } from '../shared/api-error';
-import { apiErrorOf } from '../shared/resource-error';
-import type { ProducedMessage } from './topic.model';
+import { changeRunner } from '../shared/change-runner';
+import { isJson } from './message-format';
+import type { ProducedMessage, ProduceRequest } from './topic.model';
 import { TopicsService } from './topics.service';
 
 /** The topic to write to. */
@@ -77,12 +76,12 @@ export interface ProduceMessageData {
           <p class="done" role="status"><mat-icon inline>check_circle</mat-icon>
             Written to partition {{ produced.partition }} at offset {{ produced.offset }}</p>
         }
-        @if (error(); as error) { <p class="error" role="alert">{{ error.message }}</p> }
+        @if (production.error(); as error) { <p class="error" role="alert">{{ error.message }}</p> }
       </mat-dialog-content>
-      @if (isSending()) { <mat-progress-bar mode="indeterminate" aria-label="Sending" /> }
+      @if (production.isBusy()) { <mat-progress-bar mode="indeterminate" aria-label="Sending" /> }
       <mat-dialog-actions align="end">
-        <button mat-button type="button" [mat-dialog-close]="!!produced()">Close</button>
-        <button mat-flat-button type="submit" [disabled]="isSending()">Produce</button>
+        <button mat-button type="button" [mat-dialog-close]="hasProduced()">Close</button>
+        <button mat-flat-button type="submit" [disabled]="production.isBusy()">Produce</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -109,14 +108,17 @@ export class ProduceMessageDialog {
     headers: this.formBuilder.array<ReturnType<ProduceMessageDialog['headerRow']>>([]),
   });
   protected readonly partitionNumbers = computed(() => Array.from({ length: this.data.partitions }, (_, index) => index));
-  protected readonly isSending = signal(false);
+  /** The dialog's one change; it stays open after success, so the operator can write another. */
+  protected readonly production = changeRunner();
+  /** Where the last record landed: the dialog shows it instead of a passing message. */
   protected readonly produced = signal<ProducedMessage | undefined>(undefined);
-  protected readonly error = signal<ApiError | undefined>(undefined);
+  /** Whether the last record was written, which the dialog closes with so the page reloads. */
+  protected readonly hasProduced = computed(() => this.produced() !== undefined);
   private readonly value = toSignal(this.form.controls.value.valueChanges, { initialValue: '' });
   protected readonly valueHint = computed(() => {
     const value = this.value();
     if (!value.trim()) return 'JSON or any text, sent as UTF-8';
-    return this.topics.isJson(value) ? 'Valid JSON' : 'Not JSON: sent as plain text';
+    return isJson(value) ? 'Valid JSON' : 'Not JSON: sent as plain text';
   });
 
   protected addHeader(): void {
@@ -129,24 +131,22 @@ export class ProduceMessageDialog {
 
   /** Sends the record as typed: an empty key is no key at all. */
   protected produce(): void {
-    if (this.isSending()) return;
     const { key, value, partition, headers } = this.form.getRawValue();
     const named = headers.filter((header) => header.key.trim());
-    this.isSending.set(true);
-    this.error.set(undefined);
-    this.produced.set(undefined);
-    this.topics
-      .produce(this.data.cluster, this.data.topic, {
-        key: key === '' ? null : key,
-        value,
-        ...(named.length && { headers: Object.fromEntries(named.map((header) => [header.key.trim(), header.value])) }),
-        ...(partition !== 'key' && { partition }),
-      })
-      .pipe(finalize(() => this.isSending.set(false)))
-      .subscribe({
-        next: (produced) => this.produced.set(produced),
-        error: (error: unknown) => this.error.set(apiErrorOf(error)),
-      });
+    const record: ProduceRequest = {
+      key: key === '' ? null : key,
+      value,
+      ...(named.length && { headers: Object.fromEntries(named.map((header) => [header.key.trim(), header.value])) }),
+      ...(partition !== 'key' && { partition }),
+    };
+    this.production.run({
+      call: () => {
+        // Where the previous record landed no longer answers this one.
+        this.produced.set(undefined);
+        return this.topics.produce(this.data.cluster, this.data.topic, record);
+      },
+      then: (produced) => this.produced.set(produced),
+    });
   }
 
   private headerRow() {

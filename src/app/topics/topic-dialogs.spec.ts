@@ -49,7 +49,7 @@ describe('topic dialogs', () => {
 
         const request = http.expectOne({ method: 'POST', url: `${url}/messages` });
         expect(request.request.body).toEqual({ key: 'order-1', value: '{"a":1}' });
-        request.flush({ partition: 2, offset: '17' }, { status: 201, statusText: 'Created' });
+        request.flush({ partition: 2, offset: 17 }, { status: 201, statusText: 'Created' });
 
         expect(await dialog.getText()).toContain('Written to partition 2 at offset 17');
       });

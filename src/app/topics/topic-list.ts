@@ -48,8 +48,8 @@ const LOOKAHEAD_ROWS = 60;
           </div>
           <div role="cell" class="numeric">{{ topic.partitions }}</div>
           <div role="cell" class="numeric">{{ topic.replicationFactor }}</div>
-          <div role="cell" class="numeric urp"
-            [matTooltip]="topic.isUnderReplicated ? 'Partitions with fewer in-sync replicas than replicas' : ''">
+          <div role="cell" class="numeric urp" matTooltip="Partitions with fewer in-sync replicas than replicas"
+            [matTooltipDisabled]="!topic.isUnderReplicated">
             {{ topic.underReplicatedPartitions }}
           </div>
           <div role="cell" class="numeric">{{ topic.messages }}</div>

@@ -6,9 +6,12 @@ import type { HarnessLoader } from '@angular/cdk/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { MatTableHarness } from '@angular/material/table/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { provideRouter, Router } from '@angular/router';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
+import { ErrorPanelHarness } from '../shared/error-panel.harness';
+import { ConfigTableHarness } from './config-table.harness';
+import { PartitionTableHarness } from './partition-table.harness';
 import { aConfig, aPartition, aTopicDetail } from './topic.builders';
 import { TopicPage } from './topic-page';
 
@@ -41,40 +44,43 @@ describe('TopicPage', () => {
   });
   afterEach(() => http.verify());
 
-  const text = () => (fixture.nativeElement as HTMLElement).textContent ?? '';
   const open = async (detail = aTopicDetail(), tab = 'partitions') => {
     fixture.componentRef.setInput('tab', tab);
     fixture.detectChanges();
     http.expectOne(url).flush(detail);
     await fixture.whenStable();
   };
-  const button = (label: string) => loader.getHarness(MatButtonHarness.with({ selector: `[aria-label="${label}"]` }));
+  const partitionTable = () => loader.getHarness(PartitionTableHarness);
+  const configTable = () => loader.getHarness(ConfigTableHarness);
+  /** Confirms the open dialog by typing the topic name and pressing its button. */
+  const confirmTyped = async (label: string) => {
+    const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    await (await dialog.getHarness(MatInputHarness)).setValue('shop.orders.events');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: label }))).click();
+  };
 
   describe('the Partitions tab', () => {
     it('lists each partition with its offsets and message count', async () => {
-      await open(aTopicDetail({ partitions: [aPartition({ partition: 0, earliestOffset: '5', latestOffset: '12' })] }));
+      await open(aTopicDetail({ partitions: [aPartition({ partition: 0, earliestOffset: 5, latestOffset: 12 })] }));
 
-      const cells = await (await loader.getHarness(MatTableHarness.with({ selector: '[aria-label="Partitions"]' }))).getCellTextByColumnName();
-      expect(cells['messages']?.text).toEqual(['7']);
-      expect(cells['earliest']?.text).toEqual(['5']);
+      const [line] = await (await partitionTable()).getLines();
+      expect(line?.messages).toBe('7');
+      expect(line?.earliestOffset).toBe('5');
     });
 
     it('names the replicas that fell out of sync', async () => {
       await open(aTopicDetail({ partitions: [aPartition({ replicas: [1, 2, 3], isr: [1] })] }));
 
-      expect(text()).toContain('behind: 2, 3');
+      const [line] = await (await partitionTable()).getLines();
+      expect(line?.inSync).toContain('behind: 2, 3');
     });
   });
 
   describe('the Configs tab', () => {
-    const configsTable = () => loader.getHarness(MatTableHarness.with({ selector: '[aria-label="Configs"]' }));
-
     describe('editing a value in place', () => {
       beforeEach(async () => {
         await open(aTopicDetail({ configs: [aConfig({ name: 'retention.ms', value: '604800000' })] }), 'configs');
-        await (await button('Edit retention.ms')).click();
-        await (await loader.getHarness(MatInputHarness.with({ selector: '[aria-label="New value of retention.ms"]' }))).setValue('86400000');
-        await (await loader.getHarness(MatButtonHarness.with({ text: 'Save' }))).click();
+        await (await configTable()).editValue('retention.ms', '86400000');
       });
 
       it('sends only that config and shows what the server answers', async () => {
@@ -83,9 +89,7 @@ describe('TopicPage', () => {
         request.flush([aConfig({ name: 'retention.ms', value: '86400000', source: 'dynamic-topic', isOverride: true })]);
         await fixture.whenStable();
 
-        const cells = await (await configsTable()).getCellTextByColumnName();
-        expect(cells['value']?.text).toEqual(['86400000']);
-        expect(cells['source']?.text).toEqual(['topic']);
+        expect(await (await configTable()).getLines()).toEqual([{ name: 'retention.ms', value: '86400000', source: 'topic' }]);
       });
 
       describe('when Kafka refuses the value', () => {
@@ -96,8 +100,9 @@ describe('TopicPage', () => {
           );
           await fixture.whenStable();
 
-          expect(text()).toContain('Invalid value 86400000x for configuration retention.ms');
-          expect(await loader.getAllHarnesses(MatInputHarness.with({ selector: '[aria-label="New value of retention.ms"]' }))).toHaveSize(1);
+          const configs = await configTable();
+          expect(await configs.getError()).toContain('Invalid value 86400000x for configuration retention.ms');
+          expect(await configs.isEditing('retention.ms')).toBeTrue();
         });
       });
     });
@@ -106,7 +111,7 @@ describe('TopicPage', () => {
       it('resets to the default by deleting it', async () => {
         await open(aTopicDetail({ configs: [aConfig({ name: 'cleanup.policy', value: 'compact', isOverride: true, source: 'dynamic-topic' })] }), 'configs');
 
-        await (await button('Reset cleanup.policy to default')).click();
+        await (await configTable()).resetToDefault('cleanup.policy');
 
         const request = http.expectOne({ method: 'PATCH', url: `${url}/configs` });
         expect(request.request.body).toEqual({ delete: ['cleanup.policy'] });
@@ -118,7 +123,7 @@ describe('TopicPage', () => {
       it('cannot be edited', async () => {
         await open(aTopicDetail({ configs: [aConfig({ name: 'message.format.version', isReadOnly: true })] }), 'configs');
 
-        expect(await loader.getAllHarnesses(MatButtonHarness.with({ selector: '[aria-label="Edit message.format.version"]' }))).toHaveSize(0);
+        expect(await (await configTable()).canEdit('message.format.version')).toBeFalse();
       });
     });
 
@@ -126,25 +131,43 @@ describe('TopicPage', () => {
       it('shows no value', async () => {
         await open(aTopicDetail({ configs: [aConfig({ name: 'some.password', value: null, isSensitive: true })] }), 'configs');
 
-        expect(text()).toContain('hidden (sensitive)');
+        const [line] = await (await configTable()).getLines();
+        expect(line?.value).toBe('hidden (sensitive)');
       });
     });
   });
 
   describe('purging the topic', () => {
-    it('sends the typed name as the confirmation', async () => {
+    let purges: TestRequest[];
+
+    beforeEach(async () => {
       await open();
       await (await loader.getHarness(MatButtonHarness.with({ text: /Purge/ }))).click();
-      const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
-      await (await dialog.getHarness(MatInputHarness)).setValue('shop.orders.events');
-      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Purge all records' }))).click();
-      let purges: TestRequest[] = [];
+      await confirmTyped('Purge all records');
       await waitFor(() => (purges = http.match({ method: 'POST', url: `${url}/purge` })).length > 0);
+    });
 
+    it('sends the typed name as the confirmation', async () => {
       expect(purges[0]!.request.body).toEqual({ confirm: 'shop.orders.events' });
-      purges[0]!.flush({ partitions: [{ partition: 0, lowWatermark: '10' }] });
+      purges[0]!.flush({ partitions: [{ partition: 0, lowWatermark: 10 }] });
       // A purge changes the offsets: the page reads the topic again.
-      await waitFor(() => http.match(url).length > 0);
+      let reloads: TestRequest[] = [];
+      await waitFor(() => (reloads = http.match(url)).length > 0);
+      reloads[0]!.flush(aTopicDetail());
+
+      const snackBar = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatSnackBarHarness);
+      expect(await snackBar.getMessage()).toBe('Purged 1 partitions of shop.orders.events');
+    });
+
+    describe('when the server refuses', () => {
+      it('shows why on the page', async () => {
+        purges[0]!.flush({ error: { code: 'CONFIRMATION_REQUIRED', message: 'To purge shop.orders.events, confirm with its exact name' } },
+          { status: 400, statusText: 'Bad Request' });
+        await fixture.whenStable();
+
+        const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'The change failed' }));
+        expect(await panel.getMessage()).toBe('To purge shop.orders.events, confirm with its exact name');
+      });
     });
   });
 
@@ -157,8 +180,7 @@ describe('TopicPage', () => {
       const confirm = await dialog.getHarness(MatButtonHarness.with({ text: 'Delete topic' }));
 
       expect(await confirm.isDisabled()).toBeTrue();
-      await (await dialog.getHarness(MatInputHarness)).setValue('shop.orders.events');
-      await confirm.click();
+      await confirmTyped('Delete topic');
       let deletions: TestRequest[] = [];
       await waitFor(() => (deletions = http.match((r) => r.method === 'DELETE' && r.url === url)).length > 0);
 
@@ -176,7 +198,8 @@ describe('TopicPage', () => {
         { status: 404, statusText: 'Not Found' });
       await fixture.whenStable();
 
-      expect(text()).toContain('does not exist on cluster local');
+      const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'Cannot read this topic' }));
+      expect(await panel.getMessage()).toContain('does not exist on cluster local');
     });
   });
 });

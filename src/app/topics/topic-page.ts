@@ -5,13 +5,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { filter, finalize, switchMap } from 'rxjs';
-import { ConfirmService } from '../shared/confirm.service';
+import { filter } from 'rxjs';
+import { changeRunner } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { AddPartitionsDialog, type AddPartitionsData } from './add-partitions-dialog';
@@ -19,7 +18,9 @@ import { ConfigTable } from './config-table';
 import { MessageBrowser } from './message-browser';
 import { PartitionTable } from './partition-table';
 import { ProduceMessageDialog, type ProduceMessageData } from './produce-message-dialog';
-import type { ConfigChange, PartitionRow } from './topic.model';
+import { formatCount } from './topic-format';
+import type { ConfigChange } from './topic.model';
+import { partitionRow, topicMessageCount } from './topic-rules';
 import { TopicsService } from './topics.service';
 
 /** The tabs, in order, by the name `?tab=` uses. */
@@ -45,8 +46,6 @@ export class TopicPage {
 
   private readonly topics = inject(TopicsService);
   private readonly dialog = inject(MatDialog);
-  private readonly confirmations = inject(ConfirmService);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
@@ -57,25 +56,29 @@ export class TopicPage {
   // A resource in error throws from value(): read it only through this.
   protected readonly current = computed(() => (this.detail.hasValue() ? this.detail.value() : undefined));
   protected readonly error = computed(() => apiErrorOf(this.detail.error()));
+  protected readonly isInternal = computed(() => this.current()?.internal ?? false);
   protected readonly partitionCount = computed(() => this.current()?.partitions.length ?? 0);
   protected readonly replicationFactor = computed(() => this.current()?.partitions[0]?.replicas.length ?? 0);
-  protected readonly messageCount = computed(() =>
-    this.topics.formatCount(this.current()?.partitions.reduce((sum, p) => sum + this.topics.partitionMessageCount(p), 0) ?? null));
-  protected readonly partitionRows = computed(() =>
-    (this.current()?.partitions ?? []).map((partition): PartitionRow => {
-      const outOfSync = this.topics.outOfSyncReplicas(partition);
-      return { ...partition, outOfSync, isUnderReplicated: outOfSync.length > 0, messages: this.topics.partitionMessageCount(partition) };
-    }),
-  );
+  protected readonly messageCount = computed(() => {
+    const partitions = this.current()?.partitions;
+    return formatCount(partitions ? topicMessageCount(partitions) : null);
+  });
+  protected readonly partitionRows = computed(() => (this.current()?.partitions ?? []).map(partitionRow));
   /** The configs as last read or as the last change answered them. */
   protected readonly configs = linkedSignal(() => this.current()?.configs ?? []);
-  protected readonly consumerGroups = computed(() => this.current()?.consumerGroups ?? []);
+  protected readonly consumerGroups = computed(() =>
+    (this.current()?.consumerGroups ?? []).map((group) => ({ ...group, isLagging: group.lag > 0 })));
+  protected readonly hasConsumerGroups = computed(() => this.consumerGroups().length > 0);
+  protected readonly consumersTabLabel = computed(() => `Consumers (${this.consumerGroups().length})`);
   protected readonly selectedTab = computed(() => Math.max(0, TABS.indexOf(this.tab() as (typeof TABS)[number])));
-  protected readonly isBusy = signal(false);
 
+  /** Purge and delete: their failure shows at the top of the page. */
+  protected readonly change = changeRunner();
+  /** Config edits: their failure shows under the editor of the config that failed. */
+  protected readonly configChange = changeRunner();
+  protected readonly isWorking = computed(() => this.detail.isLoading() || this.change.isBusy());
   protected readonly editingConfig = signal<string | null>(null);
-  protected readonly isSavingConfig = signal(false);
-  protected readonly configError = signal<string | null>(null);
+  protected readonly configError = computed(() => this.configChange.error()?.message ?? null);
 
   protected selectTab(index: number): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: { tab: index === 0 ? null : TABS[index] }, replaceUrl: true });
@@ -86,12 +89,12 @@ export class TopicPage {
   }
 
   protected editConfig(name: string): void {
-    this.configError.set(null);
+    this.configChange.clearError();
     this.editingConfig.set(name);
   }
 
   protected cancelConfigEdit(): void {
-    this.configError.set(null);
+    this.configChange.clearError();
     this.editingConfig.set(null);
   }
 
@@ -125,74 +128,49 @@ export class TopicPage {
   /** Deletes every record, after the operator types the topic name (checked again by the server). */
   protected purge(): void {
     const name = this.topic();
-    this.confirmations
-      .confirm({
+    this.change.run({
+      confirm: {
         title: `Purge ${name}`,
         message: `Every record of every partition of ${name} will be deleted. Consumers keep their offsets; the topic and its configs stay.`,
         confirmLabel: 'Purge all records',
         typeToConfirm: name,
         isDestructive: true,
-      })
-      .pipe(
-        filter(Boolean),
-        switchMap(() => {
-          this.isBusy.set(true);
-          return this.topics.purge(this.cluster(), name, { confirm: name }).pipe(finalize(() => this.isBusy.set(false)));
-        }),
-      )
-      .subscribe({
-        next: (result) => {
-          this.snackBar.open(`Purged ${result.partitions.length} partitions of ${name}`, 'OK', { duration: 5000 });
-          this.reload();
-        },
-        error: (error: unknown) => this.snackBar.open(apiErrorOf(error)?.message ?? 'Purge failed', 'OK'),
-      });
+      },
+      call: () => this.topics.purge(this.cluster(), name, { confirm: name }),
+      success: (result) => `Purged ${result.partitions.length} partitions of ${name}`,
+      then: () => this.reload(),
+    });
   }
 
   /** Deletes the topic after the typed confirmation, then goes back to the list. */
   protected delete(): void {
     const name = this.topic();
-    this.confirmations
-      .confirm({
+    const cluster = this.cluster();
+    this.change.run({
+      confirm: {
         title: `Delete ${name}`,
         message: `${name}, all its records and its configs will be gone for good. Producers writing to it will fail, ` +
           'or create it again if the broker allows auto-creation.',
         confirmLabel: 'Delete topic',
         typeToConfirm: name,
         isDestructive: true,
-      })
-      .pipe(
-        filter(Boolean),
-        switchMap(() => {
-          this.isBusy.set(true);
-          return this.topics.delete(this.cluster(), name, name).pipe(finalize(() => this.isBusy.set(false)));
-        }),
-      )
-      .subscribe({
-        next: () => {
-          this.snackBar.open(`Deleted ${name}`, 'OK', { duration: 5000 });
-          void this.router.navigate(['/clusters', this.cluster(), 'topics']);
-        },
-        error: (error: unknown) => this.snackBar.open(apiErrorOf(error)?.message ?? 'Delete failed', 'OK'),
-      });
+      },
+      call: () => this.topics.delete(cluster, name, name),
+      success: `Deleted ${name}`,
+      then: () => void this.router.navigate(['/clusters', cluster, 'topics']),
+    });
   }
 
   private changeConfigs(change: ConfigChange, name: string): void {
-    this.isSavingConfig.set(true);
-    this.configError.set(null);
-    this.topics
-      .alterConfigs(this.cluster(), this.topic(), change)
-      .pipe(finalize(() => this.isSavingConfig.set(false)))
-      .subscribe({
-        next: (configs) => {
-          this.configs.set(configs);
-          this.editingConfig.set(null);
-        },
-        error: (error: unknown) => {
-          // Keep the editor open on the config that failed, with the server's words under it.
-          this.editingConfig.set(name);
-          this.configError.set(apiErrorOf(error)?.message ?? 'The change failed');
-        },
-      });
+    this.configChange.run({
+      call: () => this.topics.alterConfigs(this.cluster(), this.topic(), change),
+      // The table shows the configs as the server answers them: no message besides.
+      then: (configs) => {
+        this.configs.set(configs);
+        this.editingConfig.set(null);
+      },
+      // Keep the editor open on the config that failed, with the server's words under it.
+      failed: () => this.editingConfig.set(name),
+    });
   }
 }

@@ -17,7 +17,7 @@ export function aTopicSummary(overrides: Partial<TopicSummary> = {}): TopicSumma
 }
 
 export function aPartition(overrides: Partial<PartitionDetail> = {}): PartitionDetail {
-  return { partition: 0, leader: 1, replicas: [1], isr: [1], earliestOffset: '0', latestOffset: '10', ...overrides };
+  return { partition: 0, leader: 1, replicas: [1], isr: [1], earliestOffset: 0, latestOffset: 10, ...overrides };
 }
 
 export function aConfig(overrides: Partial<TopicConfigEntry> = {}): TopicConfigEntry {
@@ -51,7 +51,7 @@ export function someBytes(overrides: Partial<RenderedBytes> = {}): RenderedBytes
 export function aMessage(overrides: Partial<TopicMessage> = {}): TopicMessage {
   return {
     partition: 0,
-    offset: '41',
+    offset: 41,
     timestamp: Date.UTC(2026, 0, 1, 12, 0),
     key: someBytes(),
     value: someBytes({ encoding: 'json', text: '{"type":"OrderPlaced","id":"order-1000"}', sizeBytes: 40 }),
@@ -65,7 +65,7 @@ export function aMessagePage(overrides: Partial<MessagePage> = {}): MessagePage 
     messages: [aMessage()],
     stoppedBy: 'end',
     nextCursor: null,
-    positions: [{ partition: 0, offset: '0' }],
+    positions: [{ partition: 0, offset: 0 }],
     scanned: { records: 1, bytes: 50 },
     ...overrides,
   };

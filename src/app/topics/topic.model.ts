@@ -1,43 +1,14 @@
 // The API contract lives with the server routes; the browser uses the same types.
-import type { MessageDirection } from '../../../server/topics/message.model';
-import type { TopicSortField } from '../../../server/topics/topic.model';
+import type { Offset } from '../../../server/shared/offset';
 
+export type { Offset } from '../../../server/shared/offset';
 export type {
-  ConfigChange, ConfigSource, NewTopic, PartitionDetail, PartitionsIncreased, PurgeRequest, PurgeResult, TopicConfigEntry,
-  TopicConsumerGroup, TopicDetail, TopicPage, TopicSortField, TopicSummary,
+  ConfigChange, ConfigSource, NewTopic, PartitionDetail, PartitionsIncreased, PurgeRequest, PurgeResult, SortOrder, TopicConfigEntry,
+  TopicConsumerGroup, TopicDetail, TopicListQuery, TopicPage, TopicSortField, TopicSummary,
 } from '../../../server/topics/topic.model';
 export type {
-  MessageDirection, MessagePage, ProducedMessage, ProduceRequest, RenderedBytes, StopReason, TopicMessage,
+  MessageDirection, MessagePage, MessageQuery, ProducedMessage, ProduceRequest, RenderedBytes, StopReason, TopicMessage,
 } from '../../../server/topics/message.model';
-
-export type SortOrder = 'asc' | 'desc';
-
-/** One page of the topic list, as `GET /topics` takes it. */
-export interface TopicListQuery {
-  search?: string;
-  /** Whether Kafka's and other `_`-prefixed topics are listed too. */
-  internal: boolean;
-  sort: TopicSortField;
-  order: SortOrder;
-  page: number;
-  pageSize: number;
-}
-
-/** A page of messages, as `GET /topics/:topic/messages` takes it. */
-export interface MessageQuery {
-  partition?: number;
-  offset?: number;
-  /** Epoch milliseconds. */
-  timestamp?: number;
-  limit: number;
-  direction: MessageDirection;
-  /** Exact key. */
-  key?: string;
-  /** Text anywhere in key, value or headers, any case. */
-  contains?: string;
-  /** From the previous page's `nextCursor`, to continue where it stopped. */
-  cursor?: string;
-}
 
 /** Where the message browser starts reading. */
 export type MessageStart = 'newest' | 'oldest' | 'offset' | 'time';
@@ -64,8 +35,10 @@ export interface PartitionRow {
   /** Replicas missing from the ISR. */
   outOfSync: number[];
   isUnderReplicated: boolean;
-  earliestOffset: string;
-  latestOffset: string;
+  /** The leader's broker id, or "none" while the partition is offline. */
+  leaderText: string;
+  earliestOffset: Offset;
+  latestOffset: Offset;
   messages: number;
 }
 
@@ -74,7 +47,7 @@ export interface MessageRow {
   /** `partition-offset`, unique within a topic. */
   id: string;
   partition: number;
-  offset: string;
+  offset: Offset;
   timestamp: number;
   isoTimestamp: string;
   keyText: string;

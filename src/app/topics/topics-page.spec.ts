@@ -8,12 +8,13 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
-import { MatSortHarness } from '@angular/material/sort/testing';
 import { By } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
+import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { aTopicSummary } from './topic.builders';
 import { TopicList } from './topic-list';
+import { TopicListHarness } from './topic-list.harness';
 import { TopicsPage } from './topics-page';
 
 /** Resolves once the condition holds; polled, since a dialog closes after its animation. */
@@ -56,24 +57,22 @@ describe('TopicsPage', () => {
     listRequest().flush({ items: topics, total: topics.length });
     await fixture.whenStable();
   };
+  const topicList = () => loader.getHarness(TopicListHarness);
   const navigatedWith = () => (router.navigate as jasmine.Spy).calls.mostRecent()?.args[1]?.queryParams;
 
   describe('with topics', () => {
     it('lists them with their counts and sizes', async () => {
       await open(aTopicSummary({ name: 'shop.orders.events', messageCount: 12_345, sizeBytes: 3 * 1024 * 1024 }));
 
-      expect(text()).toContain('shop.orders.events');
-      expect(text()).toContain('12,345');
-      expect(text()).toContain('3.0 MB');
+      const [line] = await (await topicList()).getLines();
+      expect(line).toEqual(jasmine.objectContaining({ name: 'shop.orders.events', messages: '12,345', size: '3.0 MB' }));
       expect(text()).toContain('1 topic');
     });
 
     it('highlights a topic with under-replicated partitions', async () => {
       await open(aTopicSummary({ name: 'ok' }), aTopicSummary({ name: 'lagging', underReplicatedPartitions: 2 }));
 
-      const highlighted = (fixture.nativeElement as HTMLElement).querySelectorAll('.under-replicated');
-      expect(highlighted.length).toBe(1);
-      expect(highlighted[0]?.textContent).toContain('lagging');
+      expect(await (await topicList()).getUnderReplicatedTopicNames()).toEqual(['lagging']);
     });
   });
 
@@ -84,7 +83,7 @@ describe('TopicsPage', () => {
       listRequest().flush({ items, total: 10_000 });
       await fixture.whenStable();
 
-      const rendered = (fixture.nativeElement as HTMLElement).querySelectorAll('cdk-virtual-scroll-viewport [role="row"]').length;
+      const rendered = await (await topicList()).getRenderedLineCount();
       expect(rendered).toBeGreaterThan(0);
       expect(rendered).toBeLessThan(100);
       expect(text()).toContain('10,000 topics · 500 loaded');
@@ -133,9 +132,7 @@ describe('TopicsPage', () => {
   describe('sorting', () => {
     it('puts the column and order in the URL', async () => {
       await open(aTopicSummary());
-      const sort = await loader.getHarness(MatSortHarness);
-
-      await (await sort.getSortHeaders({ label: 'Size' }))[0]!.click();
+      await (await topicList()).sortBy('Size');
 
       expect(navigatedWith()).toEqual({ sort: 'sizeBytes', order: null });
     });
@@ -164,6 +161,7 @@ describe('TopicsPage', () => {
       next.flush({ items: [aTopicSummary({ name: 'b' })], total: 2 });
       await fixture.whenStable();
 
+      expect(await (await topicList()).getTopicNames()).toEqual(['a', 'b']);
       expect(text()).toContain('2 topics');
       expect(text()).not.toContain('loaded');
     });
@@ -176,7 +174,8 @@ describe('TopicsPage', () => {
         { status: 503, statusText: 'Service Unavailable' });
       await fixture.whenStable();
 
-      expect(text()).toContain('Kafka cluster local is unreachable');
+      const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'Cannot list the topics' }));
+      expect(await panel.getMessage()).toContain('Kafka cluster local is unreachable');
     });
   });
 

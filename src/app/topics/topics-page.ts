@@ -16,6 +16,7 @@ import type { ApiError } from '../shared/api-error';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { CreateTopicDialog, type CreateTopicData } from './create-topic-dialog';
+import { formatBytes, formatCount, formatCountOf } from './topic-format';
 import type { SortOrder, TopicSortField, TopicSummary } from './topic.model';
 import { TopicList, type TopicListRow } from './topic-list';
 import { TopicsService } from './topics.service';
@@ -75,13 +76,14 @@ export class TopicsPage {
   }));
 
   protected readonly loaded = signal<LoadedTopics>({ items: [], total: 0, isLoading: true });
-  protected readonly rows = computed(() => this.loaded().items.map((topic) => this.toRow(topic)));
+  protected readonly rows = computed(() => this.loaded().items.map(toRow));
+  protected readonly total = computed(() => this.loaded().total);
   protected readonly isLoading = computed(() => this.loaded().isLoading);
   protected readonly error = computed(() => this.loaded().error);
   protected readonly totalText = computed(() => {
     const { items, total } = this.loaded();
-    const count = `${this.topics.formatCount(total)} ${total === 1 ? 'topic' : 'topics'}`;
-    return items.length < total ? `${count} · ${this.topics.formatCount(items.length)} loaded` : count;
+    const count = formatCountOf(total, 'topic', 'topics');
+    return items.length < total ? `${count} · ${formatCount(items.length)} loaded` : count;
   });
   protected readonly isEmpty = computed(() => !this.isLoading() && !this.error() && this.loaded().total === 0);
   protected readonly isSearching = computed(() => !!this.search());
@@ -145,16 +147,16 @@ export class TopicsPage {
       });
   }
 
-  private toRow(topic: TopicSummary): TopicListRow {
-    return {
-      ...topic,
-      isUnderReplicated: topic.underReplicatedPartitions > 0,
-      messages: this.topics.formatCount(topic.messageCount),
-      size: this.topics.formatBytes(topic.sizeBytes),
-    };
-  }
-
   private updateUrl(queryParams: Record<string, string | null>): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge', replaceUrl: true });
   }
+}
+
+function toRow(topic: TopicSummary): TopicListRow {
+  return {
+    ...topic,
+    isUnderReplicated: topic.underReplicatedPartitions > 0,
+    messages: formatCount(topic.messageCount),
+    size: formatBytes(topic.sizeBytes),
+  };
 }

@@ -1,0 +1,52 @@
+import { aConnectorOffsetsRecord, anAuditRecord } from './audit.builders';
+import type { ConsumerGroupOffsetsRecord } from './audit.model';
+import { auditRow, canUndo, describeChanges } from './audit-format';
+
+describe('audit-format', () => {
+  describe('canUndo', () => {
+    describe('for an offset reset', () => {
+      it('is true', () => expect(canUndo(anAuditRecord())).toBeTrue());
+    });
+
+    describe('for a reset undone already', () => {
+      it('is false', () => expect(canUndo(anAuditRecord({ undoneBy: 'later' }))).toBeFalse());
+    });
+
+    describe('for an undo', () => {
+      it('is false', () => expect(canUndo(anAuditRecord({ action: 'consumer-group.offsets.undo' }))).toBeFalse());
+    });
+  });
+
+  describe('describeChanges', () => {
+    describe("for a consumer group's offsets", () => {
+      it('lists each partition under its topic, a dash where there was no offset', () =>
+        expect(describeChanges(anAuditRecord())).toBe('shop.orders.events p0: 8 → 3, p1: — → 0'));
+    });
+
+    describe("for a connector's offsets", () => {
+      it('shows them as short JSON', () =>
+        expect(describeChanges(aConnectorOffsetsRecord({ after: [] })))
+          .toBe('[{"partition":{"filename":"orders.txt"},"offset":{"position":1}}] → []'));
+    });
+  });
+
+  describe('auditRow', () => {
+    describe('for an offset reset', () => {
+      it('names the action and shows the parameters but the topics', () => {
+        const row = auditRow(anAuditRecord());
+        expect(row.actionLabel).toBe('Offsets reset');
+        expect(row.parametersText).toBe('mode: duration, value: PT2H');
+      });
+    });
+
+    describe('for an undo', () => {
+      it('leaves out the id of the undone reset', () =>
+        expect(auditRow(anAuditRecord({ action: 'consumer-group.offsets.undo', parameters: { auditId: 'a' } })).parametersText).toBe(''));
+    });
+
+    describe('for an action this console has no words for', () => {
+      it('shows its name', () =>
+        expect(auditRow(anAuditRecord({ action: 'topic.purge' as ConsumerGroupOffsetsRecord['action'] })).actionLabel).toBe('topic.purge'));
+    });
+  });
+});
