@@ -3,7 +3,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ConnectorConfigForm, type FieldChange } from './connector-config-form';
 import type { FieldGroup } from './connector.model';
-import { parseConfigJson } from './connectors.service';
+import { parseConfigJson } from './connector-rules';
 
 /**
  * A connector config, edited either in the form generated from the plugin's definitions or
@@ -17,7 +17,7 @@ import { parseConfigJson } from './connectors.service';
     <mat-tab-group animationDuration="0ms" mat-stretch-tabs="false">
       <mat-tab label="Form">
         <div class="tab">
-          @if (groups().length) {
+          @if (hasGroups()) {
             <kpc-connector-config-form [groups]="groups()" [config]="config()" (fieldChange)="changeField($event)" />
           } @else {
             <p class="muted">Waiting for the worker's config definitions…</p>
@@ -47,6 +47,8 @@ export class ConnectorConfigEditor {
   readonly groups = input.required<FieldGroup[]>();
   readonly config = input.required<Record<string, string>>();
   readonly configChange = output<Record<string, string>>();
+
+  protected readonly hasGroups = computed(() => this.groups().length > 0);
 
   /** The JSON as typed: reformatted only when the config changed elsewhere (in the form). */
   protected readonly text = linkedSignal<Record<string, string>, string>({

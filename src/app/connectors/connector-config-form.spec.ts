@@ -1,6 +1,7 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatExpansionPanelHarness } from '@angular/material/expansion/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { ConnectorConfigForm, type FieldChange } from './connector-config-form';
 import { aDefinition, aField } from './connector.builders';
@@ -33,8 +34,11 @@ describe('ConnectorConfigForm', () => {
     expect(await panels[0]!.getDescription()).toContain('1 with errors');
   });
 
-  it('shows the worker error under its field', () =>
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain('Missing required configuration "topic"'));
+  it('shows the worker error under its field', async () => {
+    const topic = await loader().getHarness(MatFormFieldHarness.with({ floatingLabelText: /^topic/ }));
+
+    expect(await topic.getTextHints()).toEqual(['Missing required configuration "topic"']);
+  });
 
   it('types fields after their definitions, with defaults as placeholders', async () => {
     expect(await (await input('tasks.max')).getType()).toBe('number');

@@ -1,16 +1,29 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import type { ConfigFieldValidation, FieldGroup } from './connector.model';
+import { fieldKind, inputType } from './connector-rules';
+import type { ConfigDefinition, FieldGroup } from './connector.model';
 
 /** One changed field. */
 export interface FieldChange {
   name: string;
   value: string;
+}
+
+/** A field as the form shows it: its control, its value, and the worker's objection if any. */
+interface FieldView {
+  definition: ConfigDefinition;
+  kind: ReturnType<typeof fieldKind>;
+  inputType: ReturnType<typeof inputType>;
+  value: string;
+  recommendedValues: string[];
+  /** The worker's errors in one sentence; empty when it accepts the value. */
+  errorText: string;
+  hasErrors: boolean;
 }
 
 /**
@@ -37,17 +50,22 @@ export class ConnectorConfigForm {
   readonly config = input.required<Record<string, string>>();
   readonly fieldChange = output<FieldChange>();
 
-  /** Which control a field gets: a yes/no, a pick from the worker's recommendations, or typing. */
-  protected fieldKind(field: ConfigFieldValidation): 'boolean' | 'choice' | 'input' {
-    if (field.definition.type === 'BOOLEAN') return 'boolean';
-    return field.recommendedValues.length > 1 ? 'choice' : 'input';
-  }
-
-  /** Which input a Connect type gets. */
-  protected inputType(type: string): string {
-    if (type === 'PASSWORD') return 'password';
-    return ['INT', 'LONG', 'SHORT', 'DOUBLE'].includes(type) ? 'number' : 'text';
-  }
+  /** The groups as panels: the first one open, and any the worker objects to. */
+  protected readonly panels = computed(() => this.groups().map((group, index) => ({
+    name: group.name,
+    fieldCount: group.fields.length,
+    errorCount: group.errorCount,
+    isExpanded: index === 0 || group.errorCount > 0,
+    fields: group.fields.map((field): FieldView => ({
+      definition: field.definition,
+      kind: fieldKind(field),
+      inputType: inputType(field.definition.type),
+      value: this.config()[field.definition.name] ?? '',
+      recommendedValues: field.recommendedValues,
+      errorText: field.errors.join(' '),
+      hasErrors: field.errors.length > 0,
+    })),
+  })));
 
   protected change(name: string, event: Event): void {
     this.fieldChange.emit({ name, value: (event.target as HTMLInputElement).value });

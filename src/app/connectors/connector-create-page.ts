@@ -8,11 +8,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { finalize } from 'rxjs';
-import { isApiError, type ApiError } from '../shared/api-error';
+import { isApiError } from '../shared/api-error';
+import { changeRunner } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { ConnectorConfigEditor } from './connector-config-editor';
+import { fieldGroups, pluginLabel, withoutEmptyValues } from './connector-rules';
 import { ConnectorsService } from './connectors.service';
 
 /**
@@ -45,20 +46,22 @@ export class ConnectorCreatePage {
 
   private readonly connectors = inject(ConnectorsService);
   private readonly router = inject(Router);
+  protected readonly creation = changeRunner();
 
   protected readonly listLink = computed(() => ['/clusters', this.cluster(), 'connectors']);
   protected readonly plugins = rxResource({
     params: () => ({ cluster: this.cluster(), connect: this.connect() }),
     stream: ({ params }) => this.connectors.plugins(params.cluster, params.connect),
   });
-  protected readonly pluginList = computed(() => (this.plugins.hasValue() ? this.plugins.value() : []));
+  protected readonly pluginOptions = computed(() =>
+    (this.plugins.hasValue() ? this.plugins.value() : []).map((plugin) => ({ className: plugin.className, label: pluginLabel(plugin) })));
   protected readonly pluginsError = computed(() => apiErrorOf(this.plugins.error()));
 
   protected readonly name = signal('');
   protected readonly plugin = signal<string | undefined>(undefined);
   protected readonly config = signal<Record<string, string>>({});
   private readonly fullConfig = computed(() => ({
-    ...this.connectors.withoutEmptyValues(this.config()),
+    ...withoutEmptyValues(this.config()),
     name: this.name(),
     ...(this.plugin() && { 'connector.class': this.plugin()! }),
   }));
@@ -76,16 +79,17 @@ export class ConnectorCreatePage {
   });
   protected readonly groups = computed(() => {
     const validation = this.validation();
-    return validation ? this.connectors.fieldGroups(validation) : [];
+    return validation ? fieldGroups(validation) : [];
   });
   protected readonly errorCount = computed(() => this.validation()?.errorCount ?? 0);
   protected readonly nameErrors = computed(() =>
     this.validation()?.fields.find((field) => field.definition.name === 'name')?.errors.join(' ') ?? '');
-  protected readonly isCreating = signal(false);
-  protected readonly createError = signal<ApiError | undefined>(undefined);
+  /** Whether to show the worker's objection to the name: not before one is typed. */
+  protected readonly hasNameErrors = computed(() => !!this.nameErrors() && !!this.name());
   protected readonly hasPlugin = computed(() => !!this.plugin());
   protected readonly canCreate = computed(() =>
-    !!this.validation() && this.errorCount() === 0 && this.name().trim() !== '' && !this.isCreating());
+    !!this.validation() && this.errorCount() === 0 && this.name().trim() !== '' && !this.creation.isBusy());
+  protected readonly isWorking = computed(() => this.plugins.isLoading() || this.creation.isBusy());
 
   protected selectPlugin(className: string): void {
     this.plugin.set(className);
@@ -93,16 +97,15 @@ export class ConnectorCreatePage {
     this.config.set({});
   }
 
+  /** Creates the connector, then opens its page. */
   protected create(): void {
     const { cluster, connect } = { cluster: this.cluster(), connect: this.connect() };
     const name = this.name().trim();
-    this.isCreating.set(true);
-    this.createError.set(undefined);
-    this.connectors.create(cluster, connect, { name, config: { ...this.fullConfig(), name } })
-      .pipe(finalize(() => this.isCreating.set(false)))
-      .subscribe({
-        next: () => void this.router.navigate(['/clusters', cluster, 'connectors', connect, name]),
-        error: (error: ApiError) => this.createError.set(error),
-      });
+    const config = { ...this.fullConfig(), name };
+    this.creation.run({
+      call: () => this.connectors.create(cluster, connect, { name, config }),
+      success: `Created ${name}`,
+      then: () => void this.router.navigate(['/clusters', cluster, 'connectors', connect, name]),
+    });
   }
 }

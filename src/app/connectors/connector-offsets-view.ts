@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, outp
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
+import { parseOffsets } from './connector-rules';
 import type { ConnectorOffsets, SourceOffset } from './connector.model';
 
 /**
@@ -31,7 +32,7 @@ export class ConnectorOffsetsView {
   /** Whether a change is being applied. */
   readonly isBusy = input(false);
   /** Asks to start over from the beginning. */
-  readonly reset = output<void>();
+  readonly startOver = output<void>();
   /** Asks to continue from these offsets. */
   readonly alter = output<SourceOffset[]>();
 
@@ -41,7 +42,7 @@ export class ConnectorOffsetsView {
     offset: entry.offset ? JSON.stringify(entry.offset) : 'none (starts over)',
   })));
   protected readonly isEmpty = computed(() => this.rows().length === 0);
-  protected readonly isSink = computed(() => this.offsets().type === 'sink');
+  protected readonly partitionHeader = computed(() => (this.offsets().type === 'sink' ? 'Topic partition' : 'Source partition'));
   protected readonly draft = linkedSignal(() => JSON.stringify(this.offsets().offsets, null, 2));
   protected readonly parsed = computed(() => parseOffsets(this.draft()));
   private readonly isEdited = computed(() => this.draft() !== JSON.stringify(this.offsets().offsets, null, 2));
@@ -60,16 +61,4 @@ export class ConnectorOffsetsView {
     const parsed = this.parsed();
     if ('offsets' in parsed) this.alter.emit(parsed.offsets);
   }
-}
-
-function parseOffsets(text: string): { offsets: SourceOffset[] } | { problem: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    return { problem: `Not valid JSON: ${(err as Error).message}` };
-  }
-  const isList = Array.isArray(value) && value.length > 0 &&
-    value.every((entry) => entry && typeof entry === 'object' && typeof entry.partition === 'object' && 'offset' in entry);
-  return isList ? { offsets: value as SourceOffset[] } : { problem: 'A list of { "partition": {…}, "offset": {…} }, at least one' };
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -6,10 +6,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
-import { filter, finalize, interval, of, switchMap, type Observable } from 'rxjs';
-import { isApiError, type ApiError } from '../shared/api-error';
-import type { Confirmation } from '../shared/confirm-dialog';
-import { ConfirmService } from '../shared/confirm.service';
+import { interval } from 'rxjs';
+import { isApiError } from '../shared/api-error';
+import { changeRunner, type Change } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { ConnectorConfigEditor } from './connector-config-editor';
@@ -17,6 +16,7 @@ import { ConnectorOffsetsView } from './connector-offsets-view';
 import { ConnectorStateChip } from './connector-state-chip';
 import { ConnectorTasks, type TaskRow } from './connector-tasks';
 import type { SourceOffset } from './connector.model';
+import { actions as connectorActions, fieldGroups, stateTone, withoutEmptyValues } from './connector-rules';
 import { ConnectorsService } from './connectors.service';
 
 /** How often the connector's state refreshes itself while open. */
@@ -37,8 +37,9 @@ export class ConnectorPage {
   readonly name = input.required<string>();
 
   private readonly connectors = inject(ConnectorsService);
-  private readonly confirmService = inject(ConfirmService);
   private readonly router = inject(Router);
+  // Every action of the page fails into the same panel, under the header.
+  protected readonly change = changeRunner();
 
   protected readonly listLink = computed(() => ['/clusters', this.cluster(), 'connectors']);
   private readonly target = computed(() => ({ cluster: this.cluster(), connect: this.connect(), name: this.name() }));
@@ -48,13 +49,25 @@ export class ConnectorPage {
   });
   protected readonly current = computed(() => (this.detail.hasValue() ? this.detail.value() : undefined));
   protected readonly error = computed(() => apiErrorOf(this.detail.error()));
-  protected readonly tone = computed(() => this.connectors.stateTone(this.current()?.state ?? 'UNASSIGNED'));
+  protected readonly tone = computed(() => stateTone(this.current()?.state ?? 'UNASSIGNED'));
   protected readonly actions = computed(() => {
     const connector = this.current();
-    return connector ? this.connectors.actions(connector) : undefined;
+    return connector ? connectorActions(connector) : undefined;
   });
   protected readonly taskRows = computed<TaskRow[]>(() =>
-    (this.current()?.tasks ?? []).map((task) => ({ task, tone: this.connectors.stateTone(task.state) })));
+    (this.current()?.tasks ?? []).map((task) => ({
+      task,
+      tone: stateTone(task.state),
+      workerLabel: task.workerId || '—',
+      traceHeadline: task.trace?.split('\n')[0] ?? '',
+    })));
+  protected readonly tasksLabel = computed(() => `Tasks (${this.current()?.tasks.length ?? 0})`);
+  /** The topics it uses now, else those it is configured for. */
+  protected readonly topicsLabel = computed(() => {
+    const connector = this.current();
+    return connector?.activeTopics.join(', ') || connector?.topics.join(', ') || '—';
+  });
+  protected readonly isWorking = computed(() => this.detail.isLoading() || this.change.isBusy());
 
   protected readonly offsets = rxResource({
     params: this.target,
@@ -70,7 +83,7 @@ export class ConnectorPage {
   private readonly validationAnswer = toSignal(this.connectors.validateAsTyped(toObservable(computed(() => {
     const config = this.draft();
     const plugin = config['connector.class'];
-    return plugin ? { cluster: this.cluster(), connect: this.connect(), plugin, config: this.connectors.withoutEmptyValues(config) } : undefined;
+    return plugin ? { cluster: this.cluster(), connect: this.connect(), plugin, config: withoutEmptyValues(config) } : undefined;
   }))));
   protected readonly validation = computed(() => {
     const answer = this.validationAnswer();
@@ -78,52 +91,66 @@ export class ConnectorPage {
   });
   protected readonly groups = computed(() => {
     const validation = this.validation();
-    return validation ? this.connectors.fieldGroups(validation) : [];
+    return validation ? fieldGroups(validation) : [];
   });
   protected readonly validationErrorCount = computed(() => this.validation()?.errorCount ?? 0);
-  protected readonly isBusy = signal(false);
-  protected readonly actionError = signal<ApiError | undefined>(undefined);
-  protected readonly notice = signal<string | undefined>(undefined);
-  protected readonly canSave = computed(() => this.isDirty() && !!this.validation() && this.validationErrorCount() === 0 && !this.isBusy());
+  protected readonly canSave = computed(
+    () => this.isDirty() && !!this.validation() && this.validationErrorCount() === 0 && !this.change.isBusy());
 
   constructor() {
     interval(REFRESH_MS).pipe(takeUntilDestroyed()).subscribe(() => this.detail.reload());
   }
 
   protected pause(): void {
-    this.act({ title: 'Pause connector', message: `${this.name()} stops processing until resumed; its tasks stay assigned.`, confirmLabel: 'Pause' },
-      () => this.connectors.changeState(this.cluster(), this.connect(), this.name(), 'pause'), 'Paused');
+    this.act({
+      confirm: { title: 'Pause connector', message: `${this.name()} stops processing until resumed; its tasks stay assigned.`, confirmLabel: 'Pause' },
+      call: () => this.connectors.changeState(this.cluster(), this.connect(), this.name(), 'pause'),
+      success: 'Paused',
+    });
   }
 
   protected resume(): void {
-    this.act(undefined, () => this.connectors.changeState(this.cluster(), this.connect(), this.name(), 'resume'), 'Resumed');
+    this.act({ call: () => this.connectors.changeState(this.cluster(), this.connect(), this.name(), 'resume'), success: 'Resumed' });
   }
 
   protected stop(): void {
-    this.act({ title: 'Stop connector', message: `${this.name()} shuts down its tasks but keeps its config. Its offsets can then be changed.`, confirmLabel: 'Stop' },
-      () => this.connectors.changeState(this.cluster(), this.connect(), this.name(), 'stop'), 'Stopped');
+    this.act({
+      confirm: { title: 'Stop connector', message: `${this.name()} shuts down its tasks but keeps its config. Its offsets can then be changed.`,
+        confirmLabel: 'Stop' },
+      call: () => this.connectors.changeState(this.cluster(), this.connect(), this.name(), 'stop'),
+      success: 'Stopped',
+    });
   }
 
   protected restart(onlyFailed: boolean): void {
     const what = onlyFailed ? 'the failed parts of' : 'the connector and every task of';
-    this.act({ title: 'Restart connector', message: `Restarts ${what} ${this.name()}.`, confirmLabel: 'Restart' },
-      () => this.connectors.restart(this.cluster(), this.connect(), this.name(), { includeTasks: true, onlyFailed }), 'Restart requested');
+    this.act({
+      confirm: { title: 'Restart connector', message: `Restarts ${what} ${this.name()}.`, confirmLabel: 'Restart' },
+      call: () => this.connectors.restart(this.cluster(), this.connect(), this.name(), { includeTasks: true, onlyFailed }),
+      success: 'Restart requested',
+    });
   }
 
   protected restartTask(task: number): void {
-    this.act(undefined, () => this.connectors.restartTask(this.cluster(), this.connect(), this.name(), task), `Task ${task} restart requested`);
+    this.act({ call: () => this.connectors.restartTask(this.cluster(), this.connect(), this.name(), task), success: `Task ${task} restart requested` });
   }
 
   protected deleteConnector(): void {
     const { cluster, connect, name } = this.target();
-    this.act({ title: 'Delete connector', message: `${name} and its config are removed from ${connect}. Its topics and committed offsets stay.`,
-      confirmLabel: 'Delete', typeToConfirm: name, isDestructive: true },
-    () => this.connectors.delete(cluster, connect, name), 'Deleted', () => void this.router.navigate(['/clusters', cluster, 'connectors']));
+    this.act({
+      confirm: { title: 'Delete connector', message: `${name} and its config are removed from ${connect}. Its topics and committed offsets stay.`,
+        confirmLabel: 'Delete', typeToConfirm: name, isDestructive: true },
+      call: () => this.connectors.delete(cluster, connect, name),
+      success: 'Deleted',
+      then: () => void this.router.navigate(['/clusters', cluster, 'connectors']),
+    });
   }
 
   protected saveConfig(): void {
-    this.act(undefined, () => this.connectors.updateConfig(this.cluster(), this.connect(), this.name(),
-      this.connectors.withoutEmptyValues(this.draft())), 'Config saved');
+    this.act({
+      call: () => this.connectors.updateConfig(this.cluster(), this.connect(), this.name(), withoutEmptyValues(this.draft())),
+      success: 'Config saved',
+    });
   }
 
   protected discardChanges(): void {
@@ -146,33 +173,19 @@ export class ConnectorPage {
 
   private rewind(offsets: SourceOffset[] | undefined, message: string): void {
     const { cluster, connect, name } = this.target();
-    this.act({ title: offsets ? 'Change offsets' : 'Start over', message, confirmLabel: offsets ? 'Change offsets' : 'Start over',
-      typeToConfirm: name, isDestructive: true },
-    () => this.connectors.rewind(cluster, connect, name, { ...(offsets && { offsets }), resume: true, confirm: true }),
-    'Offsets changed and connector resumed; the change is in the audit log');
+    const label = offsets ? 'Change offsets' : 'Start over';
+    this.act({
+      confirm: { title: label, message, confirmLabel: label, typeToConfirm: name, isDestructive: true },
+      call: () => this.connectors.rewind(cluster, connect, name, { ...(offsets && { offsets }), resume: true, confirm: true }),
+      success: 'Offsets changed and connector resumed; the change is in the audit log',
+    });
   }
 
-  /** Asks first when there is a confirmation, then runs the call and refreshes. */
-  private act(confirmation: Confirmation | undefined, call: () => Observable<unknown>, done: string, then?: () => void): void {
-    const confirmed = confirmation ? this.confirmService.confirm(confirmation) : of(true);
-    confirmed.pipe(
-      filter(Boolean),
-      switchMap(() => {
-        this.isBusy.set(true);
-        this.actionError.set(undefined);
-        this.notice.set(undefined);
-        return call().pipe(finalize(() => this.isBusy.set(false)));
-      }),
-    ).subscribe({
-      next: () => {
-        this.notice.set(done);
-        if (then) then();
-        else this.refresh();
-      },
-      error: (error: ApiError) => {
-        this.actionError.set(error);
-        this.refresh();
-      },
-    });
+  /**
+   * Runs a change and reads the connector again, after a failure too: Connect may have
+   * done part of it (a rewind stops the connector before it changes the offsets).
+   */
+  private act<T>(change: Change<T>): void {
+    this.change.run({ then: () => this.refresh(), failed: () => this.refresh(), ...change });
   }
 }

@@ -10,6 +10,10 @@ import type { ConnectorSummary, StateTone } from './connector.model';
 export interface ConnectorRow {
   connector: ConnectorSummary;
   tone: StateTone;
+  /** Whether any of its tasks failed. */
+  hasFailedTasks: boolean;
+  /** The topics in one line; a dash when there are none. */
+  topicsLabel: string;
   /** Router link to the connector page. */
   link: string[];
 }

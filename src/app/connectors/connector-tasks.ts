@@ -5,10 +5,14 @@ import { MatIconModule } from '@angular/material/icon';
 import { ConnectorStateChip } from './connector-state-chip';
 import type { ConnectorTask, StateTone } from './connector.model';
 
-/** A task with the tone of its state, decided by the page. */
+/** A task with how it reads, decided by the page. */
 export interface TaskRow {
   task: ConnectorTask;
   tone: StateTone;
+  /** The worker it runs on; a dash while unassigned. */
+  workerLabel: string;
+  /** The first line of its stack trace, which names the exception; empty when it did not fail. */
+  traceHeadline: string;
 }
 
 /** The tasks of a connector; a failed one opens its stack trace in a readable panel. */
@@ -22,7 +26,7 @@ export interface TaskRow {
         <div class="line">
           <span class="id">Task {{ row.task.id }}</span>
           <kpc-connector-state-chip [state]="row.task.state" [tone]="row.tone" />
-          <span class="worker">on {{ row.task.workerId || '—' }}</span>
+          <span class="worker">on {{ row.workerLabel }}</span>
           <span class="spacer"></span>
           <button mat-stroked-button (click)="restartTask.emit(row.task.id)"><mat-icon>restart_alt</mat-icon> Restart task</button>
         </div>
@@ -30,7 +34,7 @@ export interface TaskRow {
           <mat-expansion-panel class="trace" [expanded]="true">
             <mat-expansion-panel-header>
               <mat-panel-title>Why it failed</mat-panel-title>
-              <mat-panel-description>{{ trace.split('\\n')[0] }}</mat-panel-description>
+              <mat-panel-description>{{ row.traceHeadline }}</mat-panel-description>
             </mat-expansion-panel-header>
             <pre>{{ trace }}</pre>
           </mat-expansion-panel>

@@ -7,6 +7,7 @@ import { MatChipListboxHarness } from '@angular/material/chips/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { provideRouter } from '@angular/router';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
+import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { aConnectCluster, aConnectorSummary } from './connector.builders';
 import { ConnectorsPage } from './connectors-page';
 
@@ -87,7 +88,8 @@ describe('ConnectorsPage', () => {
           { status: 503, statusText: 'Service Unavailable' });
         await fixture.whenStable();
 
-        expect(text()).toContain('Kafka Connect cluster cdc is unreachable');
+        const panel = await loader().getHarness(ErrorPanelHarness.with({ title: 'Cannot read Kafka Connect cdc' }));
+        expect(await panel.getMessage()).toBe('Kafka Connect cluster cdc is unreachable');
       });
     });
   });

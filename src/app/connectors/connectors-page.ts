@@ -12,6 +12,7 @@ import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { ConnectorTable, type ConnectorRow } from './connector-table';
 import type { StateFilter } from './connector.model';
+import { matchesFilter, stateTone } from './connector-rules';
 import { ConnectorsService } from './connectors.service';
 
 /** How often the list refreshes itself: connector states change without the console. */
@@ -68,19 +69,23 @@ export class ConnectorsPage {
     stream: ({ params }) => this.connectors.connectors(params.cluster, params.connect),
   });
   protected readonly listError = computed(() => apiErrorOf(this.list.error()));
+  protected readonly listErrorTitle = computed(() => `Cannot read Kafka Connect ${this.selected()}`);
+  protected readonly isLoading = computed(() => this.connectClusters.isLoading() || this.list.isLoading());
   private readonly all = computed(() => (this.list.hasValue() ? this.list.value() : undefined));
 
   protected readonly filters = FILTERS;
   protected readonly filter = signal<StateFilter>('all');
   protected readonly counts = computed(() => {
     const all = this.all() ?? [];
-    return Object.fromEntries(FILTERS.map(({ value }) => [value, all.filter((c) => this.connectors.matchesFilter(c, value)).length]));
+    return Object.fromEntries(FILTERS.map(({ value }) => [value, all.filter((c) => matchesFilter(c, value)).length]));
   });
   protected readonly rows = computed<ConnectorRow[] | undefined>(() => this.all()
-    ?.filter((connector) => this.connectors.matchesFilter(connector, this.filter()))
+    ?.filter((connector) => matchesFilter(connector, this.filter()))
     .map((connector) => ({
       connector,
-      tone: this.connectors.stateTone(connector.state),
+      tone: stateTone(connector.state),
+      hasFailedTasks: connector.failedTaskCount > 0,
+      topicsLabel: connector.topics.join(', ') || '—',
       link: [connector.connectCluster, connector.name],
     })));
   protected readonly canCreate = computed(() => !!this.selectedSummary()?.reachable);

@@ -5,29 +5,18 @@ import type { ApiError } from '../shared/api-error';
 import type {
   ConfigValidation,
   ConnectClusterSummary,
-  ConnectorActions,
   ConnectorDetail,
   ConnectorOffsets,
   ConnectorPlugin,
   ConnectorRestart,
-  ConnectorState,
   ConnectorSummary,
-  FieldGroup,
   NewConnector,
   OffsetsChangeResult,
   OffsetsRewind,
-  StateFilter,
-  StateTone,
 } from './connector.model';
 
 /** How long the config form waits after the last keystroke before the worker validates it. */
 export const VALIDATION_DEBOUNCE_MS = 400;
-
-/** The group name the form shows for the plugin's own fields, which Connect leaves ungrouped. */
-export const PLUGIN_GROUP = 'Connector';
-
-/** Keys the generated form leaves out: the connector's identity. */
-const IDENTITY_KEYS = ['name', 'connector.class'];
 
 /** A config to validate, and where. */
 export interface ConfigDraft {
@@ -37,7 +26,7 @@ export interface ConfigDraft {
   config: Record<string, string>;
 }
 
-/** Kafka Connect: the API calls, one per route, and the rules the pages share. */
+/** Kafka Connect: the API calls, one per route; how to read their answers is in `connector-rules.ts`. */
 @Injectable({ providedIn: 'root' })
 export class ConnectorsService {
   private readonly http = inject(HttpClient);
@@ -110,62 +99,6 @@ export class ConnectorsService {
   rewind(cluster: string, connect: string, name: string, rewind: OffsetsRewind): Observable<OffsetsChangeResult> {
     return this.http.post<OffsetsChangeResult>(`${connectorUrl(cluster, connect, name)}/offsets/rewind`, rewind);
   }
-
-  /** How a connector or task state reads: FAILED is an outage, PAUSED/STOPPED were chosen. */
-  stateTone(state: ConnectorState): StateTone {
-    if (state === 'RUNNING') return 'ok';
-    if (state === 'FAILED') return 'error';
-    if (state === 'PAUSED' || state === 'STOPPED') return 'warn';
-    return 'neutral';
-  }
-
-  /** Whether the connector or one of its tasks failed. */
-  hasFailure(connector: ConnectorSummary): boolean {
-    return connector.state === 'FAILED' || connector.failedTaskCount > 0;
-  }
-
-  /** Whether the connector belongs in the list under `filter`. */
-  matchesFilter(connector: ConnectorSummary, filter: StateFilter): boolean {
-    switch (filter) {
-      case 'all': return true;
-      case 'failed': return this.hasFailure(connector);
-      case 'running': return connector.state === 'RUNNING' && !this.hasFailure(connector);
-      case 'paused': return connector.state === 'PAUSED';
-      case 'stopped': return connector.state === 'STOPPED';
-    }
-  }
-
-  /** The actions Connect accepts in the connector's state (resume also starts a stopped one). */
-  actions(connector: ConnectorSummary): ConnectorActions {
-    return {
-      canPause: connector.state === 'RUNNING',
-      canResume: connector.state === 'PAUSED' || connector.state === 'STOPPED',
-      canStop: connector.state !== 'STOPPED',
-      canRestartFailed: this.hasFailure(connector),
-    };
-  }
-
-  /**
-   * The generated form's groups: the plugin's own fields (Connect leaves them ungrouped)
-   * first, then Connect's groups in the worker's order; hidden fields left out.
-   */
-  fieldGroups(validation: ConfigValidation): FieldGroup[] {
-    // The name and class are chosen above the form and never change once created.
-    const names = [PLUGIN_GROUP, ...validation.groups.filter((group) => group !== PLUGIN_GROUP)];
-    return names
-      .map((name) => {
-        const fields = validation.fields
-          .filter((field) => field.visible && !IDENTITY_KEYS.includes(field.definition.name) && (field.definition.group ?? PLUGIN_GROUP) === name)
-          .sort((a, b) => a.definition.orderInGroup - b.definition.orderInGroup);
-        return { name, fields, errorCount: fields.filter((field) => field.errors.length).length };
-      })
-      .filter((group) => group.fields.length > 0);
-  }
-
-  /** The config without empty values, so a cleared field falls back to its default. */
-  withoutEmptyValues(config: Record<string, string>): Record<string, string> {
-    return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== ''));
-  }
 }
 
 function clusterUrl(cluster: string): string {
@@ -179,19 +112,3 @@ function connectUrl(cluster: string, connect: string): string {
 function connectorUrl(cluster: string, connect: string, name: string): string {
   return `${connectUrl(cluster, connect)}/connectors/${encodeURIComponent(name)}`;
 }
-
-/** Reads the operator's JSON as a config: an object of strings, or a plain-words reason. */
-export function parseConfigJson(text: string): { config: Record<string, string> } | { problem: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    return { problem: `Not valid JSON: ${(err as Error).message}` };
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { problem: 'The config is a JSON object of keys and values' };
-  const notStrings = Object.entries(value).filter(([, v]) => typeof v !== 'string').map(([key]) => key);
-  if (notStrings.length) return { problem: `Connect configs are strings; quote the value of ${notStrings.join(', ')}` };
-  return { config: value as Record<string, string> };
-}
-
-

@@ -7,8 +7,10 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
-import { provideRouter } from '@angular/router';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import { provideRouter, Router } from '@angular/router';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
+import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { aConsumerGroupDetail, aPartitionLag, aPreview, aResetResult } from './consumer-group.builders';
 import { ConsumerGroupPage } from './consumer-group-page';
 
@@ -63,6 +65,44 @@ describe('ConsumerGroupPage', () => {
     });
 
     it('offers Replay', async () => expect(await (await button('Replay')).isDisabled()).toBeFalse());
+
+    describe('deleted', () => {
+      const overlay = () => TestbedHarnessEnvironment.documentRootLoader(TestBed.createComponent(Host));
+
+      /** Types the group id into the confirmation and confirms; `done` once the page is stable again. */
+      async function confirmDeletion(): Promise<{ done: Promise<void> }> {
+        await (await button('Delete')).click();
+        const dialog = await overlay().getHarness(MatDialogHarness);
+        await (await dialog.getHarness(MatInputHarness.with({ selector: '[aria-label="Type to confirm"]' }))).setValue('order-enricher');
+        return { done: (await dialog.getHarness(MatButtonHarness.with({ text: 'Delete group' }))).click() };
+      }
+
+      it('deletes it once its id is typed, says so and goes back to the list', async () => {
+        const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+        const { done } = await confirmDeletion();
+
+        const deletion = await requestSoon(url);
+        expect(deletion.request.method).toBe('DELETE');
+        deletion.flush(null, { status: 204, statusText: 'No Content' });
+        await done;
+
+        expect(await (await overlay().getHarness(MatSnackBarHarness)).getMessage()).toBe('Deleted consumer group order-enricher');
+        expect(navigate).toHaveBeenCalledOnceWith(['/clusters', 'local', 'consumer-groups']);
+      });
+
+      describe('when a consumer joined meanwhile', () => {
+        it('says why it was not deleted', async () => {
+          const { done } = await confirmDeletion();
+
+          (await requestSoon(url)).flush({ error: { code: 'GROUP_ACTIVE', message: 'order-enricher has 1 member' } },
+            { status: 409, statusText: 'Conflict' });
+          await done;
+
+          const panel = await loader().getHarness(ErrorPanelHarness.with({ title: 'The group was not deleted' }));
+          expect(await panel.getMessage()).toBe('order-enricher has 1 member');
+        });
+      });
+    });
 
     describe('replayed through the dialog', () => {
       it('previews, waits for the typed group id, then applies the previewed targets', async () => {
@@ -120,7 +160,8 @@ describe('ConsumerGroupPage', () => {
         { status: 404, statusText: 'Not Found' });
       await fixture.whenStable();
 
-      expect(text()).toContain('There is no consumer group order-enricher on local');
+      const panel = await loader().getHarness(ErrorPanelHarness.with({ title: 'Cannot read this consumer group' }));
+      expect(await panel.getMessage()).toBe('There is no consumer group order-enricher on local');
     });
   });
 });

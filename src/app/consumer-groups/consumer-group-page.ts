@@ -1,5 +1,5 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -7,21 +7,25 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
-import { filter, switchMap } from 'rxjs';
-import type { ApiError } from '../shared/api-error';
-import { ConfirmService } from '../shared/confirm.service';
+import { changeRunner } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
+import { isIdle, isLagging, readShare, stateTone, totalReadShare } from './consumer-group-rules';
 import { ConsumerGroupsService } from './consumer-groups.service';
+import { NumberOrDashPipe } from './number-or-dash.pipe';
 import { PartitionLagTable, type PartitionLagRow } from './partition-lag-table';
 import { ReplayDialog, type ReplayDialogData } from './replay-dialog';
 import { StateChip } from './state-chip';
+
+/** Why Replay and Delete wait, told in their tooltips. */
+const STOP_CONSUMERS_FIRST = 'Stop its consumers first';
 
 /** `/clusters/:cluster/consumer-groups/:group`: members, lag per partition, replay and delete. */
 @Component({
   selector: 'kpc-consumer-group-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, ErrorPanel, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, PartitionLagTable, RouterLink, StateChip],
+  imports: [DecimalPipe, ErrorPanel, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, NumberOrDashPipe,
+    PartitionLagTable, RouterLink, StateChip],
   templateUrl: './consumer-group-page.html',
   styleUrl: './consumer-group-page.scss',
 })
@@ -33,8 +37,8 @@ export class ConsumerGroupPage {
 
   private readonly consumerGroups = inject(ConsumerGroupsService);
   private readonly dialog = inject(MatDialog);
-  private readonly confirmService = inject(ConfirmService);
   private readonly router = inject(Router);
+  protected readonly deletion = changeRunner();
 
   protected readonly detail = rxResource({
     params: () => ({ cluster: this.cluster(), group: this.group() }),
@@ -43,27 +47,38 @@ export class ConsumerGroupPage {
   // A resource in error throws from value(): read it only through this.
   protected readonly current = computed(() => (this.detail.hasValue() ? this.detail.value() : undefined));
   protected readonly error = computed(() => apiErrorOf(this.detail.error()));
-  protected readonly deleteError = signal<ApiError | undefined>(undefined);
-  protected readonly tone = computed(() => this.consumerGroups.stateTone(this.current()?.state ?? ''));
+  protected readonly tone = computed(() => stateTone(this.current()?.state ?? ''));
+  protected readonly protocolLabel = computed(() =>
+    this.current()?.type === 'consumer' ? 'KIP-848 consumer protocol' : 'classic protocol');
   protected readonly isIdle = computed(() => {
     const group = this.current();
-    return !!group && this.consumerGroups.isIdle(group);
+    return !!group && isIdle(group);
   });
+  protected readonly canDelete = computed(() => this.isIdle() && !this.deletion.isBusy());
+  protected readonly deleteTooltip = computed(() => (this.isIdle() ? 'Delete the group and its offsets' : STOP_CONSUMERS_FIRST));
   protected readonly canReplay = computed(() => this.isIdle() && (this.current()?.partitions.length ?? 0) > 0);
+  protected readonly replayTooltip = computed(() => (this.canReplay() ? 'Reset the offsets so the group reads again' : STOP_CONSUMERS_FIRST));
   protected readonly membersLabel = computed(() => {
     const count = this.current()?.memberCount ?? 0;
     return count === 1 ? '1 member' : `${count} members`;
   });
-  protected readonly memberNames = computed(() => (this.current()?.members ?? []).map((m) => `${m.clientId} @ ${m.host}`).join(', '));
+  protected readonly hasMembers = computed(() => (this.current()?.members.length ?? 0) > 0);
+  /** Who consumes now, or the state when the members are not known by name. */
+  protected readonly consumingNow = computed(() =>
+    (this.current()?.members ?? []).map((m) => `${m.clientId} @ ${m.host}`).join(', ') || this.current()?.state);
+  protected readonly isLagging = computed(() => isLagging(this.current()?.totalLag ?? null));
+  protected readonly isCaughtUp = computed(() => this.current()?.totalLag === 0);
   protected readonly rows = computed<PartitionLagRow[]>(() =>
-    (this.current()?.partitions ?? []).map((p) => ({ ...p, readShare: this.consumerGroups.readShare(p) })),
+    (this.current()?.partitions ?? []).map((p) => ({
+      ...p,
+      readShare: readShare(p),
+      isCommitted: p.committedOffset !== null,
+      hasLag: p.lag !== null,
+      isLagging: isLagging(p.lag),
+      isCaughtUp: p.lag === 0,
+    })),
   );
-  protected readonly readShare = computed(() => {
-    const partitions = this.current()?.partitions ?? [];
-    const retained = partitions.reduce((sum, p) => sum + (p.logEndOffset - p.logStartOffset), 0);
-    const read = partitions.reduce((sum, p) => sum + (p.committedOffset === null ? 0 : p.committedOffset - p.logStartOffset), 0);
-    return retained > 0 ? Math.max(0, Math.min(1, read / retained)) : 1;
-  });
+  protected readonly readShare = computed(() => totalReadShare(this.current()?.partitions ?? []));
 
   /** Reads the group again. */
   protected refresh(): void {
@@ -82,20 +97,19 @@ export class ConsumerGroupPage {
 
   /** Deletes the group after the operator types its id; the server refuses while it has members. */
   protected deleteGroup(): void {
+    const cluster = this.cluster();
     const groupId = this.group();
-    this.deleteError.set(undefined);
-    this.confirmService
-      .confirm({
+    this.deletion.run({
+      confirm: {
         title: 'Delete consumer group',
         message: `Deletes ${groupId} with all its committed offsets. A consumer that joins later starts where its auto.offset.reset says.`,
         confirmLabel: 'Delete group',
         typeToConfirm: groupId,
         isDestructive: true,
-      })
-      .pipe(filter(Boolean), switchMap(() => this.consumerGroups.delete(this.cluster(), groupId)))
-      .subscribe({
-        next: () => void this.router.navigate(['/clusters', this.cluster(), 'consumer-groups']),
-        error: (error: unknown) => this.deleteError.set(apiErrorOf(error)),
-      });
+      },
+      call: () => this.consumerGroups.delete(cluster, groupId),
+      success: `Deleted consumer group ${groupId}`,
+      then: () => void this.router.navigate(['/clusters', cluster, 'consumer-groups']),
+    });
   }
 }

@@ -5,9 +5,15 @@ import { RouterLink } from '@angular/router';
 import type { ConsumerGroupSummary, StateTone } from './consumer-group.model';
 import { StateChip } from './state-chip';
 
-/** A row with how its state reads, computed by the page. */
+/** A row with how its state and lag read, decided by the page. */
 export interface ConsumerGroupRow extends ConsumerGroupSummary {
   tone: StateTone;
+  /** Whether the group committed anything, so its lag is known. */
+  hasCommitted: boolean;
+  /** Whether records wait to be read. */
+  isLagging: boolean;
+  /** The topics in one line; a dash when there are none. */
+  topicsLabel: string;
 }
 
 /** The consumer groups of a cluster: state, members, topics and lag; each links to its page. */

@@ -6,6 +6,7 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { provideRouter } from '@angular/router';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
+import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { aConsumerGroup } from './consumer-group.builders';
 import { ConsumerGroupsPage } from './consumer-groups-page';
 
@@ -66,7 +67,8 @@ describe('ConsumerGroupsPage', () => {
         { status: 503, statusText: 'Service Unavailable' });
       await fixture.whenStable();
 
-      expect(text()).toContain('Kafka cluster local is unreachable');
+      const panel = await TestbedHarnessEnvironment.loader(fixture).getHarness(ErrorPanelHarness.with({ title: 'Cannot list the consumer groups' }));
+      expect(await panel.getMessage()).toBe('Kafka cluster local is unreachable');
     });
   });
 });

@@ -10,6 +10,7 @@ import { interval } from 'rxjs';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { ConsumerGroupTable, type ConsumerGroupRow } from './consumer-group-table';
+import { isLagging, stateTone } from './consumer-group-rules';
 import { ConsumerGroupsService } from './consumer-groups.service';
 
 /** How often the list refreshes itself while open. */
@@ -49,11 +50,17 @@ export class ConsumerGroupsPage {
     const words = this.filter().trim().toLowerCase();
     return (this.current() ?? [])
       .filter((group) => !words || group.groupId.toLowerCase().includes(words) || group.topics.some((t) => t.toLowerCase().includes(words)))
-      .map((group) => ({ ...group, tone: this.consumerGroups.stateTone(group.state) }));
+      .map((group) => ({
+        ...group,
+        tone: stateTone(group.state),
+        hasCommitted: group.totalLag !== null,
+        isLagging: isLagging(group.totalLag),
+        topicsLabel: group.topics.join(', ') || '—',
+      }));
   });
   protected readonly summary = computed(() => {
     const groups = this.current() ?? [];
-    const lagging = groups.filter((group) => (group.totalLag ?? 0) > 0).length;
+    const lagging = groups.filter((group) => isLagging(group.totalLag)).length;
     return `${groups.length} groups, ${lagging} lagging`;
   });
 

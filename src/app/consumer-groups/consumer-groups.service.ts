@@ -7,15 +7,10 @@ import type {
   OffsetChangeResult,
   OffsetResetCommand,
   OffsetResetRequest,
-  PartitionLag,
   ResetPreview,
-  StateTone,
 } from './consumer-group.model';
 
-/** States in which a group has (or is gathering) members; the server refuses resets then. */
-const ACTIVE_STATES = new Set(['Stable', 'PreparingRebalance', 'CompletingRebalance', 'Reconciling', 'Assigning']);
-
-/** Consumer groups, their lag, and replay (preview, reset, undo), plus how to read them. */
+/** Consumer groups, their lag, and replay (preview, reset, undo): one method per API call. */
 @Injectable({ providedIn: 'root' })
 export class ConsumerGroupsService {
   private readonly http = inject(HttpClient);
@@ -53,27 +48,6 @@ export class ConsumerGroupsService {
   /** Deletes an empty group with its offsets. */
   delete(cluster: string, groupId: string): Observable<void> {
     return this.http.delete<void>(groupUrl(cluster, groupId));
-  }
-
-  /** Whether no member consumes, so its offsets can be reset or the group deleted. */
-  isIdle(group: Pick<ConsumerGroupSummary, 'state' | 'memberCount'>): boolean {
-    return group.memberCount === 0 && !ACTIVE_STATES.has(group.state);
-  }
-
-  /** How a state reads: consuming is fine, rebalancing needs a look, empty is idle. */
-  stateTone(state: string): StateTone {
-    if (state === 'Stable') return 'ok';
-    if (ACTIVE_STATES.has(state)) return 'warn';
-    if (state === 'Empty') return 'idle';
-    return 'neutral';
-  }
-
-  /** The share of the partition's retained log the group has read, 0 to 1, for a lag bar. */
-  readShare(partition: Pick<PartitionLag, 'committedOffset' | 'logStartOffset' | 'logEndOffset'>): number {
-    const retained = partition.logEndOffset - partition.logStartOffset;
-    if (partition.committedOffset === null) return 0;
-    if (retained <= 0) return 1;
-    return Math.min(1, Math.max(0, (partition.committedOffset - partition.logStartOffset) / retained));
   }
 }
 

@@ -3,9 +3,18 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import type { PartitionLag } from './consumer-group.model';
 
-/** A partition row with the share of its retained log the group has read (0 to 1). */
+/** A partition row with how far the group has read it, decided by the page. */
 export interface PartitionLagRow extends PartitionLag {
+  /** The share of the retained log the group has read, 0 to 1. */
   readShare: number;
+  /** Whether the group committed an offset here. */
+  isCommitted: boolean;
+  /** Whether the lag is known (it is not without a commit). */
+  hasLag: boolean;
+  /** Whether records wait to be read. */
+  isLagging: boolean;
+  /** Whether the group has read everything. */
+  isCaughtUp: boolean;
 }
 
 /** Where a group stands on each partition: committed offset, log end, lag and a lag bar. */

@@ -15,11 +15,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatStepperModule } from '@angular/material/stepper';
 import { MatTimepickerModule } from '@angular/material/timepicker';
-import type { ApiError } from '../shared/api-error';
+import { changeRunner } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import type { ConsumerGroupDetail, OffsetChangeResult, OffsetResetRequest, ResetMode } from './consumer-group.model';
 import { ConsumerGroupsService } from './consumer-groups.service';
+import { NumberOrDashPipe } from './number-or-dash.pipe';
 
 export interface ReplayDialogData {
   cluster: string;
@@ -48,7 +49,7 @@ const MODES: { mode: ResetMode; label: string }[] = [
   imports: [
     DatePipe, DecimalPipe, ErrorPanel, FormsModule, MatButtonModule, MatButtonToggleModule, MatCheckboxModule, MatDatepickerModule,
     MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, MatStepperModule,
-    MatTimepickerModule,
+    MatTimepickerModule, NumberOrDashPipe,
   ],
   templateUrl: './replay-dialog.html',
   styleUrl: './replay-dialog.scss',
@@ -56,6 +57,8 @@ const MODES: { mode: ResetMode; label: string }[] = [
 export class ReplayDialog {
   private readonly consumerGroups = inject(ConsumerGroupsService);
   protected readonly data = inject<ReplayDialogData>(MAT_DIALOG_DATA);
+  // The reset and its undo fail into the same panel, under the confirm step.
+  protected readonly change = changeRunner();
   protected readonly modes = MODES;
   protected readonly durationShortcuts = ['PT15M', 'PT1H', 'PT6H', 'P1D', 'P7D'];
 
@@ -65,6 +68,10 @@ export class ReplayDialog {
   ).map(([topic, partitions]) => ({ topic, partitions }));
   /** Chosen partitions per topic; every partition of every topic to begin with. */
   protected readonly chosen = signal<Record<string, number[]>>(Object.fromEntries(this.topics.map((t) => [t.topic, t.partitions])));
+  protected readonly topicChoices = computed(() => this.topics.map((t) => {
+    const chosen = this.chosen()[t.topic] ?? [];
+    return { ...t, chosen, isChosen: chosen.length > 0 };
+  }));
   protected readonly mode = signal<ResetMode>('duration');
   protected readonly duration = signal('PT1H');
   protected readonly dateTime = signal<Date | null>(new Date(Date.now() - 3_600_000));
@@ -94,15 +101,19 @@ export class ReplayDialog {
   protected readonly currentPreview = computed(() => (this.preview.hasValue() ? this.preview.value() : undefined));
   protected readonly previewError = computed(() => apiErrorOf(this.preview.error()));
   protected readonly hasActiveMembers = computed(() => (this.currentPreview()?.activeMembers.length ?? 0) > 0);
-  protected readonly canApply = computed(
-    () => !!this.currentPreview() && !this.hasActiveMembers() && this.typedGroupId() === this.data.group.groupId && !this.applying() && !this.result(),
-  );
+  protected readonly hasResolvedTimestamp = computed(() => (this.currentPreview()?.resolvedTimestamp ?? null) !== null);
+  /** Whether the preview is in and nothing consumes, so the operator may go on to confirm. */
+  protected readonly isPreviewReady = computed(() => !!this.currentPreview() && !this.hasActiveMembers());
 
-  protected readonly applying = signal(false);
-  protected readonly applyError = signal<ApiError | undefined>(undefined);
   protected readonly result = signal<OffsetChangeResult | undefined>(undefined);
   protected readonly undone = signal<OffsetChangeResult | undefined>(undefined);
-  protected readonly canUndo = computed(() => !!this.result() && !this.undone() && !this.applying());
+  /** What the offsets did last: the undo once there is one, else the reset. */
+  protected readonly shownResult = computed(() => this.undone() ?? this.result());
+  protected readonly canApply = computed(
+    () => this.isPreviewReady() && this.typedGroupId() === this.data.group.groupId && !this.change.isBusy() && !this.result(),
+  );
+  protected readonly canUndo = computed(() => !!this.result() && !this.undone() && !this.change.isBusy());
+  protected readonly closeLabel = computed(() => (this.result() ? 'Close' : 'Cancel'));
 
   /** Selects or clears every partition of a topic. */
   protected toggleTopic(topic: string, all: number[], isChosen: boolean): void {
@@ -118,22 +129,14 @@ export class ReplayDialog {
     if (selectedIndex === 2) this.previewed.set(this.request());
   }
 
-  /** Applies exactly the previewed targets. */
+  /** Applies exactly the previewed targets; the dialog then shows where they moved. */
   protected apply(): void {
     const preview = this.currentPreview();
     const request = this.previewed();
     if (!preview || !request) return;
-    this.applying.set(true);
-    this.applyError.set(undefined);
-    this.consumerGroups.reset(this.data.cluster, this.data.group.groupId, request, preview).subscribe({
-      next: (result) => {
-        this.result.set(result);
-        this.applying.set(false);
-      },
-      error: (error: unknown) => {
-        this.applyError.set(apiErrorOf(error));
-        this.applying.set(false);
-      },
+    this.change.run({
+      call: () => this.consumerGroups.reset(this.data.cluster, this.data.group.groupId, request, preview),
+      then: (result) => this.result.set(result),
     });
   }
 
@@ -141,17 +144,9 @@ export class ReplayDialog {
   protected undo(): void {
     const result = this.result();
     if (!result) return;
-    this.applying.set(true);
-    this.applyError.set(undefined);
-    this.consumerGroups.undo(this.data.cluster, this.data.group.groupId, result.auditId).subscribe({
-      next: (undone) => {
-        this.undone.set(undone);
-        this.applying.set(false);
-      },
-      error: (error: unknown) => {
-        this.applyError.set(apiErrorOf(error));
-        this.applying.set(false);
-      },
+    this.change.run({
+      call: () => this.consumerGroups.undo(this.data.cluster, this.data.group.groupId, result.auditId),
+      then: (undone) => this.undone.set(undone),
     });
   }
 

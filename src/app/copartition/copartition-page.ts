@@ -4,14 +4,15 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { filter, switchMap } from 'rxjs';
-import { ConfirmService } from '../shared/confirm.service';
+import { filter } from 'rxjs';
+import { changeRunner } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
-import type { CheckJob, CopartitionGroup, GroupHealth } from './copartition.model';
+import { failedCheck, groupCardView, verdictCounts } from './copartition-rules';
+import type { CheckJob, CopartitionGroup, GroupCardView } from './copartition.model';
 import { CopartitionService } from './copartition.service';
 import { DeclareGroupDialog, type DeclareGroupData } from './declare-group-dialog';
-import { GroupHealthCard, type GroupCardView } from './group-health-card';
+import { GroupHealthCard } from './group-health-card';
 
 /** `/clusters/:cluster/copartition`: whether joined topics really are co-partitioned. */
 @Component({
@@ -27,8 +28,8 @@ export class CopartitionPage {
 
   private readonly copartition = inject(CopartitionService);
   private readonly dialog = inject(MatDialog);
-  private readonly confirm = inject(ConfirmService);
   private readonly destroyRef = inject(DestroyRef);
+  protected readonly removal = changeRunner();
 
   protected readonly health = rxResource({
     params: () => this.cluster(),
@@ -38,50 +39,25 @@ export class CopartitionPage {
   /** Full checks started from this page, by group id. */
   private readonly jobs = signal<Record<string, CheckJob>>({});
 
-  protected readonly cards = computed<GroupCardView[]>(() => {
-    const groups: GroupHealth[] = this.health.hasValue() ? this.health.value() : [];
-    return groups.map(({ group, report: quick }) => {
-      const job = this.jobs()[group.id] ?? null;
-      const report = job?.report ?? quick;
-      return {
-        group,
-        report,
-        badge: this.copartition.badge(report?.verdict ?? null),
-        origin: this.copartition.originLabel(group.origin),
-        isDeclared: this.copartition.isDeclared(group),
-        job,
-        percentDone: job ? this.copartition.percentDone(job) : 0,
-        findings: (report?.findings ?? []).map((finding) => ({
-          finding, title: this.copartition.causeTitle(finding.cause), rows: this.copartition.evidenceRows(finding, group.topics),
-        })),
-      };
-    });
-  });
-  protected readonly counts = computed(() => {
-    const cards = this.cards();
-    return {
-      broken: cards.filter((card) => card.badge.tone === 'error').length,
-      atRisk: cards.filter((card) => card.badge.tone === 'warn').length,
-      healthy: cards.filter((card) => card.badge.tone === 'ok').length,
-    };
-  });
+  protected readonly cards = computed<GroupCardView[]>(() =>
+    (this.health.hasValue() ? this.health.value() : [])
+      .map(({ group, report }) => groupCardView(group, report, this.jobs()[group.id] ?? null)));
+  protected readonly counts = computed(() => verdictCounts(this.cards()));
 
-  /** Reads the newest keys of every partition of the group's topics and judges them again. */
+  /**
+   * Reads the newest keys of every partition of the group's topics and judges them again.
+   * Not a change of the cluster, and several groups may be checked at once, so no runner:
+   * each card shows its own progress and failure.
+   */
   protected checkGroup(group: CopartitionGroup): void {
     const subscription = this.copartition.runCheck(this.cluster(), group.topics).subscribe({
-      next: (job) => this.jobs.update((jobs) => ({ ...jobs, [group.id]: job })),
-      error: (error: unknown) => {
-        const failure = apiErrorOf(error);
-        this.jobs.update((jobs) => ({
-          ...jobs,
-          [group.id]: { id: '', status: 'failed', progress: { partitionsRead: 0, partitionsTotal: 0, recordsRead: 0 },
-            error: { code: failure?.code ?? 'UNEXPECTED', message: failure?.message ?? 'The check failed' } },
-        }));
-      },
+      next: (job) => this.setJob(group, job),
+      error: (error: unknown) => this.setJob(group, failedCheck(apiErrorOf(error)!)),
     });
     this.destroyRef.onDestroy(() => subscription.unsubscribe());
   }
 
+  /** Opens the dialog that declares a group, or edits a declared one; reads the groups again once it saved. */
   protected declareGroup(group?: CopartitionGroup): void {
     this.dialog
       .open<DeclareGroupDialog, DeclareGroupData, CopartitionGroup>(DeclareGroupDialog, { data: { cluster: this.cluster(), group }, width: '560px' })
@@ -91,14 +67,22 @@ export class CopartitionPage {
   }
 
   protected removeGroup(group: CopartitionGroup): void {
-    this.confirm
-      .confirm({ title: 'Remove co-partition group', message: `Stop checking ${group.name}? The topics are not touched.`, confirmLabel: 'Remove' })
-      .pipe(filter(Boolean), switchMap(() => this.copartition.undeclare(this.cluster(), group.name)))
-      .subscribe(() => this.health.reload());
+    this.removal.run({
+      confirm: { title: 'Remove co-partition group', message: `Stop checking ${group.name}? The topics are not touched.`, confirmLabel: 'Remove' },
+      call: () => this.copartition.undeclare(this.cluster(), group.name),
+      success: `Removed ${group.name}`,
+      then: () => this.health.reload(),
+    });
   }
 
+  /** Forgets the checks run here and reads the quick reports again. */
   protected refresh(): void {
     this.jobs.set({});
+    this.removal.clearError();
     this.health.reload();
+  }
+
+  private setJob(group: CopartitionGroup, job: CheckJob): void {
+    this.jobs.update((jobs) => ({ ...jobs, [group.id]: job }));
   }
 }

@@ -1,4 +1,5 @@
-import type { CheckJob, CopartitionGroup, CopartitionReport, Finding, GroupHealth, KeyEvidence } from './copartition.model';
+import { groupCardView } from './copartition-rules';
+import type { CheckJob, CopartitionGroup, CopartitionReport, Finding, GroupCardView, GroupHealth, KeyEvidence } from './copartition.model';
 
 /** Test data: everything defaulted, a spec states only the field that decides. */
 export function aGroup(overrides: Partial<CopartitionGroup> = {}): CopartitionGroup {
@@ -37,4 +38,11 @@ export function aGroupHealth(overrides: Partial<GroupHealth> = {}): GroupHealth 
 
 export function aJob(overrides: Partial<CheckJob> = {}): CheckJob {
   return { id: 'job-1', status: 'running', progress: { partitionsRead: 3, partitionsTotal: 12, recordsRead: 150 }, ...overrides };
+}
+
+/** A card as the page prepares it, from its group, the quick report and a full check. */
+export function aCardView({ group = aGroup(), report = aReport(), job = null }: {
+  group?: CopartitionGroup; report?: CopartitionReport | null; job?: CheckJob | null;
+} = {}): GroupCardView {
+  return groupCardView(group, report, job);
 }

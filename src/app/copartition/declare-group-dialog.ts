@@ -8,7 +8,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { isApiError } from '../shared/api-error';
+import { changeRunner } from '../shared/change-runner';
 import type { CopartitionGroup } from './copartition.model';
 import { CopartitionService } from './copartition.service';
 
@@ -18,7 +18,7 @@ export interface DeclareGroupData {
   group?: CopartitionGroup;
 }
 
-/** Declares (or edits) a group of topics that must be co-partitioned. */
+/** Declares (or edits) a group of topics that must be co-partitioned; closes with the saved group. */
 @Component({
   selector: 'kpc-declare-group-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,13 +33,14 @@ export class DeclareGroupDialog {
   private readonly data = inject<DeclareGroupData>(MAT_DIALOG_DATA);
   private readonly dialog = inject<MatDialogRef<DeclareGroupDialog, CopartitionGroup>>(MatDialogRef);
   private readonly copartition = inject(CopartitionService);
+  protected readonly saving = changeRunner();
 
   protected readonly isEdit = !!this.data.group;
+  protected readonly title = this.isEdit ? 'Edit co-partition group' : 'Declare a co-partition group';
+  protected readonly saveLabel = this.isEdit ? 'Save' : 'Declare';
   protected readonly name = signal(this.data.group?.name ?? '');
   protected readonly topics = signal<string[]>(this.data.group?.topics ?? []);
   protected readonly typed = signal('');
-  protected readonly saving = signal(false);
-  protected readonly error = signal<string | null>(null);
 
   private readonly allTopics = rxResource({ stream: () => this.copartition.topicNames(this.data.cluster) });
   protected readonly suggestions = computed(() => {
@@ -47,7 +48,7 @@ export class DeclareGroupDialog {
     const names = this.allTopics.hasValue() ? this.allTopics.value() : [];
     return names.filter((name) => !this.topics().includes(name) && name.toLowerCase().includes(typed)).slice(0, 50);
   });
-  protected readonly canSave = computed(() => this.name().trim().length > 0 && this.topics().length >= 2 && !this.saving());
+  protected readonly canSave = computed(() => this.name().trim().length > 0 && this.topics().length >= 2 && !this.saving.isBusy());
 
   protected addTopic(topic: string): void {
     if (topic && !this.topics().includes(topic)) this.topics.update((topics) => [...topics, topic]);
@@ -59,14 +60,11 @@ export class DeclareGroupDialog {
   }
 
   protected save(): void {
-    this.saving.set(true);
-    this.error.set(null);
-    this.copartition.declare(this.data.cluster, this.name().trim(), this.topics()).subscribe({
-      next: (group) => this.dialog.close(group),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.error.set(isApiError(error) ? error.message : 'The group could not be saved');
-      },
+    const name = this.name().trim();
+    this.saving.run({
+      call: () => this.copartition.declare(this.data.cluster, name, this.topics()),
+      success: this.isEdit ? `Saved ${name}` : `Declared ${name}`,
+      then: (group) => this.dialog.close(group),
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { EvidenceRow } from './copartition.model';
 
@@ -16,14 +16,14 @@ import type { EvidenceRow } from './copartition.model';
         </tr>
       </thead>
       <tbody>
-        @for (row of rows(); track row.key) {
+        @for (row of shownRows(); track row.key) {
           <tr>
             <td class="key">{{ row.key }}</td>
             @for (cell of row.cells; track $index) {
               <td>
                 @if (cell) {
                   <span class="partition">partition {{ cell.partition }}</span>
-                  @if (cell.schemaId !== null) { <span class="chip" matTooltip="Schema-registry schema id in the key bytes">id {{ cell.schemaId }}</span> }
+                  @if (cell.hasSchemaId) { <span class="chip" matTooltip="Schema-registry schema id in the key bytes">id {{ cell.schemaId }}</span> }
                   <span class="expected" [class.off]="cell.isOffMurmur2"
                     matTooltip="Where murmur2 of these key bytes puts it (Java's default partitioner)">murmur2 → {{ cell.expectedPartition }}</span>
                 } @else {
@@ -51,4 +51,9 @@ import type { EvidenceRow } from './copartition.model';
 export class KeyEvidenceTable {
   readonly topics = input.required<string[]>();
   readonly rows = input.required<EvidenceRow[]>();
+
+  protected readonly shownRows = computed(() => this.rows().map((row) => ({
+    key: row.key,
+    cells: row.cells.map((cell) => cell && { ...cell, hasSchemaId: cell.schemaId !== null }),
+  })));
 }

@@ -1,0 +1,96 @@
+import { Component } from '@angular/core';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import { provideRouter } from '@angular/router';
+import { apiErrorInterceptor } from '../shared/api-error.interceptor';
+import { ErrorPanelHarness } from '../shared/error-panel.harness';
+import { ConnectorPage } from './connector-page';
+import { aConnectorDetail, someOffsets } from './connector.builders';
+
+/** A host to find the overlay container from; dialogs and snack bars render outside the page. */
+@Component({ template: '' })
+class Host {}
+
+describe('ConnectorPage', () => {
+  const url = '/api/clusters/local/connect/local-connect/connectors/domain-events-source';
+  let fixture: ComponentFixture<ConnectorPage>;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(ConnectorPage);
+    fixture.componentRef.setInput('cluster', 'local');
+    fixture.componentRef.setInput('connect', 'local-connect');
+    fixture.componentRef.setInput('name', 'domain-events-source');
+    fixture.detectChanges();
+    answerReads();
+    await fixture.whenStable();
+  });
+  afterEach(() => {
+    // The config is validated as it stands once typing pauses; these specs are about the actions.
+    http.match((request) => request.url.endsWith('/validate'));
+    http.verify();
+  });
+
+  const page = () => TestbedHarnessEnvironment.loader(fixture);
+  const overlay = () => TestbedHarnessEnvironment.documentRootLoader(TestBed.createComponent(Host));
+  const button = (text: string) => page().getHarness(MatButtonHarness.with({ text: new RegExp(text) }));
+
+  function answerReads(): void {
+    http.expectOne({ method: 'GET', url }).flush(aConnectorDetail());
+    http.expectOne({ method: 'GET', url: `${url}/offsets` }).flush(someOffsets());
+  }
+
+  /** Answers the reads a change starts again, once the page has sent them. */
+  async function answerReloads(): Promise<void> {
+    (await requestSoon(url)).flush(aConnectorDetail());
+    (await requestSoon(`${url}/offsets`)).flush(someOffsets());
+  }
+
+  /** The request once the page has sent it: the harnesses wait for stability, which a pending request keeps off. */
+  async function requestSoon(requestUrl: string): Promise<TestRequest> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const [request] = http.match(requestUrl);
+      if (request) return request;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`no request to ${requestUrl}`);
+  }
+
+  describe('pausing', () => {
+    it('asks first, then pauses, says so and reads the connector again', async () => {
+      await (await button('Pause')).click();
+      const dialog = await overlay().getHarness(MatDialogHarness);
+
+      const confirming = (await dialog.getHarness(MatButtonHarness.with({ text: 'Pause' }))).click();
+      const pause = await requestSoon(`${url}/pause`);
+      expect(pause.request.method).toBe('POST');
+      pause.flush(aConnectorDetail({ state: 'PAUSED' }));
+      await answerReloads();
+      await confirming;
+
+      expect(await (await overlay().getHarness(MatSnackBarHarness)).getMessage()).toBe('Paused');
+    });
+  });
+
+  describe('when an action fails', () => {
+    it('says why, and reads the connector again', async () => {
+      const restarting = (await button('Restart task')).click();
+      (await requestSoon(`${url}/tasks/0/restart`)).flush({ error: { code: 'CONNECT_UNREACHABLE', message: 'Kafka Connect cluster local-connect is unreachable' } },
+        { status: 503, statusText: 'Service Unavailable' });
+      await answerReloads();
+      await restarting;
+
+      const panel = await page().getHarness(ErrorPanelHarness.with({ title: 'The action failed' }));
+      expect(await panel.getMessage()).toBe('Kafka Connect cluster local-connect is unreachable');
+    });
+  });
+});

@@ -1,0 +1,103 @@
+import { ApiError } from '../shared/api-error';
+import { aFinding, aGroup, aJob, aKeyEvidence, aReport } from './copartition.builders';
+import {
+  badge, causeTitle, evidenceRows, failedCheck, groupCardView, isDeclared, originLabel, percentDone, verdictCounts,
+} from './copartition-rules';
+
+describe('copartition rules', () => {
+  describe('badge', () => {
+    it('reads broken as an error', () => expect(badge('broken')).toEqual({ label: 'Broken', tone: 'error', icon: 'error' }));
+    it('reads at risk as a warning', () => expect(badge('at-risk').tone).toBe('warn'));
+    it('reads healthy as ok', () => expect(badge('healthy').tone).toBe('ok'));
+
+    describe('when the quick check ran out of time', () => {
+      it('says it was not checked', () => expect(badge(null).label).toBe('Not checked'));
+    });
+  });
+
+  describe('causeTitle', () => {
+    it('names the cause in a few words', () => expect(causeTitle('schema-id')).toBe('Schema ids in the key bytes'));
+  });
+
+  describe('originLabel', () => {
+    it('names where the group comes from', () => expect(originLabel('streams-app')).toBe('Kafka Streams app'));
+  });
+
+  describe('evidenceRows', () => {
+    it('puts each key on a row with its partition per topic, in the group order', () => {
+      const rows = evidenceRows(aFinding(), ['shop.shipments.avro', 'shop.orders.avro']);
+
+      expect(rows).toEqual([{
+        key: 'order-1001',
+        cells: [
+          { partition: 0, expectedPartition: 0, schemaId: 2, isOffMurmur2: false },
+          { partition: 2, expectedPartition: 2, schemaId: 1, isOffMurmur2: false },
+        ],
+      }]);
+    });
+
+    describe('for a key a custom partitioner placed', () => {
+      it('marks the cell as off murmur2', () => {
+        const evidence = aKeyEvidence({ placements: [{ topic: 'a', partition: 4, expectedPartition: 1, schemaId: null, keyHex: '6b' }] });
+
+        const [row] = evidenceRows(aFinding({ keys: [evidence] }), ['a', 'b']);
+
+        expect(row!.cells).toEqual([{ partition: 4, expectedPartition: 1, schemaId: null, isOffMurmur2: true }, null]);
+      });
+    });
+  });
+
+  describe('isDeclared', () => {
+    it('is true only for declared groups', () => {
+      expect(isDeclared(aGroup({ origin: 'declared' }))).toBeTrue();
+      expect(isDeclared(aGroup({ origin: 'streams-app' }))).toBeFalse();
+    });
+  });
+
+  describe('percentDone', () => {
+    it('is the share of partitions read', () => expect(percentDone(aJob())).toBe(25));
+
+    describe('before the partitions are counted', () => {
+      it('is 0', () => expect(percentDone(aJob({ progress: { partitionsRead: 0, partitionsTotal: 0, recordsRead: 0 } }))).toBe(0));
+    });
+  });
+
+  describe('failedCheck', () => {
+    it('carries the code and message of the failure', () =>
+      expect(failedCheck(new ApiError(503, 'CLUSTER_UNREACHABLE', 'Kafka cluster local is unreachable')))
+        .toEqual(jasmine.objectContaining({ status: 'failed', error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } })));
+  });
+
+  describe('groupCardView', () => {
+    it('reads the quick report', () =>
+      expect(groupCardView(aGroup(), aReport({ verdict: 'healthy', findings: [] }), null).badge.label).toBe('Healthy'));
+
+    it('titles each finding and lays out its evidence in the group topic order', () => {
+      const [finding] = groupCardView(aGroup(), aReport(), null).findings;
+
+      expect(finding!.title).toBe('Schema ids in the key bytes');
+      expect(finding!.rows[0]!.cells.map((cell) => cell!.schemaId)).toEqual([1, 2]);
+    });
+
+    describe('once a full check is done', () => {
+      it('reads its report instead of the quick one', () => {
+        const view = groupCardView(aGroup(), aReport({ verdict: 'broken' }), aJob({ status: 'done', report: aReport({ verdict: 'healthy' }) }));
+
+        expect(view.badge.label).toBe('Healthy');
+      });
+    });
+
+    describe('while a full check runs', () => {
+      it('tells how far it has read', () => expect(groupCardView(aGroup(), aReport(), aJob()).percentDone).toBe(25));
+    });
+  });
+
+  describe('verdictCounts', () => {
+    it('counts the cards per verdict', () => {
+      const cards = [aReport({ verdict: 'broken' }), aReport({ verdict: 'broken' }), aReport({ verdict: 'healthy' }), null]
+        .map((report) => groupCardView(aGroup(), report, null));
+
+      expect(verdictCounts(cards)).toEqual({ broken: 2, atRisk: 0, healthy: 1 });
+    });
+  });
+});
