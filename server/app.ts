@@ -20,6 +20,7 @@ import { CopartitionGateway } from './copartition/copartition.gateway';
 import { copartitionRoutes } from './copartition/copartition.routes';
 import { CopartitionService } from './copartition/copartition.service';
 import { healthRoutes } from './health/health.routes';
+import { HealthService } from './health/health.service';
 import { MessagesGateway } from './topics/messages.gateway';
 import { MessagesService } from './topics/messages.service';
 import { TopicsGateway } from './topics/topics.gateway';
@@ -58,7 +59,6 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
   const audit = new AuditService(clusters, gateway);
 
   const api = express.Router();
-  api.use(healthRoutes());
   api.use(clustersRoutes(clustersService));
   api.use(auditRoutes(audit, clustersService));
   const topicsGateway = new TopicsGateway(gateway);
@@ -72,7 +72,9 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
   const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway);
   api.use(consumerGroupsRoutes(clustersService, consumerGroups, new OffsetResetService(consumerGroupsGateway, consumerGroups, audit)));
   const connectGateway = new ConnectGateway();
-  api.use(connectRoutes(clustersService, new ConnectService(connectGateway), new ConnectorOffsetsService(connectGateway, audit)));
+  const connect = new ConnectService(connectGateway);
+  api.use(connectRoutes(clustersService, connect, new ConnectorOffsetsService(connectGateway, audit)));
+  api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
   api.use(apiNotFound);
   app.use('/api', api);
 
@@ -82,5 +84,12 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
     app.get('/{*path}', (_req, res) => res.sendFile(join(browserDist, 'index.html')));
   }
   app.use(errorMiddleware(logger));
-  return { app, audit, close: () => gateway.close() };
+  return {
+    app,
+    audit,
+    close: async () => {
+      connectGateway.close();
+      await gateway.close();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { BROWSER_DIST, createApp } from './app';
 import { ConfigError, loadClustersSource, type ClusterConfig } from './kafka/clusters-config';
 import { seedDemo } from './demo/seed-demo';
 import { startLocalStack, type LocalStack } from './local-stack/local-stack';
+import { nodeVersionProblem } from './node-version';
 import { createLogger } from './shared/logger';
 
 /**
@@ -11,6 +12,11 @@ import { createLogger } from './shared/logger';
  * and serves the console on it.
  */
 async function main(): Promise<void> {
+  const nodeProblem = nodeVersionProblem();
+  if (nodeProblem) {
+    console.error(nodeProblem);
+    process.exit(1);
+  }
   const logger = createLogger();
   const source = loadClustersSource();
   let stack: LocalStack | undefined;
@@ -44,15 +50,40 @@ async function main(): Promise<void> {
   });
 
   const shutdown = async (signal: string) => {
-    logger.info(`${signal}: stopping`);
-    server.close();
-    await consoleApp.close();
+    logger.info(`${signal}: stopping; answering the requests in flight first`);
+    const drained = await drain(server, DRAIN_MS);
+    if (!drained) logger.warn(`requests still in flight after ${DRAIN_MS / 1000} s were cut off`);
+    // Closing the clients of a cluster that does not answer must not hold the exit.
+    await Promise.race([consoleApp.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref())]);
     // Leave a stack someone else started (npm run kafka:up) running for them.
     if (stack?.started) await stack.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** How long a stopping console waits for the requests in flight, then for its Kafka clients to close. */
+const DRAIN_MS = 10_000;
+const CLOSE_MS = 3_000;
+
+/**
+ * Stops accepting connections, lets the requests in flight finish (each is bounded by the
+ * Kafka and Connect deadlines), and closes idle keep-alive connections so they do not hold
+ * the process. Whether everything finished within `timeoutMs`; what did not is cut off.
+ */
+function drain(server: Server, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve(false);
+    }, timeoutMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    server.closeIdleConnections();
+  });
 }
 
 function embeddedCluster(stack: LocalStack): ClusterConfig {

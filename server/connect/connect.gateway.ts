@@ -1,8 +1,11 @@
 import type { ConnectClusterConfig } from '../kafka/clusters-config';
+import { Reachability } from '../kafka/reachability';
 import { AppError } from '../shared/app-error';
 
-/** How long one request to a Connect worker may take before the API answers 503. */
-const REQUEST_TIMEOUT_MS = 8_000;
+/** How long one request to a Connect worker may take before the API answers (within 5 s in all). */
+const REQUEST_TIMEOUT_MS = 4_500;
+/** How long the background check of a worker known to be down may take. */
+const PROBE_TIMEOUT_MS = 2_000;
 const SEND_ATTEMPTS = 4;
 
 /** Connect's status of a connector: `GET /connectors/{name}/status`. */
@@ -42,6 +45,14 @@ export type RawOffsets = { partition: Record<string, unknown>; offset: Record<st
  * {@link AppError}s with stable codes.
  */
 export class ConnectGateway {
+  readonly #workers = new Map<string, ConnectClusterConfig>();
+  readonly #reachability = new Reachability((url) => this.#probe(url));
+
+  /** Stops the background checks of workers known to be down. */
+  close(): void {
+    this.#reachability.close();
+  }
+
   /** The worker's version: `GET /`. */
   info(connect: ConnectClusterConfig): Promise<{ version: string; commit: string; kafka_cluster_id: string }> {
     return this.#send(connect, 'GET', '/');
@@ -140,7 +151,29 @@ export class ConnectGateway {
     }
   }
 
+  /**
+   * One request. A worker that does not answer is remembered as down: until a background
+   * check reaches it again, requests to it fail at once, sending nothing.
+   */
   async #sendOnce<T>(connect: ConnectClusterConfig, method: string, path: string, body?: unknown): Promise<T> {
+    this.#workers.set(connect.url, connect);
+    this.#reachability.refuseWhileDown(connect.url);
+    try {
+      return await this.#request<T>(connect, method, path, body);
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'CONNECT_UNREACHABLE' || err.code === 'OUTCOME_UNKNOWN')) {
+        this.#reachability.markDown(connect.url, err.code === 'CONNECT_UNREACHABLE' ? err : silent(connect));
+      }
+      throw err;
+    }
+  }
+
+  async #probe(url: string): Promise<void> {
+    const connect = this.#workers.get(url);
+    if (connect) await this.#request(connect, 'GET', '/', undefined, PROBE_TIMEOUT_MS);
+  }
+
+  async #request<T>(connect: ConnectClusterConfig, method: string, path: string, body?: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     // fetch() refuses URLs with credentials in them: send those, or the configured user, as basic auth.
@@ -155,19 +188,28 @@ export class ConnectGateway {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       text = await response.text();
     } catch (err) {
-      const why = (err as Error).name === 'TimeoutError'
-        ? `it did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`
-        : 'the worker refused or dropped the connection';
+      const timedOut = (err as Error).name === 'TimeoutError';
+      // A change that went out and got no answer may have been applied: say so, not "unreachable".
+      if (timedOut && method !== 'GET') {
+        throw new AppError('OUTCOME_UNKNOWN', `Kafka Connect cluster ${describe(connect)} did not answer within ${timeoutMs / 1000} s ` +
+          'after the change was sent: it may or may not have been applied. Look at the connector before trying again.', { cause: err });
+      }
+      const why = timedOut ? `it did not answer within ${timeoutMs / 1000} s` : 'the worker refused or dropped the connection';
       throw new AppError('CONNECT_UNREACHABLE', `Kafka Connect cluster ${describe(connect)} is unreachable: ${why}`, { cause: err });
     }
     const parsed: unknown = text ? safeJson(text) : undefined;
     if (!response.ok) throw translateConnectError(connect, response.status, parsed);
     return parsed as T;
   }
+}
+
+/** What a worker that did not answer is remembered by. */
+function silent(connect: ConnectClusterConfig): AppError {
+  return new AppError('CONNECT_UNREACHABLE', `Kafka Connect cluster ${describe(connect)} is unreachable: it did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`);
 }
 
 /** The URL of a Connect cluster without credentials, for the API. */

@@ -179,7 +179,7 @@ export class ConsumerGroupsGateway {
     if (!offsets.length) return;
     const byTopic = new Map<string, { partition: number; offset: bigint }[]>();
     for (const { topic, partition, offset } of offsets) byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset }]);
-    await this.clusters.call(cluster, (admin) => admin.alterConsumerGroupOffsets({
+    await this.clusters.change(cluster, (admin) => admin.alterConsumerGroupOffsets({
       groupId,
       topics: [...byTopic].map(([name, partitionOffsets]) => ({ name, partitionOffsets })),
     }));
@@ -190,7 +190,7 @@ export class ConsumerGroupsGateway {
     if (!partitions.length) return;
     const byTopic = new Map<string, number[]>();
     for (const { topic, partition } of partitions) byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
-    await this.clusters.call(cluster, (admin) => admin.deleteConsumerGroupOffsets({
+    await this.clusters.change(cluster, (admin) => admin.deleteConsumerGroupOffsets({
       groupId,
       topics: [...byTopic].map(([name, partitionIndexes]) => ({ name, partitionIndexes })),
     }));
@@ -198,7 +198,7 @@ export class ConsumerGroupsGateway {
 
   /** Deletes a group without members, with its committed offsets. */
   async deleteGroup(cluster: ClusterConfig, groupId: string): Promise<void> {
-    await this.clusters.call(cluster, (admin) => admin.deleteGroups({ groups: [groupId] }));
+    await this.clusters.change(cluster, (admin) => admin.deleteGroups({ groups: [groupId] }));
   }
 }
 

@@ -1,9 +1,21 @@
 import { Router } from 'express';
 import { version } from '../../package.json';
+import type { Liveness } from './health.model';
+import type { HealthService } from './health.service';
 
-/** `GET /api/health`: the console process answers. It does not touch Kafka. */
-export function healthRoutes(): Router {
-  return Router().get('/health', (_req, res) => {
-    res.json({ status: 'ok', version });
-  });
+/**
+ * `GET /api/health`: the console process answers (liveness; it does not touch Kafka).
+ * `GET /api/ready`: 200 when every configured cluster and Connect worker answers, else 503
+ * naming what does not (readiness, for a load balancer or orchestrator).
+ */
+export function healthRoutes(health: HealthService): Router {
+  return Router()
+    .get('/health', (_req, res) => {
+      const liveness: Liveness = { status: 'ok', version };
+      res.json(liveness);
+    })
+    .get('/ready', async (_req, res) => {
+      const readiness = await health.readiness();
+      res.status(readiness.ready ? 200 : 503).json(readiness);
+    });
 }

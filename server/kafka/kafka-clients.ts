@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import { Admin, ProduceAcks, Producer, type BaseOptions, type metadataV12 } from '@platformatic/kafka';
 import type { ClusterConfig } from './clusters-config';
-import { translateKafkaError, unreachable } from './kafka-errors';
+import type { AppError } from '../shared/app-error';
+import { outcomeUnknown, translateKafkaError, unreachable } from './kafka-errors';
+import { Reachability } from './reachability';
 import { bootstrapConnection, protocolApi } from './kafka-protocol';
 
 type MetadataRequest = metadataV12.MetadataRequest;
@@ -20,10 +22,15 @@ export interface ClusterDescription {
   }[];
 }
 
-/** How long a call may wait for a broker before the API answers 503 instead of hanging. */
+/**
+ * How long a call may wait for a broker before the API answers instead of hanging: within
+ * 5 s in all, so a person waiting on a page, or a load balancer, hears back in time.
+ */
 const CONNECT_TIMEOUT_MS = 3_000;
-const REQUEST_TIMEOUT_MS = 5_000;
-const DEADLINE_MS = 8_000;
+const REQUEST_TIMEOUT_MS = 4_000;
+const DEADLINE_MS = 4_500;
+/** How long the background check of a cluster known to be down may take. */
+const PROBE_TIMEOUT_MS = 2_000;
 
 /**
  * The one door to the Kafka clusters: an admin client per configured cluster, made on first
@@ -33,6 +40,8 @@ const DEADLINE_MS = 8_000;
 export class KafkaClients {
   readonly #admins = new Map<string, Admin>();
   readonly #producers = new Map<string, Producer>();
+  readonly #clusters = new Map<string, ClusterConfig>();
+  readonly #reachability = new Reachability((name) => this.#probe(name));
 
   /** The cluster's admin client, created on first use. */
   admin(cluster: ClusterConfig): Admin {
@@ -59,21 +68,67 @@ export class KafkaClients {
   }
 
   /**
-   * Runs one Kafka operation with a hard deadline and Kafka's errors translated, so a route
-   * never hangs on a broker that does not answer.
+   * Runs one Kafka read with a hard deadline and Kafka's errors translated, so a route never
+   * hangs on a broker that does not answer. A cluster that did not answer is remembered as
+   * down: until a background check reaches it again, calls fail at once, sending nothing.
    */
-  async call<T>(cluster: ClusterConfig, operation: (admin: Admin) => Promise<T>): Promise<T> {
+  call<T>(cluster: ClusterConfig, operation: (admin: Admin) => Promise<T>): Promise<T> {
+    return this.#run(cluster, operation, () => this.#silent(cluster));
+  }
+
+  /**
+   * Runs one Kafka change, as {@link call} does, except when the deadline passes after the
+   * request went out: the cluster may have applied it or not, and the answer says exactly
+   * that (504 OUTCOME_UNKNOWN) instead of "unreachable", which would suggest nothing happened.
+   */
+  change<T>(cluster: ClusterConfig, operation: (admin: Admin) => Promise<T>): Promise<T> {
+    return this.#run(cluster, operation, () => outcomeUnknown(cluster, DEADLINE_MS));
+  }
+
+  /** Resolves once the cluster answers a request for its brokers; rejects as {@link call} does. */
+  async ping(cluster: ClusterConfig): Promise<void> {
+    await this.call(cluster, (admin) => admin.metadata({ topics: [], forceUpdate: true }));
+  }
+
+  /** Whether the cluster is known to be down now (it did not answer, and has not since). */
+  isKnownDown(cluster: ClusterConfig): boolean {
+    return this.#reachability.isDown(cluster.name);
+  }
+
+  async #run<T>(cluster: ClusterConfig, operation: (admin: Admin) => Promise<T>, onDeadline: () => AppError): Promise<T> {
+    this.#clusters.set(cluster.name, cluster);
+    this.#reachability.refuseWhileDown(cluster.name);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () => reject(unreachable(cluster, `it did not answer within ${DEADLINE_MS / 1000} s`)),
-        DEADLINE_MS,
-      );
+      timer = setTimeout(() => reject(onDeadline()), DEADLINE_MS);
     });
     try {
       return await Promise.race([operation(this.admin(cluster)), deadline]);
     } catch (err) {
-      throw translateKafkaError(err, cluster);
+      const error = translateKafkaError(err, cluster);
+      if (error.code === 'CLUSTER_UNREACHABLE' || error.code === 'OUTCOME_UNKNOWN') {
+        this.#reachability.markDown(cluster.name, error.code === 'OUTCOME_UNKNOWN' ? this.#silent(cluster) : error);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #silent(cluster: ClusterConfig): AppError {
+    return unreachable(cluster, `it did not answer within ${DEADLINE_MS / 1000} s`);
+  }
+
+  /** One cheap request, to tell whether a cluster known to be down answers again. */
+  async #probe(name: string): Promise<void> {
+    const cluster = this.#clusters.get(name);
+    if (!cluster) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer')), PROBE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.admin(cluster).metadata({ topics: [], forceUpdate: true }), timeout]);
     } finally {
       clearTimeout(timer);
     }
@@ -103,6 +158,7 @@ export class KafkaClients {
 
   /** Closes every client; the gateway can be used again afterwards. */
   async close(): Promise<void> {
+    this.#reachability.close();
     const clients = [...this.#admins.values(), ...this.#producers.values()];
     this.#admins.clear();
     this.#producers.clear();

@@ -134,3 +134,15 @@ export function unreachable(cluster: ClusterConfig, why: string, cause?: unknown
   );
 }
 
+
+/**
+ * 504 OUTCOME_UNKNOWN: a change was sent and no answer came before the deadline, so it may have
+ * been applied or not. The message says what to check rather than suggest that nothing happened.
+ */
+export function outcomeUnknown(cluster: ClusterConfig, deadlineMs: number): AppError {
+  return new AppError(
+    'OUTCOME_UNKNOWN',
+    `Kafka cluster ${cluster.name} (${cluster.bootstrapServers.join(', ')}) did not answer within ${deadlineMs / 1000} s ` +
+      'after the change was sent: it may or may not have been applied. Look at the current state before trying again.',
+  );
+}

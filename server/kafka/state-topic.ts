@@ -99,7 +99,7 @@ export class StateTopic<T> {
 
   async #write(cluster: ClusterConfig, key: string, value: Buffer | null): Promise<void> {
     await this.#ensureTopic(cluster);
-    await this.clusters.call(cluster, () =>
+    await this.clusters.change(cluster, () =>
       this.clusters.producer(cluster).send({
         // The client's types want a Buffer, but it writes null as Kafka's null value: a tombstone.
         messages: [{ topic: this.topic, partition: 0, key: Buffer.from(key), value: value as Buffer }],

@@ -68,6 +68,8 @@ export const ERROR_CODES = {
   CONNECT_AUTHENTICATION_FAILED: 503,
   // 504: the change was asked for but did not finish in time.
   CONNECTOR_STOP_TIMEOUT: 504,
+  /** A change was sent and no answer came: it may or may not have been applied. */
+  OUTCOME_UNKNOWN: 504,
 } as const satisfies Record<string, number>;
 
 /** A code the API answers with. */

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { runDirOf } from '../local-stack/layout';
 
 /**
  * The local Kafka + Connect that `npm test` starts for the server specs and the browser
@@ -11,3 +13,24 @@ export const TEST_STACK = {
   /** Where the browser tests reach the console. */
   consolePort: Number(process.env['KPC_TEST_CONSOLE_PORT'] ?? 18080),
 } as const;
+
+/**
+ * Freezes one process of the test stack (`broker-1`, `connect`) with SIGSTOP, as a hung JVM or
+ * a network partition looks from outside: connections stay open and nothing answers. Resolves
+ * to the function that resumes it (SIGCONT); call it in a `finally`.
+ */
+export function freezeTestProcess(name: 'broker-1' | 'connect'): () => void {
+  const pid = Number(readFileSync(join(runDirOf(TEST_STACK.dataDir), `${name}.pid`), 'utf8').trim());
+  process.kill(pid, 'SIGSTOP');
+  return () => process.kill(pid, 'SIGCONT');
+}
+
+/** Whether `condition` came true within `timeoutMs`, asked every 250 ms. */
+export async function eventually(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

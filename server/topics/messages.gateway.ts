@@ -14,7 +14,7 @@ export class MessagesGateway {
 
   /** Writes one record (acks=all) and answers where it landed. */
   produce(cluster: ClusterConfig, topic: string, partition: number, message: ProduceRequest): Promise<bigint> {
-    return this.clusters.call(cluster, async () => {
+    return this.clusters.change(cluster, async () => {
       const result = await this.clusters.producer(cluster).send({
         messages: [{
           topic,

@@ -75,7 +75,7 @@ export class TopicsGateway {
   }
 
   async create(cluster: ClusterConfig, topic: NewTopic): Promise<void> {
-    await this.clusters.call(cluster, (admin) =>
+    await this.clusters.change(cluster, (admin) =>
       admin.createTopics({
         topics: [topic.name],
         partitions: topic.partitions,
@@ -107,7 +107,7 @@ export class TopicsGateway {
   /** Sets and removes topic overrides in one request; the broker applies all or none. */
   async alterConfigs(cluster: ClusterConfig, topic: string, change: Required<ConfigChange>): Promise<void> {
     const { SET, DELETE } = IncrementalAlterConfigOperationTypes;
-    await this.clusters.call(cluster, (admin) =>
+    await this.clusters.change(cluster, (admin) =>
       admin.incrementalAlterConfigs({
         resources: [{
           resourceType: ConfigResourceTypes.TOPIC,
@@ -122,19 +122,19 @@ export class TopicsGateway {
   }
 
   async increasePartitions(cluster: ClusterConfig, topic: string, count: number): Promise<void> {
-    await this.clusters.call(cluster, (admin) => admin.createPartitions({ topics: [{ name: topic, count }] }));
+    await this.clusters.change(cluster, (admin) => admin.createPartitions({ topics: [{ name: topic, count }] }));
   }
 
   /** Deletes the records before the given offsets; answers each partition's new low watermark. */
   deleteRecords(cluster: ClusterConfig, topic: string, before: { partition: number; offset: bigint }[]): Promise<Map<number, bigint>> {
-    return this.clusters.call(cluster, async (admin) => {
+    return this.clusters.change(cluster, async (admin) => {
       const [result] = await admin.deleteRecords({ topics: [{ name: topic, partitions: before }] });
       return new Map((result?.partitions ?? []).map((p) => [p.partition, p.lowWatermark]));
     });
   }
 
   async delete(cluster: ClusterConfig, topic: string): Promise<void> {
-    await this.clusters.call(cluster, (admin) => admin.deleteTopics({ topics: [topic] }));
+    await this.clusters.change(cluster, (admin) => admin.deleteTopics({ topics: [topic] }));
   }
 
   /**

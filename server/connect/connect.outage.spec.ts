@@ -1,0 +1,53 @@
+import { useTestApi } from '../testing/spec-setup';
+import { eventually, freezeTestProcess } from '../testing/test-stack';
+
+/** Milliseconds `request` took, with its answer. */
+async function timed<T>(request: () => Promise<T>): Promise<{ answer: T; ms: number }> {
+  const started = Date.now();
+  const answer = await request();
+  return { answer, ms: Date.now() - started };
+}
+
+describe('a Kafka Connect worker that stops answering', () => {
+  const { api } = useTestApi();
+  const connectors = () => api.get('/api/clusters/local/connect/test-connect/connectors');
+
+  describe('while it is frozen', () => {
+    it('answers within 5 s, then at once from what it knows, and recovers once the worker is back', async () => {
+      expect((await connectors()).status).toBe(200);
+      const resume = freezeTestProcess('connect');
+      let first, second;
+      try {
+        first = await timed(connectors);
+        second = await timed(connectors);
+      } finally {
+        resume();
+      }
+
+      expect(first.answer.status).toBe(503);
+      expect(first.answer.body.error.code).toBe('CONNECT_UNREACHABLE');
+      expect(first.ms).toBeLessThan(5_000);
+      expect(second.answer.body.error.code).toBe('CONNECT_UNREACHABLE');
+      expect(second.answer.body.error.message).toContain('tries again');
+      expect(second.ms).toBeLessThan(1_000);
+      expect(await eventually(async () => (await connectors()).status === 200, 15_000)).toBeTrue();
+    });
+  });
+
+  describe('when a change was sent and no answer came', () => {
+    it('says the outcome is unknown', async () => {
+      expect((await connectors()).status).toBe(200);
+      const resume = freezeTestProcess('connect');
+      let answer;
+      try {
+        answer = await api.post('/api/clusters/local/connect/test-connect/connectors/spec-outage/pause', {});
+      } finally {
+        resume();
+      }
+
+      expect(answer.status).toBe(504);
+      expect(answer.body.error.code).toBe('OUTCOME_UNKNOWN');
+      expect(await eventually(async () => (await connectors()).status === 200, 15_000)).toBeTrue();
+    });
+  });
+});
