@@ -25,11 +25,7 @@ module.exports = function (config) {
   config.set({
     basePath: '',
     frameworks: ['jasmine'],
-    plugins: [
-      require('karma-jasmine'),
-      require('karma-chrome-launcher'),
-      { 'reporter:counts': ['type', CountsReporter] },
-    ],
+    plugins: [require('karma-jasmine'), require('karma-chrome-launcher'), { 'reporter:counts': ['type', CountsReporter] }],
     client: { jasmine: { random: true }, clearContext: false },
     reporters: ['dots', 'counts'],
     browsers: ['ChromiumHeadlessNoSandbox'],

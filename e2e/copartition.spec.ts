@@ -22,11 +22,15 @@ test.describe('Co-partition health', () => {
     for (const schemaId of [5, 6]) {
       const topic = await kafka.createTopic(`e2e-avro-${schemaId}`, { partitions: 6 });
       const keys = Array.from({ length: 20 }, (_, i) => avroKey(schemaId, `order-${2000 + i}`));
-      await kafka.produceBytes(topic, keys.map((key) => ({ key, partition: javaDefaultPartition(key, 6) })));
+      await kafka.produceBytes(
+        topic,
+        keys.map((key) => ({ key, partition: javaDefaultPartition(key, 6) })),
+      );
       topics.push(topic);
     }
     await kafka.admin.alterConsumerGroupOffsets({
-      groupId: joiner, topics: topics.map((name) => ({ name, partitionOffsets: [{ partition: 0, offset: 0n }] })),
+      groupId: joiner,
+      topics: topics.map((name) => ({ name, partitionOffsets: [{ partition: 0, offset: 0n }] })),
     });
   });
   test.afterAll(() => kafka.cleanUp());

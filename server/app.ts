@@ -62,11 +62,13 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
   api.use(clustersRoutes(clustersService));
   api.use(auditRoutes(audit, clustersService));
   const topicsGateway = new TopicsGateway(gateway);
-  api.use(topicsRoutes(
-    clustersService,
-    new TopicsService(gateway, topicsGateway),
-    new MessagesService(topicsGateway, new MessagesGateway(gateway)),
-  ));
+  api.use(
+    topicsRoutes(
+      clustersService,
+      new TopicsService(gateway, topicsGateway),
+      new MessagesService(topicsGateway, new MessagesGateway(gateway)),
+    ),
+  );
   api.use(copartitionRoutes(clustersService, new CopartitionService(gateway, new CopartitionGateway(gateway, topicsGateway))));
   const consumerGroupsGateway = new ConsumerGroupsGateway(gateway);
   const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway);

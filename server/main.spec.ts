@@ -16,7 +16,13 @@ function freePort(): Promise<number> {
 /** `npm start`'s server, pointed at the test broker, resolved once it says it is ready. */
 async function startConsole(port: number): Promise<ChildProcess> {
   const child = spawn('node_modules/.bin/node', ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), KAFKA_BOOTSTRAP_SERVERS: TEST_BOOTSTRAP.join(','), KAFKA_CLUSTER_NAME: 'local', LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      KAFKA_BOOTSTRAP_SERVERS: TEST_BOOTSTRAP.join(','),
+      KAFKA_CLUSTER_NAME: 'local',
+      LOG_LEVEL: 'silent',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -40,11 +46,19 @@ describe('stopping the console (SIGTERM)', () => {
       let inFlight: Promise<number>;
       let afterStop: string;
       try {
-        inFlight = fetch(overview).then((res) => res.status, (err: Error) => { throw new Error(`no answer: ${err.message}`); });
+        inFlight = fetch(overview).then(
+          (res) => res.status,
+          (err: Error) => {
+            throw new Error(`no answer: ${err.message}`);
+          },
+        );
         await new Promise((resolve) => setTimeout(resolve, 300));
         consoleProcess.kill('SIGTERM');
         await new Promise((resolve) => setTimeout(resolve, 300));
-        afterStop = await fetch(`http://127.0.0.1:${port}/api/health`).then(() => 'answered', () => 'refused');
+        afterStop = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+          () => 'answered',
+          () => 'refused',
+        );
         expect(await inFlight).toBe(503);
       } finally {
         resume();

@@ -33,8 +33,10 @@ async function main(): Promise<void> {
     await seedDemo(clusters[0]!, logger);
   } else {
     clusters = source.clusters;
-    logger.info({ from: source.kind === 'file' ? source.path : 'environment', clusters: clusters.map((c) => c.name) },
-      'clusters configured');
+    logger.info(
+      { from: source.kind === 'file' ? source.path : 'environment', clusters: clusters.map((c) => c.name) },
+      'clusters configured',
+    );
   }
 
   const consoleApp = createApp({ clusters, logger, browserDist: BROWSER_DIST });

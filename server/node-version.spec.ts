@@ -18,7 +18,7 @@ describe('nodeVersionProblem', () => {
     });
   });
 
-  describe('started with the machine\'s own Node', () => {
+  describe("started with the machine's own Node", () => {
     it('refuses to start with that one line when that Node is too old', () => {
       const machineNode = spawnSync('/usr/bin/env', ['-i', 'PATH=/usr/local/bin:/usr/bin:/bin', 'node', '--version'], { encoding: 'utf8' });
       if (machineNode.status !== 0 || satisfies(machineNode.stdout.trim(), engines.node)) {

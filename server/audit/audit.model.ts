@@ -40,9 +40,7 @@ export interface ConsumerGroupOffsetsRecord extends AuditRecordBase {
   action: 'consumer-group.offsets.reset' | 'consumer-group.offsets.undo';
   subject: { kind: 'consumer-group'; name: string };
   /** A reset: its mode, value and topics as asked; an undo: the reset it reverts. */
-  parameters:
-    | { mode: string; value: string | number | null; topics: { topic: string; partitions?: number[] }[] }
-    | { auditId: string };
+  parameters: { mode: string; value: string | number | null; topics: { topic: string; partitions?: number[] }[] } | { auditId: string };
   before: TopicPartitionOffset[];
   after: TopicPartitionOffset[];
 }

@@ -36,9 +36,14 @@ describe('GET /api/audit', () => {
 
       expect(res.status).toBe(200);
       expect(res.body.items.map((record) => record.subject.name)).toEqual(['third', 'second', 'first']);
-      expect(res.body.items[0]).toEqual(jasmine.objectContaining({
-        cluster: 'local', actor: 'spec', before: [{ topic: 't', partition: 0, offset: 5 }], after: [{ topic: 't', partition: 0, offset: 0 }],
-      }));
+      expect(res.body.items[0]).toEqual(
+        jasmine.objectContaining({
+          cluster: 'local',
+          actor: 'spec',
+          before: [{ topic: 't', partition: 0, offset: 5 }],
+          after: [{ topic: 't', partition: 0, offset: 0 }],
+        }),
+      );
     });
 
     it('keeps to the limit', async () => {

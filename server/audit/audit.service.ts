@@ -9,7 +9,9 @@ export const AUDIT_TOPIC = '_kpc-audit';
 
 /** A record as a feature hands it in: the log gives it its id and time. */
 export type NewAuditRecord = AuditRecord extends infer Record
-  ? Record extends AuditRecord ? Omit<Record, 'id' | 'at' | 'undoneBy'> : never
+  ? Record extends AuditRecord
+    ? Omit<Record, 'id' | 'at' | 'undoneBy'>
+    : never
   : never;
 
 /**
@@ -32,7 +34,11 @@ export class AuditService {
     const at = new Date();
     // Time first so ids sort by time; the counter orders records of the same millisecond.
     const sequence = String(this.#sequence++ % 1_000_000).padStart(6, '0');
-    const stored = { id: `${at.toISOString()}-${sequence}-${randomBytes(3).toString('hex')}`, at: at.toISOString(), ...record } as AuditRecord;
+    const stored = {
+      id: `${at.toISOString()}-${sequence}-${randomBytes(3).toString('hex')}`,
+      at: at.toISOString(),
+      ...record,
+    } as AuditRecord;
     await this.#topic.put(cluster, stored.id, stored);
     return stored;
   }
@@ -73,7 +79,10 @@ export class AuditService {
 function parseAuditRecord(value: unknown): AuditRecord | undefined {
   const record = value as Partial<AuditRecord> | null;
   const isRecord =
-    typeof record?.id === 'string' && typeof record.at === 'string' && typeof record.action === 'string' &&
-    typeof record.cluster === 'string' && typeof record.subject?.name === 'string';
+    typeof record?.id === 'string' &&
+    typeof record.at === 'string' &&
+    typeof record.action === 'string' &&
+    typeof record.cluster === 'string' &&
+    typeof record.subject?.name === 'string';
   return isRecord ? (record as AuditRecord) : undefined;
 }

@@ -17,7 +17,11 @@ describe('GET /api/clusters/:cluster/overview on three brokers', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'kpc-triple-'));
     stack = await startLocalStack({
-      dataDir, brokers: 3, kafkaPort: TEST_STACK.kafkaPort + 200, withConnect: false, log: () => undefined,
+      dataDir,
+      brokers: 3,
+      kafkaPort: TEST_STACK.kafkaPort + 200,
+      withConnect: false,
+      log: () => undefined,
     });
     api = await startTestApi([{ name: 'triple', bootstrapServers: stack.bootstrapServers.split(','), connect: [] }]);
   }, 120_000);
@@ -37,10 +41,12 @@ describe('GET /api/clusters/:cluster/overview on three brokers', () => {
 
       await stopPidFiles([join(dataDir, 'run', 'broker-3.pid')], `${dataDir}/`, () => undefined);
 
-      await expectAsync(waitFor(async () => {
-        const now = await overview();
-        return now.underReplicatedPartitions >= 6 && now.brokers.length === 2;
-      })).toBeResolved();
+      await expectAsync(
+        waitFor(async () => {
+          const now = await overview();
+          return now.underReplicatedPartitions >= 6 && now.brokers.length === 2;
+        }),
+      ).toBeResolved();
       const after = await overview();
       expect(after.brokers.map((broker) => broker.id)).toEqual([1, 2]);
       expect(after.offlinePartitions).toBe(0);

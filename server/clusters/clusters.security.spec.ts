@@ -19,7 +19,11 @@ describe('clusters behind SASL and TLS', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'kpc-secured-'));
     stack = await startLocalStack({
-      dataDir, kafkaPort: TEST_STACK.kafkaPort + 400, secured: true, withConnect: false, log: () => undefined,
+      dataDir,
+      kafkaPort: TEST_STACK.kafkaPort + 400,
+      secured: true,
+      withConnect: false,
+      log: () => undefined,
     });
     security = stack.security!;
     api = await startTestApi(securedClusters(security));
@@ -85,7 +89,8 @@ describe('clusters behind SASL and TLS', () => {
         expect(res.status).toBe(503);
         expect(res.body.error).toEqual({
           code: 'CLUSTER_TLS_FAILED',
-          message: `Kafka cluster tls-untrusted (${security.tlsBootstrapServers}) presented a TLS certificate ` +
+          message:
+            `Kafka cluster tls-untrusted (${security.tlsBootstrapServers}) presented a TLS certificate ` +
             'the console does not trust (self-signed certificate): set tls.ca to the PEM file of the CA that signed it',
         });
       });

@@ -11,8 +11,28 @@ const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'secret', 'token', 'c
  * Last words that make a key a description of a secret, not the secret itself:
  * `sasl.oauthbearer.token.endpoint.url`, `password.file`, `token.ttl.ms`, `secret.type`.
  */
-const DESCRIBING_WORDS = new Set(['url', 'uri', 'endpoint', 'location', 'path', 'file', 'type', 'class', 'algorithm',
-  'ms', 'enable', 'enabled', 'name', 'field', 'fields', 'id', 'provider', 'providers', 'size', 'length']);
+const DESCRIBING_WORDS = new Set([
+  'url',
+  'uri',
+  'endpoint',
+  'location',
+  'path',
+  'file',
+  'type',
+  'class',
+  'algorithm',
+  'ms',
+  'enable',
+  'enabled',
+  'name',
+  'field',
+  'fields',
+  'id',
+  'provider',
+  'providers',
+  'size',
+  'length',
+]);
 
 /**
  * Whether a connector config key holds a secret, so its value is never shown. A key is split
@@ -22,7 +42,10 @@ const DESCRIBING_WORDS = new Set(['url', 'uri', 'endpoint', 'location', 'path', 
  * first word is about record keys and stays visible: `key.converter`, `key.ignore`.
  */
 export function isSecretKey(key: string): boolean {
-  const words = key.split(/[._-]+|(?<=[a-z0-9])(?=[A-Z])/).map((word) => word.toLowerCase()).filter(Boolean);
+  const words = key
+    .split(/[._-]+|(?<=[a-z0-9])(?=[A-Z])/)
+    .map((word) => word.toLowerCase())
+    .filter(Boolean);
   const last = words.at(-1);
   if (!last || DESCRIBING_WORDS.has(last)) return false;
   return last === 'key' || words.some((word) => SECRET_WORDS.has(word));
@@ -43,9 +66,7 @@ export function unmaskConfig(submitted: Record<string, string>, stored: Record<s
   if (missing.length) {
     throw new AppError('VALIDATION_FAILED', `Type a value for ${missing.join(', ')}: there is no stored value to keep`);
   }
-  return Object.fromEntries(
-    Object.entries(submitted).map(([key, value]) => [key, value === MASKED_VALUE ? stored[key]! : value]),
-  );
+  return Object.fromEntries(Object.entries(submitted).map(([key, value]) => [key, value === MASKED_VALUE ? stored[key]! : value]));
 }
 
 /**

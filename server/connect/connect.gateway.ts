@@ -1,9 +1,10 @@
 import type { ConnectClusterConfig } from '../kafka/clusters-config';
 import { Reachability } from '../kafka/reachability';
 import { AppError } from '../shared/app-error';
+import { connectMessage, describe, REQUEST_TIMEOUT_MS, silent, translateConnectError } from './connect-errors';
 
-/** How long one request to a Connect worker may take before the API answers (within 5 s in all). */
-const REQUEST_TIMEOUT_MS = 4_500;
+export { describe, publicUrl } from './connect-errors';
+
 /** How long the background check of a worker known to be down may take. */
 const PROBE_TIMEOUT_MS = 2_000;
 const SEND_ATTEMPTS = 4;
@@ -30,8 +31,16 @@ export interface RawValidation {
   groups: string[];
   configs: {
     definition: {
-      name: string; type: string; required: boolean; default_value: string | null; importance: string;
-      documentation: string; group: string | null; order_in_group: number; display_name: string; dependents: string[];
+      name: string;
+      type: string;
+      required: boolean;
+      default_value: string | null;
+      importance: string;
+      documentation: string;
+      group: string | null;
+      order_in_group: number;
+      display_name: string;
+      dependents: string[];
     };
     value: { name: string; value: string | null; recommended_values: string[]; errors: string[]; visible: boolean };
   }[];
@@ -143,7 +152,8 @@ export class ConnectGateway {
       try {
         return await this.#sendOnce<T>(connect, method, path, body);
       } catch (err) {
-        const passing = err instanceof AppError &&
+        const passing =
+          err instanceof AppError &&
           (err.code === 'CONNECT_REBALANCING' || (err.code === 'CONNECT_ERROR' && (method === 'GET' || method === 'PUT')));
         if (!passing || attempt >= SEND_ATTEMPTS) throw err;
         await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
@@ -173,7 +183,13 @@ export class ConnectGateway {
     if (connect) await this.#request(connect, 'GET', '/', undefined, PROBE_TIMEOUT_MS);
   }
 
-  async #request<T>(connect: ConnectClusterConfig, method: string, path: string, body?: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
+  async #request<T>(
+    connect: ConnectClusterConfig,
+    method: string,
+    path: string,
+    body?: unknown,
+    timeoutMs = REQUEST_TIMEOUT_MS,
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     // fetch() refuses URLs with credentials in them: send those, or the configured user, as basic auth.
@@ -195,8 +211,12 @@ export class ConnectGateway {
       const timedOut = (err as Error).name === 'TimeoutError';
       // A change that went out and got no answer may have been applied: say so, not "unreachable".
       if (timedOut && method !== 'GET') {
-        throw new AppError('OUTCOME_UNKNOWN', `Kafka Connect cluster ${describe(connect)} did not answer within ${timeoutMs / 1000} s ` +
-          'after the change was sent: it may or may not have been applied. Look at the connector before trying again.', { cause: err });
+        throw new AppError(
+          'OUTCOME_UNKNOWN',
+          `Kafka Connect cluster ${describe(connect)} did not answer within ${timeoutMs / 1000} s ` +
+            'after the change was sent: it may or may not have been applied. Look at the connector before trying again.',
+          { cause: err },
+        );
       }
       const why = timedOut ? `it did not answer within ${timeoutMs / 1000} s` : 'the worker refused or dropped the connection';
       throw new AppError('CONNECT_UNREACHABLE', `Kafka Connect cluster ${describe(connect)} is unreachable: ${why}`, { cause: err });
@@ -205,54 +225,6 @@ export class ConnectGateway {
     if (!response.ok) throw translateConnectError(connect, response.status, parsed);
     return parsed as T;
   }
-}
-
-/** What a worker that did not answer is remembered by. */
-function silent(connect: ConnectClusterConfig): AppError {
-  return new AppError('CONNECT_UNREACHABLE', `Kafka Connect cluster ${describe(connect)} is unreachable: it did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`);
-}
-
-/** The URL of a Connect cluster without credentials, for the API. */
-export function publicUrl(connect: ConnectClusterConfig): string {
-  const url = new URL(connect.url);
-  return `${url.origin}${url.pathname.replace(/\/$/, '')}`;
-}
-
-/** A Connect cluster's name and URL, for messages. */
-export function describe(connect: ConnectClusterConfig): string {
-  return `${connect.name} (${publicUrl(connect)})`;
-}
-
-/** Turns Connect's `{ error_code, message }` into an AppError with a stable code and plain words. */
-function translateConnectError(connect: ConnectClusterConfig, status: number, body: unknown): AppError {
-  const message = connectMessage(body) || `HTTP ${status}`;
-  const cause = body;
-  if (status === 401 || status === 403) {
-    return new AppError('CONNECT_AUTHENTICATION_FAILED', `Kafka Connect cluster ${describe(connect)} refused the console's credentials`, { cause });
-  }
-  if (status === 404) return new AppError('CONNECTOR_NOT_FOUND', message.replace(/^Unknown connector: (.*)$/, 'There is no connector named $1'), { cause });
-  if (status === 409 && /already exists/i.test(message)) return new AppError('CONNECTOR_EXISTS', message, { cause });
-  if (status === 409) {
-    return new AppError('CONNECT_REBALANCING', `Kafka Connect cluster ${connect.name} is rebalancing; try again in a moment`, { cause });
-  }
-  if (status === 400 && /must be in the STOPPED state/i.test(message)) {
-    return new AppError('CONNECTOR_NOT_STOPPED', 'Offsets can be changed only while the connector is stopped: stop it first', { cause });
-  }
-  if (status === 400 && /configuration is invalid/i.test(message)) {
-    const problems = message.split('\n').slice(1).filter((line) => line && !line.startsWith('You can also find'));
-    return new AppError('INVALID_CONNECTOR_CONFIG', `The connector config is invalid: ${problems.join(' ')}`, { cause });
-  }
-  if (status >= 400 && status < 500) return new AppError('CONNECT_BAD_REQUEST', message, { cause, status });
-  return new AppError('CONNECT_ERROR', `Kafka Connect cluster ${connect.name} failed: ${firstLine(message)}`, { cause });
-}
-
-function connectMessage(body: unknown): string {
-  const message = (body as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' ? message.replace(/^[\w.$]+(Exception|Error): /, '') : '';
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]!.slice(0, 500);
 }
 
 function baseUrl(connect: ConnectClusterConfig): string {

@@ -1,12 +1,5 @@
 import { useTestApi } from '../testing/spec-setup';
-import { eventually, freezeTestProcess } from '../testing/test-stack';
-
-/** Milliseconds `request` took, with its answer. */
-async function timed<T>(request: () => Promise<T>): Promise<{ answer: T; ms: number }> {
-  const started = Date.now();
-  const answer = await request();
-  return { answer, ms: Date.now() - started };
-}
+import { eventually, freezeTestProcess, timed } from '../testing/test-stack';
 
 describe('a Kafka Connect worker that stops answering', () => {
   const { api } = useTestApi();

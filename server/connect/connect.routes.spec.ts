@@ -24,10 +24,17 @@ describe('Kafka Connect routes', () => {
       const res = await api.get<ConnectorSummary[]>(`${CONNECT_API}/connectors`);
 
       expect(res.status).toBe(200);
-      expect(res.body.find((connector) => connector.name === source.name)).toEqual(jasmine.objectContaining({
-        connectCluster: 'test-connect', type: 'source', className: 'FileStreamSource', state: 'RUNNING',
-        tasks: [jasmine.objectContaining({ id: 0, state: 'RUNNING' })], failedTaskCount: 0, topics: [source.topic],
-      }));
+      expect(res.body.find((connector) => connector.name === source.name)).toEqual(
+        jasmine.objectContaining({
+          connectCluster: 'test-connect',
+          type: 'source',
+          className: 'FileStreamSource',
+          state: 'RUNNING',
+          tasks: [jasmine.objectContaining({ id: 0, state: 'RUNNING' })],
+          failedTaskCount: 0,
+          topics: [source.topic],
+        }),
+      );
     });
 
     describe('when the Connect worker is down', () => {
@@ -78,18 +85,21 @@ describe('Kafka Connect routes', () => {
     it('lists the file connectors shipped with Kafka', async () => {
       const res = await api.get<ConnectorPlugin[]>(`${CONNECT_API}/plugins`);
 
-      expect(res.body.map((plugin) => [plugin.className, plugin.type])).toEqual(jasmine.arrayContaining([
-        ['org.apache.kafka.connect.file.FileStreamSourceConnector', 'source'],
-        ['org.apache.kafka.connect.file.FileStreamSinkConnector', 'sink'],
-      ]));
+      expect(res.body.map((plugin) => [plugin.className, plugin.type])).toEqual(
+        jasmine.arrayContaining([
+          ['org.apache.kafka.connect.file.FileStreamSourceConnector', 'source'],
+          ['org.apache.kafka.connect.file.FileStreamSinkConnector', 'sink'],
+        ]),
+      );
     });
   });
 
   describe('PUT .../plugins/:plugin/validate', () => {
     describe('with a config missing a required field', () => {
       it('answers the worker validation with the error on that field', async () => {
-        const res = await api.request<ConfigValidation>('PUT', `${CONNECT_API}/plugins/FileStreamSource/validate`,
-          { config: { name: 'x', file: '/tmp/x', 'db.password': 'hunter2' } });
+        const res = await api.request<ConfigValidation>('PUT', `${CONNECT_API}/plugins/FileStreamSource/validate`, {
+          config: { name: 'x', file: '/tmp/x', 'db.password': 'hunter2' },
+        });
 
         expect(res.status).toBe(200);
         const field = (name: string) => res.body.fields.find((f) => f.definition.name === name)!;
@@ -116,8 +126,10 @@ describe('Kafka Connect routes', () => {
       const name = connect.connectorName('create');
       const topic = await api.kafka.createTopic('create');
 
-      const res = await api.post<ConnectorDetail>(`${CONNECT_API}/connectors`,
-        { name, config: connect.sourceConfig(connect.file(['a']), topic) });
+      const res = await api.post<ConnectorDetail>(`${CONNECT_API}/connectors`, {
+        name,
+        config: connect.sourceConfig(connect.file(['a']), topic),
+      });
 
       expect(res.status).toBe(201);
       expect(res.body.name).toBe(name);
@@ -128,8 +140,10 @@ describe('Kafka Connect routes', () => {
       it('answers 400 INVALID_CONNECTOR_CONFIG naming each wrong field and creates nothing', async () => {
         const name = connect.connectorName('invalid');
 
-        const res = await api.post(`${CONNECT_API}/connectors`,
-          { name, config: { 'connector.class': 'FileStreamSource', 'tasks.max': 'many' } });
+        const res = await api.post(`${CONNECT_API}/connectors`, {
+          name,
+          config: { 'connector.class': 'FileStreamSource', 'tasks.max': 'many' },
+        });
 
         expect(res.status).toBe(400);
         expect(res.body.error.code).toBe('INVALID_CONNECTOR_CONFIG');
@@ -143,8 +157,10 @@ describe('Kafka Connect routes', () => {
       it('answers 409 CONNECTOR_EXISTS and leaves the first one alone', async () => {
         const source = await connect.source('taken', ['a']);
 
-        const res = await api.post(`${CONNECT_API}/connectors`,
-          { name: source.name, config: connect.sourceConfig('/tmp/other', source.topic) });
+        const res = await api.post(`${CONNECT_API}/connectors`, {
+          name: source.name,
+          config: connect.sourceConfig('/tmp/other', source.topic),
+        });
 
         expect(res.status).toBe(409);
         expect(res.body.error.code).toBe('CONNECTOR_EXISTS');
@@ -168,8 +184,9 @@ describe('Kafka Connect routes', () => {
         const source = await connect.source('edit', ['a'], { 'db.password': 'hunter2' });
         const current = (await api.get<ConnectorDetail>(`${CONNECT_API}/connectors/${source.name}`)).body.config;
 
-        const res = await api.request<ConnectorDetail>('PUT', `${CONNECT_API}/connectors/${source.name}/config`,
-          { config: { ...current, 'batch.size': '50' } });
+        const res = await api.request<ConnectorDetail>('PUT', `${CONNECT_API}/connectors/${source.name}/config`, {
+          config: { ...current, 'batch.size': '50' },
+        });
 
         expect(res.status).toBe(200);
         expect(res.body.config['db.password']).toBe('********');
@@ -182,8 +199,9 @@ describe('Kafka Connect routes', () => {
       it('saves the new one', async () => {
         const source = await connect.source('secret', ['a'], { 'db.password': 'hunter2' });
 
-        await api.request('PUT', `${CONNECT_API}/connectors/${source.name}/config`,
-          { config: connect.sourceConfig(source.file, source.topic, { 'db.password': 'correct horse' }) });
+        await api.request('PUT', `${CONNECT_API}/connectors/${source.name}/config`, {
+          config: connect.sourceConfig(source.file, source.topic, { 'db.password': 'correct horse' }),
+        });
 
         expect((await connect.worker('GET', `/connectors/${source.name}/config`)).body['db.password']).toBe('correct horse');
       });
@@ -193,8 +211,9 @@ describe('Kafka Connect routes', () => {
       it('answers 400 INVALID_CONNECTOR_CONFIG and keeps the old config', async () => {
         const source = await connect.source('bad-edit', ['a']);
 
-        const res = await api.request('PUT', `${CONNECT_API}/connectors/${source.name}/config`,
-          { config: { 'connector.class': 'FileStreamSource', file: '/tmp/elsewhere' } });
+        const res = await api.request('PUT', `${CONNECT_API}/connectors/${source.name}/config`, {
+          config: { 'connector.class': 'FileStreamSource', file: '/tmp/elsewhere' },
+        });
 
         expect(res.status).toBe(400);
         expect(res.body.error).toEqual({ code: 'INVALID_CONNECTOR_CONFIG', message: jasmine.stringContaining('topic:') });

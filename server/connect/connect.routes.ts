@@ -10,15 +10,22 @@ import type { ConnectorOffsetsService, OffsetsChangeContext } from './connector-
 
 const config = z.record(z.string().min(1), z.string({ error: 'must be a string (Connect configs are strings)' }));
 const newConnector = z.object({
-  name: z.string().regex(/^[^/\\]+$/, 'is required and may not contain / or \\').max(249),
+  name: z
+    .string()
+    .regex(/^[^/\\]+$/, 'is required and may not contain / or \\')
+    .max(249),
   config,
 });
 const configChange = z.object({ config });
 const restart = z.object({ includeTasks: z.boolean().default(false), onlyFailed: z.boolean().default(false) });
-const offsets = z.array(z.object({
-  partition: z.record(z.string(), z.unknown()),
-  offset: z.record(z.string(), z.unknown()).nullable(),
-})).min(1, 'name at least one partition');
+const offsets = z
+  .array(
+    z.object({
+      partition: z.record(z.string(), z.unknown()),
+      offset: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  )
+  .min(1, 'name at least one partition');
 const confirmed = z.literal(true, { error: 'must be true: the operator confirms the change' });
 const alter = z.object({ offsets, confirm: confirmed });
 const rewind = z.object({ offsets: offsets.optional(), resume: z.boolean().default(true), confirm: confirmed });
@@ -28,8 +35,7 @@ const confirmQuery = z.object({ confirm: z.string().optional() });
 export function connectRoutes(clusters: ClustersService, connect: ConnectService, offsetsService: ConnectorOffsetsService): Router {
   const base = '/clusters/:cluster/connect/:connect';
   const connectorPath = `${base}/connectors/:name`;
-  const target = (req: Request<{ cluster: string; connect: string }>) =>
-    connect.connectCluster(clusterOf(req), req.params.connect);
+  const target = (req: Request<{ cluster: string; connect: string }>) => connect.connectCluster(clusterOf(req), req.params.connect);
   const offsetsContext = (req: Request<{ cluster: string; connect: string; name: string }>): OffsetsChangeContext => {
     const cluster = clusterOf(req);
     return { cluster, connect: connect.connectCluster(cluster, req.params.connect), name: req.params.name, actor: actorOf(req) };

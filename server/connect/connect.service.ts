@@ -24,15 +24,17 @@ export class ConnectService {
 
   /** The cluster's Connect clusters with their version, or why they cannot be reached. */
   async connectClusters(cluster: ClusterConfig): Promise<ConnectClusterSummary[]> {
-    return Promise.all(cluster.connect.map(async (connect) => {
-      const url = publicUrl(connect);
-      try {
-        const info = await this.gateway.info(connect);
-        return { name: connect.name, url, reachable: true, version: info.version };
-      } catch (err) {
-        return { name: connect.name, url, reachable: false, version: null, problem: (err as Error).message };
-      }
-    }));
+    return Promise.all(
+      cluster.connect.map(async (connect) => {
+        const url = publicUrl(connect);
+        try {
+          const info = await this.gateway.info(connect);
+          return { name: connect.name, url, reachable: true, version: info.version };
+        } catch (err) {
+          return { name: connect.name, url, reachable: false, version: null, problem: (err as Error).message };
+        }
+      }),
+    );
   }
 
   /** The named Connect cluster of a Kafka cluster, or 404 CONNECT_CLUSTER_NOT_FOUND. */
@@ -40,7 +42,10 @@ export class ConnectService {
     const connect = cluster.connect.find((candidate) => candidate.name === name);
     if (!connect) {
       const known = cluster.connect.map((candidate) => candidate.name).join(', ') || 'none';
-      throw new AppError('CONNECT_CLUSTER_NOT_FOUND', `Cluster ${cluster.name} has no Kafka Connect cluster named ${name}; configured: ${known}`);
+      throw new AppError(
+        'CONNECT_CLUSTER_NOT_FOUND',
+        `Cluster ${cluster.name} has no Kafka Connect cluster named ${name}; configured: ${known}`,
+      );
     }
     return connect;
   }
@@ -58,7 +63,9 @@ export class ConnectService {
     const info = await this.gateway.connector(connect, name);
     // A connector just created has no status for a moment: show it as not yet assigned.
     const [status, activeTopics] = await Promise.all([
-      this.gateway.status(connect, name).catch(ifNotFound<RawStatus>({ name, connector: { state: 'UNASSIGNED', worker_id: '' }, tasks: [] })),
+      this.gateway
+        .status(connect, name)
+        .catch(ifNotFound<RawStatus>({ name, connector: { state: 'UNASSIGNED', worker_id: '' }, tasks: [] })),
       this.gateway.activeTopics(connect, name).catch(ifNotFound<string[]>([])),
     ]);
     return {
@@ -131,9 +138,13 @@ export class ConnectService {
     // Connect accepts the full class name or its simple name, with or without "Connector".
     const simple = (className: string) => className.split('.').at(-1)!;
     const known = plugins.some(({ class: className }) =>
-      [className, simple(className), simple(className).replace(/Connector$/, '')].includes(plugin));
+      [className, simple(className), simple(className).replace(/Connector$/, '')].includes(plugin),
+    );
     if (!known) {
-      throw new AppError('PLUGIN_NOT_FOUND', `Kafka Connect cluster ${connect.name} has no connector plugin ${plugin}; installed: ${plugins.map((p) => simple(p.class)).join(', ')}`);
+      throw new AppError(
+        'PLUGIN_NOT_FOUND',
+        `Kafka Connect cluster ${connect.name} has no connector plugin ${plugin}; installed: ${plugins.map((p) => simple(p.class)).join(', ')}`,
+      );
     }
   }
 
@@ -155,7 +166,12 @@ function ifNotFound<T>(fallback: T): (err: unknown) => T {
 
 function summarize(connect: ConnectClusterConfig, info: RawInfo, status: RawStatus): ConnectorSummary {
   const tasks = status.tasks
-    .map((task) => ({ id: task.id, state: task.state as ConnectorState, workerId: task.worker_id, ...(task.trace && { trace: task.trace }) }))
+    .map((task) => ({
+      id: task.id,
+      state: task.state as ConnectorState,
+      workerId: task.worker_id,
+      ...(task.trace && { trace: task.trace }),
+    }))
     .sort((a, b) => a.id - b.id);
   return {
     connectCluster: connect.name,
@@ -172,7 +188,10 @@ function summarize(connect: ConnectClusterConfig, info: RawInfo, status: RawStat
 
 /** The topics a config names: `topic` (most sources), `topics` (sinks), `topics.regex`. */
 function configuredTopics(config: Record<string, string>): string[] {
-  const names = (config['topics'] ?? config['topic'] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const names = (config['topics'] ?? config['topic'] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   return config['topics.regex'] ? [...names, `/${config['topics.regex']}/`] : names;
 }
 

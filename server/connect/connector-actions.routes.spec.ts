@@ -42,7 +42,7 @@ describe('Kafka Connect connector actions', () => {
       const res = await api.post(`${connectorUrl(source.name)}/stop`, {});
 
       expect(res.status).toBe(200);
-      expect((await connect.until(source.name, (s) => s.connector.state === 'STOPPED' && !s.tasks.length))).toBeDefined();
+      expect(await connect.until(source.name, (s) => s.connector.state === 'STOPPED' && !s.tasks.length)).toBeDefined();
       expect((await connect.worker('GET', `/connectors/${source.name}/config`)).body.file).toBe(source.file);
     });
   });
@@ -56,7 +56,13 @@ describe('Kafka Connect connector actions', () => {
       // The sink cannot create its file in a directory that does not exist yet: its task fails.
       file = join(dirname(connect.file([])), name, 'out.txt');
       await connect.worker('POST', '/connectors', {
-        name, config: { 'connector.class': 'FileStreamSink', topics: topic, file, 'value.converter': 'org.apache.kafka.connect.storage.StringConverter' },
+        name,
+        config: {
+          'connector.class': 'FileStreamSink',
+          topics: topic,
+          file,
+          'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
+        },
       });
       await connect.until(name, (s) => s.tasks[0]?.state === 'FAILED');
     });

@@ -36,11 +36,20 @@ describe('Kafka Connect connector offsets', () => {
     it('answers the topic partitions and offsets its consumer group committed', async () => {
       const name = connect.connectorName('sink');
       const topic = await api.kafka.createTopic('sink');
-      await api.kafka.produce(topic, [{ key: 'k', value: 'a' }, { key: 'k', value: 'b' }]);
-      await connect.worker('POST', '/connectors', { name, config: {
-        'connector.class': 'FileStreamSink', topics: topic, file: connect.file([]),
-        'key.converter': 'org.apache.kafka.connect.storage.StringConverter', 'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
-      } });
+      await api.kafka.produce(topic, [
+        { key: 'k', value: 'a' },
+        { key: 'k', value: 'b' },
+      ]);
+      await connect.worker('POST', '/connectors', {
+        name,
+        config: {
+          'connector.class': 'FileStreamSink',
+          topics: topic,
+          file: connect.file([]),
+          'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+          'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
+        },
+      });
       await connect.untilOffsets(name);
 
       const res = await api.get<ConnectorOffsets>(offsetsUrl(name));
@@ -73,13 +82,15 @@ describe('Kafka Connect connector offsets', () => {
 
         const res = await api.post<OffsetsChangeResult>(`${offsetsUrl(source.name)}/rewind`, { resume: false, confirm: true });
 
-        expect(await api.audit.find(local, res.body.auditId)).toEqual(jasmine.objectContaining({
-          action: 'connector.offsets.reset',
-          subject: { kind: 'connector', name: source.name },
-          parameters: { connectCluster: 'test-connect' },
-          before: [{ partition: { filename: source.file }, offset: { position: 6 } }],
-          actor: jasmine.stringMatching(/^anonymous@/),
-        }));
+        expect(await api.audit.find(local, res.body.auditId)).toEqual(
+          jasmine.objectContaining({
+            action: 'connector.offsets.reset',
+            subject: { kind: 'connector', name: source.name },
+            parameters: { connectCluster: 'test-connect' },
+            before: [{ partition: { filename: source.file }, offset: { position: 6 } }],
+            actor: jasmine.stringMatching(/^anonymous@/),
+          }),
+        );
         expect(res.body.state).toBe('STOPPED');
         expect(res.body.after.offsets.filter((entry) => entry.offset !== null)).toEqual([]);
       });
@@ -142,8 +153,10 @@ describe('Kafka Connect connector offsets', () => {
       it('answers 409 CONNECTOR_NOT_STOPPED and changes nothing', async () => {
         const source = await publishedSource('running');
 
-        const res = await api.request('PATCH', offsetsUrl(source.name),
-          { offsets: [{ partition: { filename: source.file }, offset: { position: 0 } }], confirm: true });
+        const res = await api.request('PATCH', offsetsUrl(source.name), {
+          offsets: [{ partition: { filename: source.file }, offset: { position: 0 } }],
+          confirm: true,
+        });
 
         expect(res.status).toBe(409);
         expect(res.body.error.code).toBe('CONNECTOR_NOT_STOPPED');
@@ -157,12 +170,16 @@ describe('Kafka Connect connector offsets', () => {
         await api.post(`${CONNECT_API}/connectors/${source.name}/stop`, {});
         await connect.until(source.name, (s) => s.connector.state === 'STOPPED' && !s.tasks.length);
 
-        const res = await api.request<OffsetsChangeResult>('PATCH', offsetsUrl(source.name),
-          { offsets: [{ partition: { filename: source.file }, offset: { position: 4 } }], confirm: true });
+        const res = await api.request<OffsetsChangeResult>('PATCH', offsetsUrl(source.name), {
+          offsets: [{ partition: { filename: source.file }, offset: { position: 4 } }],
+          confirm: true,
+        });
 
         expect(res.status).toBe(200);
         expect((await connect.worker('GET', `/connectors/${source.name}/offsets`)).body.offsets[0].offset).toEqual({ position: 4 });
-        expect((await api.audit.find(local, res.body.auditId))?.before).toEqual([{ partition: { filename: source.file }, offset: { position: 6 } }]);
+        expect((await api.audit.find(local, res.body.auditId))?.before).toEqual([
+          { partition: { filename: source.file }, offset: { position: 6 } },
+        ]);
       });
     });
   });

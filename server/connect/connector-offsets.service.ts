@@ -58,8 +58,11 @@ export class ConnectorOffsetsService {
     await step('find the connector', () => this.gateway.status(connect, name), false);
     await step('stop the connector', () => this.gateway.changeState(connect, name, 'stop'), false);
     await step('wait for the connector to stop', () => this.waitUntilStopped(connect, name), true);
-    const result = await step(rewind.offsets ? 'alter the offsets' : 'reset the offsets',
-      () => (rewind.offsets ? this.alter(context, rewind.offsets) : this.reset(context)), true);
+    const result = await step(
+      rewind.offsets ? 'alter the offsets' : 'reset the offsets',
+      () => (rewind.offsets ? this.alter(context, rewind.offsets) : this.reset(context)),
+      true,
+    );
     if (!rewind.resume) return result;
     await step('resume the connector', () => this.gateway.changeState(connect, name, 'resume'), true);
     return { ...result, state: 'RUNNING' };

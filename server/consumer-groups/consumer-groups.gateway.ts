@@ -104,13 +104,17 @@ export class ConsumerGroupsGateway {
     if (!groupIds.length) return Promise.resolve(new Map());
     return this.clusters.call(cluster, async (admin) => {
       const answers = await admin.listConsumerGroupOffsets({ groups: groupIds });
-      return new Map(answers.map((group) => [
-        group.groupId,
-        group.topics.flatMap((topic) => topic.partitions
-          // -1 means nothing committed for that partition.
-          .filter((p) => p.committedOffset >= 0n)
-          .map((p) => ({ topic: topic.name, partition: p.partitionIndex, offset: p.committedOffset }))),
-      ]));
+      return new Map(
+        answers.map((group) => [
+          group.groupId,
+          group.topics.flatMap((topic) =>
+            topic.partitions
+              // -1 means nothing committed for that partition.
+              .filter((p) => p.committedOffset >= 0n)
+              .map((p) => ({ topic: topic.name, partition: p.partitionIndex, offset: p.committedOffset })),
+          ),
+        ]),
+      );
     });
   }
 
@@ -147,7 +151,9 @@ export class ConsumerGroupsGateway {
           partitions: indexes.map((partitionIndex) => ({ partitionIndex, timestamp })),
         })),
       });
-      return new Map(listed.flatMap((topic) => topic.partitions.map((p) => [partitionKey(topic.name, p.partitionIndex), p.offset] as const)));
+      return new Map(
+        listed.flatMap((topic) => topic.partitions.map((p) => [partitionKey(topic.name, p.partitionIndex), p.offset] as const)),
+      );
     });
   }
 
@@ -162,14 +168,16 @@ export class ConsumerGroupsGateway {
       const reader = new PartitionReader(admin);
       const timestamps = new Map<string, number>();
       const topics = [...new Set(readable.map((p) => p.topic))];
-      await Promise.all(topics.map(async (topic) => {
-        const starts = readable.filter((p) => p.topic === topic).map((p) => ({ partition: p.partition, offset: p.offset - 1n }));
-        for (const chunk of await reader.fetch(topic, starts, { maxBytesPerPartition: 4096 })) {
-          const wanted = starts.find((start) => start.partition === chunk.partition)!.offset;
-          const record = chunk.records.find((r) => r.offset === wanted);
-          if (record) timestamps.set(partitionKey(topic, chunk.partition), Number(record.timestamp));
-        }
-      }));
+      await Promise.all(
+        topics.map(async (topic) => {
+          const starts = readable.filter((p) => p.topic === topic).map((p) => ({ partition: p.partition, offset: p.offset - 1n }));
+          for (const chunk of await reader.fetch(topic, starts, { maxBytesPerPartition: 4096 })) {
+            const wanted = starts.find((start) => start.partition === chunk.partition)!.offset;
+            const record = chunk.records.find((r) => r.offset === wanted);
+            if (record) timestamps.set(partitionKey(topic, chunk.partition), Number(record.timestamp));
+          }
+        }),
+      );
       return timestamps;
     });
   }
@@ -179,10 +187,12 @@ export class ConsumerGroupsGateway {
     if (!offsets.length) return;
     const byTopic = new Map<string, { partition: number; offset: bigint }[]>();
     for (const { topic, partition, offset } of offsets) byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset }]);
-    await this.clusters.change(cluster, (admin) => admin.alterConsumerGroupOffsets({
-      groupId,
-      topics: [...byTopic].map(([name, partitionOffsets]) => ({ name, partitionOffsets })),
-    }));
+    await this.clusters.change(cluster, (admin) =>
+      admin.alterConsumerGroupOffsets({
+        groupId,
+        topics: [...byTopic].map(([name, partitionOffsets]) => ({ name, partitionOffsets })),
+      }),
+    );
   }
 
   /** Removes the group's committed offsets of these partitions, as if it never committed there. */
@@ -190,10 +200,12 @@ export class ConsumerGroupsGateway {
     if (!partitions.length) return;
     const byTopic = new Map<string, number[]>();
     for (const { topic, partition } of partitions) byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
-    await this.clusters.change(cluster, (admin) => admin.deleteConsumerGroupOffsets({
-      groupId,
-      topics: [...byTopic].map(([name, partitionIndexes]) => ({ name, partitionIndexes })),
-    }));
+    await this.clusters.change(cluster, (admin) =>
+      admin.deleteConsumerGroupOffsets({
+        groupId,
+        topics: [...byTopic].map(([name, partitionIndexes]) => ({ name, partitionIndexes })),
+      }),
+    );
   }
 
   /** Deletes a group without members, with its committed offsets. */
@@ -213,18 +225,21 @@ async function describeConsumerProtocolGroups(admin: Admin, groupIds: string[]):
     byNode.set(coordinator.nodeId, node);
   }
   const api = await protocolApi<DescribeRequest, DescribeResponse>(admin, 'ConsumerGroupDescribe');
-  const responses = await Promise.all([...byNode.values()].map(async (node) => {
-    try {
-      return await api.async(await connectionTo(admin, node), node.groups, false);
-    } catch (error) {
-      // One unknown or classic group (GROUP_ID_NOT_FOUND) fails the whole response in the
-      // client, though the other groups' descriptions in it are good.
-      const response = partialResponse<DescribeResponse>(error);
-      if (response?.groups) return response;
-      throw error;
-    }
-  }));
-  return responses.flatMap((response) => response.groups)
+  const responses = await Promise.all(
+    [...byNode.values()].map(async (node) => {
+      try {
+        return await api.async(await connectionTo(admin, node), node.groups, false);
+      } catch (error) {
+        // One unknown or classic group (GROUP_ID_NOT_FOUND) fails the whole response in the
+        // client, though the other groups' descriptions in it are good.
+        const response = partialResponse<DescribeResponse>(error);
+        if (response?.groups) return response;
+        throw error;
+      }
+    }),
+  );
+  return responses
+    .flatMap((response) => response.groups)
     .filter((group) => group.errorCode === 0)
     .map((group) => ({
       groupId: group.groupId,

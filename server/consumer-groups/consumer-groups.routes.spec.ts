@@ -23,7 +23,13 @@ describe('consumer groups', () => {
 
     it('names an idle group with its topics and total lag', async () => {
       expect((await list()).find((group) => group.groupId === idle)).toEqual({
-        groupId: idle, state: 'Empty', type: 'classic', protocolType: '', memberCount: 0, topics: [topic], totalLag: 4,
+        groupId: idle,
+        state: 'Empty',
+        type: 'classic',
+        protocolType: '',
+        memberCount: 0,
+        topics: [topic],
+        totalLag: 4,
       });
     });
 
@@ -32,9 +38,14 @@ describe('consumer groups', () => {
         const live = await fixtures.committedGroup('list-live', topic, [10, 4]);
         await fixtures.attachConsumer(live, topic);
 
-        expect((await list()).find((group) => group.groupId === live)).toEqual(jasmine.objectContaining({
-          state: 'Stable', type: 'classic', memberCount: 1, totalLag: 0,
-        }));
+        expect((await list()).find((group) => group.groupId === live)).toEqual(
+          jasmine.objectContaining({
+            state: 'Stable',
+            type: 'classic',
+            memberCount: 1,
+            totalLag: 0,
+          }),
+        );
       });
     });
 
@@ -43,9 +54,14 @@ describe('consumer groups', () => {
         const modern = fixtures.groupId('list-kip848');
         await fixtures.attachConsumer(modern, topic, { protocol: 'consumer' });
 
-        expect((await list()).find((group) => group.groupId === modern)).toEqual(jasmine.objectContaining({
-          state: 'Stable', type: 'consumer', memberCount: 1, topics: [topic],
-        }));
+        expect((await list()).find((group) => group.groupId === modern)).toEqual(
+          jasmine.objectContaining({
+            state: 'Stable',
+            type: 'consumer',
+            memberCount: 1,
+            topics: [topic],
+          }),
+        );
       });
     });
 
@@ -96,9 +112,13 @@ describe('consumer groups', () => {
         const res = await api.get<ConsumerGroupDetail>(groupUrl(group));
 
         expect(res.body.state).toBe('Stable');
-        expect(res.body.members).toEqual([jasmine.objectContaining({
-          clientId: 'enricher-2', host: jasmine.stringMatching(/\d+\.\d+\.\d+\.\d+/), assignments: [{ topic, partitions: [0, 1, 2] }],
-        })]);
+        expect(res.body.members).toEqual([
+          jasmine.objectContaining({
+            clientId: 'enricher-2',
+            host: jasmine.stringMatching(/\d+\.\d+\.\d+\.\d+/),
+            assignments: [{ topic, partitions: [0, 1, 2] }],
+          }),
+        ]);
         expect(res.body.partitions.map((p) => p.assignedTo)).toEqual(['enricher-2', 'enricher-2', 'enricher-2']);
       });
     });

@@ -8,20 +8,28 @@ import type { ConsumerGroupsService } from './consumer-groups.service';
 import type { OffsetResetService } from './offset-reset.service';
 
 const resetRequest = z.object({
-  topics: z.array(z.object({
-    topic: z.string().min(1, 'is required'),
-    partitions: z.array(z.number().int().min(0)).min(1, 'name at least one partition, or leave it out for all').optional(),
-  })).min(1, 'name at least one topic'),
+  topics: z
+    .array(
+      z.object({
+        topic: z.string().min(1, 'is required'),
+        partitions: z.array(z.number().int().min(0)).min(1, 'name at least one partition, or leave it out for all').optional(),
+      }),
+    )
+    .min(1, 'name at least one topic'),
   mode: z.enum(['earliest', 'latest', 'timestamp', 'duration', 'shift', 'offset']),
   value: z.union([z.string(), z.number()]).optional(),
 });
 const resetCommand = resetRequest.extend({
   confirm: z.literal(true, 'must be true: a reset changes what the group reads'),
-  targets: z.array(z.object({
-    topic: z.string().min(1),
-    partition: z.number().int().min(0),
-    offset: z.number().int().min(0),
-  })).optional(),
+  targets: z
+    .array(
+      z.object({
+        topic: z.string().min(1),
+        partition: z.number().int().min(0),
+        offset: z.number().int().min(0),
+      }),
+    )
+    .optional(),
 });
 const undoRequest = z.object({ auditId: z.string().min(1, 'is required') });
 

@@ -41,11 +41,7 @@ export class ConsumerGroupsService {
       .map((listing) => {
         const description = descriptions.get(listing.groupId);
         const offsets = (committed.get(listing.groupId) ?? []).filter((p) => existing.has(p.topic));
-        return summarize(
-          { ...listing, members: [], ...description, state: description?.state ?? listing.state },
-          offsets,
-          logEnds,
-        );
+        return summarize({ ...listing, members: [], ...description, state: description?.state ?? listing.state }, offsets, logEnds);
       })
       .sort((a, b) => a.groupId.localeCompare(b.groupId));
   }
@@ -61,12 +57,15 @@ export class ConsumerGroupsService {
       throw new AppError('GROUP_NOT_FOUND', `There is no consumer group ${groupId} on ${cluster.name}`);
     }
     const offsets = committed.filter((p) => existing.has(p.topic));
-    const assigned = description.members.flatMap((member) =>
-      member.assignments.flatMap((a) => a.partitions.map((partition) => ({ topic: a.topic, partition, owner: member.clientId }))),
-    ).filter((p) => existing.has(p.topic));
+    const assigned = description.members
+      .flatMap((member) =>
+        member.assignments.flatMap((a) => a.partitions.map((partition) => ({ topic: a.topic, partition, owner: member.clientId }))),
+      )
+      .filter((p) => existing.has(p.topic));
     // Every partition of the group's topics: one it never committed on shows a null offset and lag.
     const counts = await this.gateway.partitionCounts(cluster, [...new Set([...offsets, ...assigned].map((p) => p.topic))]);
-    const partitions = [...counts].flatMap(([topic, count]) => Array.from({ length: count }, (_, partition) => ({ topic, partition })))
+    const partitions = [...counts]
+      .flatMap(([topic, count]) => Array.from({ length: count }, (_, partition) => ({ topic, partition })))
       .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
     const [logStarts, logEnds, timestamps] = await Promise.all([
       this.gateway.logOffsets(cluster, partitions, EARLIEST),
@@ -119,7 +118,10 @@ export class ConsumerGroupsService {
     if (!isActive(group)) return;
     const members = group.members.map(memberName);
     const who = members.length ? `: ${members.join(', ')}` : ` (state ${group.state})`;
-    throw new AppError('GROUP_ACTIVE', `Consumer group ${group.groupId} has active members, so its offsets cannot be ${what}; stop them first${who}`);
+    throw new AppError(
+      'GROUP_ACTIVE',
+      `Consumer group ${group.groupId} has active members, so its offsets cannot be ${what}; stop them first${who}`,
+    );
   }
 }
 
@@ -134,10 +136,7 @@ export function memberName(member: ConsumerGroupMember): string {
 }
 
 function summarize(group: GroupDescription, offsets: PartitionOffset[], logEnds: Map<string, bigint>): ConsumerGroupSummary {
-  const topics = new Set([
-    ...offsets.map((p) => p.topic),
-    ...group.members.flatMap((member) => member.assignments.map((a) => a.topic)),
-  ]);
+  const topics = new Set([...offsets.map((p) => p.topic), ...group.members.flatMap((member) => member.assignments.map((a) => a.topic))]);
   const lags = offsets.map((p) => {
     const end = logEnds.get(partitionKey(p.topic, p.partition));
     return end === undefined ? 0 : Math.max(0, toOffset(end - p.offset));

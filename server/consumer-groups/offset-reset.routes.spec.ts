@@ -32,8 +32,11 @@ describe('consumer group offsets', () => {
         const res = await preview({ mode: 'earliest' });
 
         expect(res.status).toBe(200);
-        expect(res.body.partitions.map((p) => [p.currentOffset, p.targetOffset, p.replayed, p.skipped]))
-          .toEqual([[8, 0, 8, 0], [null, 0, 0, 0], [3, 0, 3, 0]]);
+        expect(res.body.partitions.map((p) => [p.currentOffset, p.targetOffset, p.replayed, p.skipped])).toEqual([
+          [8, 0, 8, 0],
+          [null, 0, 0, 0],
+          [3, 0, 3, 0],
+        ]);
         expect(res.body.totals).toEqual({ partitions: 3, replayed: 11, skipped: 0 });
         expect(await fixtures.committedOffsets(group, topic, 3)).toEqual([8, null, 3]);
       });
@@ -77,7 +80,11 @@ describe('consumer group offsets', () => {
         const recent = await fixtures.topic('duration', [5], { start: Date.now() - 5 * HOUR, step: HOUR });
         const recentGroup = await fixtures.committedGroup('duration', recent, [5]);
 
-        const res = await api.post<ResetPreview>(offsetsUrl(recentGroup, 'preview'), { topics: [{ topic: recent }], mode: 'duration', value: 'PT2H30M' });
+        const res = await api.post<ResetPreview>(offsetsUrl(recentGroup, 'preview'), {
+          topics: [{ topic: recent }],
+          mode: 'duration',
+          value: 'PT2H30M',
+        });
 
         expect(res.status).toBe(200);
         expect(targetsOf(res.body)).toEqual([3]);
@@ -114,7 +121,11 @@ describe('consumer group offsets', () => {
       });
 
       it('resets only the partitions named', async () => {
-        const res = await api.post<ResetPreview>(offsetsUrl(group, 'preview'), { topics: [{ topic, partitions: [2] }], mode: 'offset', value: 1 });
+        const res = await api.post<ResetPreview>(offsetsUrl(group, 'preview'), {
+          topics: [{ topic, partitions: [2] }],
+          mode: 'offset',
+          value: 1,
+        });
 
         expect(res.body.partitions.map((p) => [p.partition, p.targetOffset])).toEqual([[2, 1]]);
       });
@@ -125,7 +136,11 @@ describe('consumer group offsets', () => {
         const res = await preview({ mode: 'earliest' }, fixtures.groupId('fresh'));
 
         expect(res.status).toBe(200);
-        expect(res.body.partitions.map((p) => [p.currentOffset, p.replayed])).toEqual([[null, 10], [null, 0], [null, 5]]);
+        expect(res.body.partitions.map((p) => [p.currentOffset, p.replayed])).toEqual([
+          [null, 10],
+          [null, 0],
+          [null, 5],
+        ]);
       });
     });
 
@@ -173,20 +188,34 @@ describe('consumer group offsets', () => {
         expect(res.status).toBe(200);
         expect(await fixtures.committedOffsets(group, topic, 3)).toEqual([6, 0, 1]);
         const record = await api.audit.find({ name: 'local', bootstrapServers: api.kafka.bootstrapServers, connect: [] }, res.body.auditId);
-        expect(record).toEqual(jasmine.objectContaining({
-          action: 'consumer-group.offsets.reset',
-          subject: { kind: 'consumer-group', name: group },
-          parameters: { mode: 'shift', value: -2, topics: [{ topic }] },
-          before: [{ topic, partition: 0, offset: 8 }, { topic, partition: 1, offset: null }, { topic, partition: 2, offset: 3 }],
-          after: [{ topic, partition: 0, offset: 6 }, { topic, partition: 1, offset: 0 }, { topic, partition: 2, offset: 1 }],
-        }));
+        expect(record).toEqual(
+          jasmine.objectContaining({
+            action: 'consumer-group.offsets.reset',
+            subject: { kind: 'consumer-group', name: group },
+            parameters: { mode: 'shift', value: -2, topics: [{ topic }] },
+            before: [
+              { topic, partition: 0, offset: 8 },
+              { topic, partition: 1, offset: null },
+              { topic, partition: 2, offset: 3 },
+            ],
+            after: [
+              { topic, partition: 0, offset: 6 },
+              { topic, partition: 1, offset: 0 },
+              { topic, partition: 2, offset: 1 },
+            ],
+          }),
+        );
         expect(record?.actor).toMatch(/^anonymous@/);
       });
 
       it('applies exactly the previewed targets', async () => {
         const previewed = (await preview({ mode: 'timestamp', value: SEED_START + 4 * MINUTE })).body;
 
-        const res = await reset({ mode: 'timestamp', value: SEED_START + 4 * MINUTE, targets: previewed.partitions.map((p) => ({ topic, partition: p.partition, offset: p.targetOffset })) });
+        const res = await reset({
+          mode: 'timestamp',
+          value: SEED_START + 4 * MINUTE,
+          targets: previewed.partitions.map((p) => ({ topic, partition: p.partition, offset: p.targetOffset })),
+        });
 
         expect(res.status).toBe(200);
         expect(await fixtures.committedOffsets(group, topic, 3)).toEqual(targetsOf(previewed));

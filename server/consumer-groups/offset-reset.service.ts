@@ -69,11 +69,22 @@ export class OffsetResetService {
     }
     this.groups.refuseWhileActive(await this.groups.describe(cluster, groupId), 'reset');
     const preview = await this.preview(cluster, groupId, command);
-    const targets = command.targets ? checkedTargets(command.targets, preview) : preview.partitions.map((p) => ({ ...p, offset: p.targetOffset }));
+    const targets = command.targets
+      ? checkedTargets(command.targets, preview)
+      : preview.partitions.map((p) => ({ ...p, offset: p.targetOffset }));
     // Kafka itself refuses the commit (mapped to 409 GROUP_ACTIVE) if a consumer joined meanwhile.
-    await this.gateway.commitOffsets(cluster, groupId, targets.map((t) => ({ topic: t.topic, partition: t.partition, offset: BigInt(t.offset) })));
+    await this.gateway.commitOffsets(
+      cluster,
+      groupId,
+      targets.map((t) => ({ topic: t.topic, partition: t.partition, offset: BigInt(t.offset) })),
+    );
     const current = new Map(preview.partitions.map((p) => [partitionKey(p.topic, p.partition), p.currentOffset]));
-    const partitions = targets.map((t) => ({ topic: t.topic, partition: t.partition, before: current.get(partitionKey(t.topic, t.partition)) ?? null, after: t.offset }));
+    const partitions = targets.map((t) => ({
+      topic: t.topic,
+      partition: t.partition,
+      before: current.get(partitionKey(t.topic, t.partition)) ?? null,
+      after: t.offset,
+    }));
     const record = await this.audit.record(cluster, {
       actor,
       cluster: cluster.name,
@@ -103,9 +114,22 @@ export class OffsetResetService {
     const restore = reset.before;
     const committed = await this.gateway.committedOffsets(cluster, [groupId]);
     const now = new Map((committed.get(groupId) ?? []).map((p) => [partitionKey(p.topic, p.partition), toOffset(p.offset)]));
-    await this.gateway.commitOffsets(cluster, groupId, restore.filter(hasOffset).map((p) => ({ ...p, offset: BigInt(p.offset) })));
-    await this.gateway.deleteOffsets(cluster, groupId, restore.filter((p) => p.offset === null));
-    const partitions = restore.map((p) => ({ topic: p.topic, partition: p.partition, before: now.get(partitionKey(p.topic, p.partition)) ?? null, after: p.offset }));
+    await this.gateway.commitOffsets(
+      cluster,
+      groupId,
+      restore.filter(hasOffset).map((p) => ({ ...p, offset: BigInt(p.offset) })),
+    );
+    await this.gateway.deleteOffsets(
+      cluster,
+      groupId,
+      restore.filter((p) => p.offset === null),
+    );
+    const partitions = restore.map((p) => ({
+      topic: p.topic,
+      partition: p.partition,
+      before: now.get(partitionKey(p.topic, p.partition)) ?? null,
+      after: p.offset,
+    }));
     const record = await this.audit.record(cluster, {
       actor,
       cluster: cluster.name,
@@ -120,13 +144,24 @@ export class OffsetResetService {
   }
 
   /** Current offset and log bounds of each requested partition (and the offset for a time). */
-  async #positions(cluster: ClusterConfig, groupId: string, request: OffsetResetRequest, at: number | undefined): Promise<PartitionPosition[]> {
-    const counts = await this.gateway.partitionCounts(cluster, request.topics.map((t) => t.topic));
+  async #positions(
+    cluster: ClusterConfig,
+    groupId: string,
+    request: OffsetResetRequest,
+    at: number | undefined,
+  ): Promise<PartitionPosition[]> {
+    const counts = await this.gateway.partitionCounts(
+      cluster,
+      request.topics.map((t) => t.topic),
+    );
     const refs: PartitionRef[] = request.topics.flatMap(({ topic, partitions }) => {
       const count = counts.get(topic) ?? 0;
       const wrong = partitions?.find((partition) => partition >= count);
       if (wrong !== undefined) {
-        throw new AppError('VALIDATION_FAILED', `Topic ${topic} has ${count} partitions (0 to ${count - 1}); there is no partition ${wrong}`);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Topic ${topic} has ${count} partitions (0 to ${count - 1}); there is no partition ${wrong}`,
+        );
       }
       return (partitions ?? Array.from({ length: count }, (_, i) => i)).map((partition) => ({ topic, partition }));
     });
@@ -157,12 +192,18 @@ export class OffsetResetService {
 function checkedTargets(targets: TopicPartitionOffset[], preview: ResetPreview): { topic: string; partition: number; offset: number }[] {
   const given = new Map(targets.map((t) => [partitionKey(t.topic, t.partition), t.offset]));
   if (given.size !== preview.partitions.length || preview.partitions.some((p) => !given.has(partitionKey(p.topic, p.partition)))) {
-    throw new AppError('VALIDATION_FAILED', 'The request body is not valid: targets must name exactly the partitions of the topics to reset');
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The request body is not valid: targets must name exactly the partitions of the topics to reset',
+    );
   }
   return preview.partitions.map((p) => {
     const offset = given.get(partitionKey(p.topic, p.partition));
     if (typeof offset !== 'number' || offset < p.logStartOffset || offset > p.logEndOffset) {
-      throw new AppError('PREVIEW_OUTDATED', `${p.topic} partition ${p.partition} now holds offsets ${p.logStartOffset} to ${p.logEndOffset}, which no longer include the previewed ${offset}: preview again`);
+      throw new AppError(
+        'PREVIEW_OUTDATED',
+        `${p.topic} partition ${p.partition} now holds offsets ${p.logStartOffset} to ${p.logEndOffset}, which no longer include the previewed ${offset}: preview again`,
+      );
     }
     return { topic: p.topic, partition: p.partition, offset };
   });

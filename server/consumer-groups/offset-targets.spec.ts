@@ -2,7 +2,13 @@ import { parseDuration, targetRule } from './offset-targets';
 
 describe('offset targets', () => {
   describe('parseDuration', () => {
-    for (const [iso, ms] of [['PT2H', 7_200_000], ['PT30M', 1_800_000], ['P1D', 86_400_000], ['P1DT12H', 129_600_000], ['PT1.5S', 1500]] as const) {
+    for (const [iso, ms] of [
+      ['PT2H', 7_200_000],
+      ['PT30M', 1_800_000],
+      ['P1D', 86_400_000],
+      ['P1DT12H', 129_600_000],
+      ['PT1.5S', 1500],
+    ] as const) {
       it(`reads ${iso}`, () => expect(parseDuration(iso)).toBe(ms));
     }
 

@@ -103,7 +103,9 @@ function parseTimestamp(value: unknown): number {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) {
     return Date.parse(value);
   }
-  throw invalid(`timestamp must be epoch milliseconds or an ISO date-time such as 2026-01-31T08:00:00Z, not ${JSON.stringify(value ?? null)}`);
+  throw invalid(
+    `timestamp must be epoch milliseconds or an ISO date-time such as 2026-01-31T08:00:00Z, not ${JSON.stringify(value ?? null)}`,
+  );
 }
 
 function parseInteger(value: unknown, name: string, expected: string): number {

@@ -21,7 +21,8 @@ describe('consumer group offsets, undone', () => {
 
   describe('POST /api/clusters/:cluster/consumer-groups/:group/offsets/undo', () => {
     const resetToEarliest = async () =>
-      (await api.post<OffsetChangeResult>(offsetsUrl(group, 'reset'), { topics: [{ topic }], mode: 'earliest', confirm: true })).body.auditId;
+      (await api.post<OffsetChangeResult>(offsetsUrl(group, 'reset'), { topics: [{ topic }], mode: 'earliest', confirm: true })).body
+        .auditId;
 
     it('puts back the exact offsets, removing one the group never had, and marks the reset undone', async () => {
       const auditId = await resetToEarliest();

@@ -32,18 +32,26 @@ export class CopartitionGateway {
    * first, within the byte and time budget. Values are dropped as soon as they are read.
    */
   async sampleKeys(
-    cluster: ClusterConfig, topic: string, partitions: number, budget: SampleBudget,
+    cluster: ClusterConfig,
+    topic: string,
+    partitions: number,
+    budget: SampleBudget,
     onProgress: (records: number, partitionsDone: number) => void,
   ): Promise<TopicRecords> {
     const ref = [{ name: topic, partitions }];
-    const [earliest, latest] = await Promise.all([this.topics.offsets(cluster, ref, 'earliest'), this.topics.offsets(cluster, ref, 'latest')]);
+    const [earliest, latest] = await Promise.all([
+      this.topics.offsets(cluster, ref, 'earliest'),
+      this.topics.offsets(cluster, ref, 'latest'),
+    ]);
     const ends = latest.get(topic) ?? [];
-    const positions = new Map(Array.from({ length: partitions }, (_, p) => {
-      const end = ends[p] ?? 0n;
-      const start = end - BigInt(budget.perPartition);
-      const first = earliest.get(topic)?.[p] ?? 0n;
-      return [p, start > first ? start : first] as [number, bigint];
-    }));
+    const positions = new Map(
+      Array.from({ length: partitions }, (_, p) => {
+        const end = ends[p] ?? 0n;
+        const start = end - BigInt(budget.perPartition);
+        const first = earliest.get(topic)?.[p] ?? 0n;
+        return [p, start > first ? start : first] as [number, bigint];
+      }),
+    );
     const records: TopicRecords['records'] = [];
     let bytes = 0;
     await this.clusters.call(cluster, async (admin) => {
@@ -52,9 +60,13 @@ export class CopartitionGateway {
         const open = [...positions].filter(([p, offset]) => offset < (ends[p] ?? 0n));
         onProgress(records.length, partitions - open.length);
         if (open.length === 0 || bytes >= budget.bytes || Date.now() >= budget.deadline) return;
-        const chunks = await reader.fetch(topic, open.map(([partition, offset]) => ({ partition, offset })), {
-          maxBytesPerPartition: 512 * 1024,
-        });
+        const chunks = await reader.fetch(
+          topic,
+          open.map(([partition, offset]) => ({ partition, offset })),
+          {
+            maxBytesPerPartition: 512 * 1024,
+          },
+        );
         for (const chunk of chunks) {
           const end = ends[chunk.partition] ?? 0n;
           for (const record of chunk.records) {

@@ -17,12 +17,7 @@ export interface CopartitionGroup {
 export type Verdict = 'healthy' | 'at-risk' | 'broken' | 'unknown';
 
 /** Why a key sits on different partition numbers, or why placement may break. */
-export type Cause =
-  | 'partition-count'
-  | 'schema-id'
-  | 'encoding'
-  | 'custom-partitioner'
-  | 'partitions-added';
+export type Cause = 'partition-count' | 'schema-id' | 'encoding' | 'custom-partitioner' | 'partitions-added';
 
 /** One topic's side of a key. */
 export interface KeyPlacement {

@@ -16,13 +16,20 @@ describe('co-partition routes', () => {
     return Buffer.concat([header, payload]);
   };
   /** A topic written as Java producers would, with the key bytes and partitioner given. */
-  const topicWith = async (purpose: string, partitions: number, encode: (key: string) => Buffer,
-    place = (bytes: Buffer) => javaDefaultPartition(bytes, partitions)) => {
+  const topicWith = async (
+    purpose: string,
+    partitions: number,
+    encode: (key: string) => Buffer,
+    place = (bytes: Buffer) => javaDefaultPartition(bytes, partitions),
+  ) => {
     const topic = await api.kafka.createTopic(purpose, { partitions });
-    await api.kafka.produceBytes(topic, keys.map((key) => {
-      const bytes = encode(key);
-      return { key: bytes, partition: place(bytes) };
-    }));
+    await api.kafka.produceBytes(
+      topic,
+      keys.map((key) => {
+        const bytes = encode(key);
+        return { key: bytes, partition: place(bytes) };
+      }),
+    );
     return topic;
   };
   const runCheck = async (topics: string[]): Promise<CheckJob> => {
@@ -92,7 +99,12 @@ describe('co-partition routes', () => {
     describe('for a topic written with a custom partitioner', () => {
       it('reports broken and where murmur2 would have put the keys', async () => {
         const a = await topicWith('custom-a', 6, (key) => Buffer.from(key));
-        const b = await topicWith('custom-b', 6, (key) => Buffer.from(key), (bytes) => (javaDefaultPartition(bytes, 6) + 3) % 6);
+        const b = await topicWith(
+          'custom-b',
+          6,
+          (key) => Buffer.from(key),
+          (bytes) => (javaDefaultPartition(bytes, 6) + 3) % 6,
+        );
 
         const { report } = await runCheck([a, b]);
 
@@ -133,7 +145,8 @@ describe('co-partition routes', () => {
         const b = await topicWith('found-b', 6, (key) => wire(32, avroString(key)));
         const groupId = `spec.joiner.${randomUUID()}`;
         await api.kafka.admin.alterConsumerGroupOffsets({
-          groupId, topics: [a, b].map((name) => ({ name, partitionOffsets: [{ partition: 0, offset: 0n }] })),
+          groupId,
+          topics: [a, b].map((name) => ({ name, partitionOffsets: [{ partition: 0, offset: 0n }] })),
         });
 
         const res = await api.get<{ groups: GroupHealth[] }>(base);
@@ -151,7 +164,8 @@ describe('co-partition routes', () => {
         const changelog = `${appId}-orders-store-changelog`;
         await api.kafka.admin.createTopics({ topics: [changelog], partitions: 3, replicas: 1 });
         await api.kafka.admin.alterConsumerGroupOffsets({
-          groupId: appId, topics: [{ name: source, partitionOffsets: [{ partition: 0, offset: 0n }] }],
+          groupId: appId,
+          topics: [{ name: source, partitionOffsets: [{ partition: 0, offset: 0n }] }],
         });
 
         const res = await api.get<{ groups: GroupHealth[] }>(base);

@@ -40,9 +40,15 @@ export class CopartitionService {
     const deadline = Date.now() + QUICK_CHECK.milliseconds;
     const health: GroupHealth[] = [];
     for (const group of groups) {
-      const report = Date.now() < deadline
-        ? await this.#check(cluster, group, { perPartition: QUICK_CHECK.perPartition, bytes: CHECK_BUDGET.bytes, deadline }, () => undefined)
-        : null;
+      const report =
+        Date.now() < deadline
+          ? await this.#check(
+              cluster,
+              group,
+              { perPartition: QUICK_CHECK.perPartition, bytes: CHECK_BUDGET.bytes, deadline },
+              () => undefined,
+            )
+          : null;
       health.push({ group, report });
     }
     return health;
@@ -51,12 +57,21 @@ export class CopartitionService {
   /** Declared groups, then those found from consumer groups and Kafka Streams applications. */
   async groups(cluster: ClusterConfig): Promise<CopartitionGroup[]> {
     const [declared, groupTopics, description] = await Promise.all([
-      this.#declared.entries(cluster), this.gateway.groupTopics(cluster), this.clusters.describe(cluster),
+      this.#declared.entries(cluster),
+      this.gateway.groupTopics(cluster),
+      this.clusters.describe(cluster),
     ]);
-    const found = discoverGroups(groupTopics, description.topics.map((topic) => topic.name));
+    const found = discoverGroups(
+      groupTopics,
+      description.topics.map((topic) => topic.name),
+    );
     return [
       ...[...declared.values()].map((group): CopartitionGroup => ({
-        id: `declared:${group.name}`, name: group.name, origin: 'declared', topics: group.topics, reason: 'Declared by an operator',
+        id: `declared:${group.name}`,
+        name: group.name,
+        origin: 'declared',
+        topics: group.topics,
+        reason: 'Declared by an operator',
       })),
       ...found,
     ];
@@ -89,9 +104,20 @@ export class CopartitionService {
       progress: { partitionsRead: 0, partitionsTotal: [...partitions.values()].reduce((a, b) => a + b, 0), recordsRead: 0 },
     };
     this.#remember(job);
-    const group: CopartitionGroup = { id: `check:${unique.join(',')}`, name: unique.join(' ⋈ '), origin: 'declared', topics: unique, reason: 'Checked on request' };
+    const group: CopartitionGroup = {
+      id: `check:${unique.join(',')}`,
+      name: unique.join(' ⋈ '),
+      origin: 'declared',
+      topics: unique,
+      reason: 'Checked on request',
+    };
     const deadline = Date.now() + CHECK_BUDGET.milliseconds;
-    this.#check(cluster, group, { perPartition: samplePerPartition, bytes: CHECK_BUDGET.bytes, deadline }, (progress) => (job.progress = progress))
+    this.#check(
+      cluster,
+      group,
+      { perPartition: samplePerPartition, bytes: CHECK_BUDGET.bytes, deadline },
+      (progress) => (job.progress = progress),
+    )
       .then((report) => Object.assign(job, { status: 'done', report }))
       .catch((error: unknown) => {
         const appError = error instanceof AppError ? error : new AppError('INTERNAL', 'The check failed unexpectedly', { cause: error });
@@ -102,12 +128,15 @@ export class CopartitionService {
 
   job(id: string): CheckJob {
     const job = this.#jobs.get(id);
-    if (!job) throw new AppError('CHECK_NOT_FOUND', `No check ${id} is known here (checks are kept for a while by the console that ran them)`);
+    if (!job)
+      throw new AppError('CHECK_NOT_FOUND', `No check ${id} is known here (checks are kept for a while by the console that ran them)`);
     return job;
   }
 
   async #check(
-    cluster: ClusterConfig, group: CopartitionGroup, budget: { perPartition: number; bytes: number; deadline: number },
+    cluster: ClusterConfig,
+    group: CopartitionGroup,
+    budget: { perPartition: number; bytes: number; deadline: number },
     onProgress: (progress: CheckJob['progress']) => void,
   ): Promise<CopartitionReport> {
     const partitions = await this.#requireTopics(cluster, group.topics);
@@ -117,7 +146,8 @@ export class CopartitionService {
     let read = 0;
     for (const topic of group.topics) {
       const sample = await this.gateway.sampleKeys(cluster, topic, partitions.get(topic)!, budget, (records, partitionsDone) =>
-        onProgress({ partitionsRead: done + partitionsDone, partitionsTotal: total, recordsRead: read + records }));
+        onProgress({ partitionsRead: done + partitionsDone, partitionsTotal: total, recordsRead: read + records }),
+      );
       done += sample.partitions;
       read += sample.records.length;
       samples.push(sample);

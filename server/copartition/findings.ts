@@ -30,22 +30,30 @@ export function describe(cause: Cause, context: Context): string {
     const topics = context.topics.join(', ');
     switch (cause) {
       case 'schema-id':
-        return `The keys of ${topics} carry schema-registry schema ids in their bytes: with one subject per topic ` +
-          '(TopicNameStrategy), the next change of one topic\'s key schema gives its keys a new id, and they move to other partitions.';
+        return (
+          `The keys of ${topics} carry schema-registry schema ids in their bytes: with one subject per topic ` +
+          "(TopicNameStrategy), the next change of one topic's key schema gives its keys a new id, and they move to other partitions."
+        );
       case 'partitions-added':
         return `Some records of ${topics} sit where a smaller partition count put them: partitions were added after they were written.`;
       default:
-        return `Records of ${topics} are not where murmur2 of their key bytes puts them: a custom partitioner wrote them, ` +
-          'and nothing proves that every topic of the join uses the same one.';
+        return (
+          `Records of ${topics} are not where murmur2 of their key bytes puts them: a custom partitioner wrote them, ` +
+          'and nothing proves that every topic of the join uses the same one.'
+        );
     }
   }
   const samples = context.samples ?? [];
   switch (cause) {
     case 'partition-count': {
       // Records placed for a smaller count than the topic has now show that it grew, and from what.
-      const grown = samples.filter((s) => s.grewFrom).map((s) => ` ${s.topic} grew from ${s.grewFrom} to ${s.partitions} partitions after data was written.`);
-      return `The partition counts differ (${samples.map((s) => `${s.topic}: ${s.partitions}`).join(', ')}), ` +
-        `so the same key hashes to different partition numbers.${grown.join('')}`;
+      const grown = samples
+        .filter((s) => s.grewFrom)
+        .map((s) => ` ${s.topic} grew from ${s.grewFrom} to ${s.partitions} partitions after data was written.`);
+      return (
+        `The partition counts differ (${samples.map((s) => `${s.topic}: ${s.partitions}`).join(', ')}), ` +
+        `so the same key hashes to different partition numbers.${grown.join('')}`
+      );
     }
     case 'schema-id':
       return 'The same logical keys sit on different partitions because their serialized bytes carry different schema ids per topic.';

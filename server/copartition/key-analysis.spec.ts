@@ -14,8 +14,12 @@ const wire = (schemaId: number, payload: Buffer) => {
   return Buffer.concat([header, payload]);
 };
 /** A topic whose records were placed by Java's default partitioner, unless `place` says otherwise. */
-const topicOf = (topic: string, partitions: number, encode: (key: string) => Buffer,
-  place = (bytes: Buffer) => javaDefaultPartition(bytes, partitions)): TopicRecords => ({
+const topicOf = (
+  topic: string,
+  partitions: number,
+  encode: (key: string) => Buffer,
+  place = (bytes: Buffer) => javaDefaultPartition(bytes, partitions),
+): TopicRecords => ({
   topic,
   partitions,
   records: keys.map((key) => {
@@ -47,7 +51,10 @@ describe('analyzeGroup', () => {
       const [schema] = report.findings;
       expect(schema!.cause).toBe('schema-id');
       expect(schema!.keyCount).toBeGreaterThan(20);
-      expect(schema!.keys[0]!.placements.map((p) => [p.topic, p.schemaId])).toEqual([['a', 1], ['b', 2]]);
+      expect(schema!.keys[0]!.placements.map((p) => [p.topic, p.schemaId])).toEqual([
+        ['a', 1],
+        ['b', 2],
+      ]);
       expect(schema!.keys[0]!.key).toMatch(/^order-\d+$/);
       expect(schema!.fix).toContain('primitive serde');
       expect(schema!.fix).toContain('record-name subject strategy does not help');
@@ -110,10 +117,7 @@ describe('analyzeGroup', () => {
 
   describe('with records written before partitions were added', () => {
     it('is broken and blames the added partitions', () => {
-      const report = analyzeGroup(group, [
-        topicOf('a', 8, text),
-        topicOf('b', 8, text, (bytes) => javaDefaultPartition(bytes, 6)),
-      ]);
+      const report = analyzeGroup(group, [topicOf('a', 8, text), topicOf('b', 8, text, (bytes) => javaDefaultPartition(bytes, 6))]);
 
       expect(report.verdict).toBe('broken');
       expect(report.findings.map((f) => f.cause)).toEqual(['partitions-added']);
@@ -139,8 +143,7 @@ describe('decodeKey', () => {
   it('reads a JSON string key as its text', () =>
     expect(decodeKey(Buffer.from('"k1"'))).toEqual({ logical: 'k1', schemaId: null, form: 'json' }));
 
-  it('reads a plain text key', () =>
-    expect(decodeKey(Buffer.from('k1'))).toEqual({ logical: 'k1', schemaId: null, form: 'text' }));
+  it('reads a plain text key', () => expect(decodeKey(Buffer.from('k1'))).toEqual({ logical: 'k1', schemaId: null, form: 'text' }));
 
   it('keeps binary keys as hex', () =>
     expect(decodeKey(Buffer.from([0xff, 0x01]))).toEqual({ logical: 'ff01', schemaId: null, form: 'binary' }));

@@ -1,5 +1,14 @@
 import { javaDefaultPartition } from '../kafka/java-partitioner';
-import type { Cause, CopartitionGroup, CopartitionReport, Finding, KeyEvidence, KeyPlacement, TopicSample, Verdict } from './copartition.model';
+import type {
+  Cause,
+  CopartitionGroup,
+  CopartitionReport,
+  Finding,
+  KeyEvidence,
+  KeyPlacement,
+  TopicSample,
+  Verdict,
+} from './copartition.model';
 import { decodeKey } from './key-decoding';
 import { FIXES, describe as describeFinding } from './findings';
 
@@ -44,10 +53,20 @@ export function analyzeGroup(group: CopartitionGroup, samples: TopicRecords[], n
   }
   for (const [cause, keys] of mismatched) findings.push(finding(cause, keys.slice(0, MAX_EXAMPLES), keys.length, { samples }));
 
-  const risks = atRisk(seenByTopic.map(({ sample, keys }) => ({ sample, seen: [...keys.values()] })), common, findings);
+  const risks = atRisk(
+    seenByTopic.map(({ sample, keys }) => ({ sample, seen: [...keys.values()] })),
+    common,
+    findings,
+  );
   const topics = seenByTopic.map(({ sample, keys }) => topicSample(sample, [...keys.values()]));
   const sampled = topics.reduce((sum, topic) => sum + topic.recordsSampled, 0);
-  const verdict: Verdict = findings.length ? 'broken' : risks.length ? 'at-risk' : sampled === 0 && counts.size === 1 ? 'unknown' : 'healthy';
+  const verdict: Verdict = findings.length
+    ? 'broken'
+    : risks.length
+      ? 'at-risk'
+      : sampled === 0 && counts.size === 1
+        ? 'unknown'
+        : 'healthy';
   return {
     group,
     verdict,
@@ -95,16 +114,22 @@ function atRisk(topics: { sample: TopicRecords; seen: Seen[] }[], common: [strin
   const reported = new Set(findings.map((f) => f.cause));
   const withSchema = topics.filter(({ seen }) => seen.some((s) => s.schemaId !== null));
   if (withSchema.length > 0 && !reported.has('schema-id')) {
-    const keys = common.filter(([, seen]) => seen.some((s) => s.schemaId !== null)).slice(0, MAX_EXAMPLES)
+    const keys = common
+      .filter(([, seen]) => seen.some((s) => s.schemaId !== null))
+      .slice(0, MAX_EXAMPLES)
       .map(([key, seen]): KeyEvidence => ({ key, cause: 'schema-id', placements: seen.map(publicPlacement) }));
     risks.push(finding('schema-id', keys, keys.length, { atRisk: true, topics: withSchema.map(({ sample }) => sample.topic) }));
   }
   const offMurmur = topics.filter(({ seen }) => seen.some((s) => s.partition !== s.expectedPartition));
   for (const cause of ['partitions-added', 'custom-partitioner'] as const) {
-    const topicsWithCause = offMurmur.filter(({ seen }) => seen.some((s) => s.partition !== s.expectedPartition && (s.placedForCount !== null) === (cause === 'partitions-added')));
+    const topicsWithCause = offMurmur.filter(({ seen }) =>
+      seen.some((s) => s.partition !== s.expectedPartition && (s.placedForCount !== null) === (cause === 'partitions-added')),
+    );
     if (!topicsWithCause.length || reported.has(cause)) continue;
-    const keys = topicsWithCause.flatMap(({ seen }) => seen.filter((s) => s.partition !== s.expectedPartition))
-      .slice(0, MAX_EXAMPLES).map((s): KeyEvidence => ({ key: decodeKey(s.raw).logical, cause, placements: [publicPlacement(s)] }));
+    const keys = topicsWithCause
+      .flatMap(({ seen }) => seen.filter((s) => s.partition !== s.expectedPartition))
+      .slice(0, MAX_EXAMPLES)
+      .map((s): KeyEvidence => ({ key: decodeKey(s.raw).logical, cause, placements: [publicPlacement(s)] }));
     risks.push(finding(cause, keys, keys.length, { atRisk: true, topics: topicsWithCause.map(({ sample }) => sample.topic) }));
   }
   return risks;

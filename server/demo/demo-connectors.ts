@@ -29,9 +29,11 @@ export async function seedDemoConnectors(
   // Written once: rewriting it would move lines under the source connector's stored position.
   if (!existsSync(exportFile)) writeFileSync(exportFile, domainEventLines().join('\n') + '\n');
 
-  await clusters.call(cluster, (admin) => new DemoGateway(admin, cluster.bootstrapServers).createMissingTopics([
-    { name: DOMAIN_EVENTS_TOPIC, partitions: 1, configs: { 'retention.ms': '-1', 'cleanup.policy': 'delete' }, records: [] },
-  ]));
+  await clusters.call(cluster, (admin) =>
+    new DemoGateway(admin, cluster.bootstrapServers).createMissingTopics([
+      { name: DOMAIN_EVENTS_TOPIC, partitions: 1, configs: { 'retention.ms': '-1', 'cleanup.policy': 'delete' }, records: [] },
+    ]),
+  );
 
   const gateway = new ConnectGateway();
   // The demo's connectors are a nicety: a worker that is slow to come up must not stop the console.
@@ -42,12 +44,18 @@ export async function seedDemoConnectors(
   if (!existing) return;
   const wanted: Record<string, Record<string, string>> = {
     'domain-events-source': {
-      'connector.class': 'FileStreamSource', file: exportFile, topic: DOMAIN_EVENTS_TOPIC,
-      'key.converter': STRING_CONVERTER, 'value.converter': STRING_CONVERTER,
+      'connector.class': 'FileStreamSource',
+      file: exportFile,
+      topic: DOMAIN_EVENTS_TOPIC,
+      'key.converter': STRING_CONVERTER,
+      'value.converter': STRING_CONVERTER,
     },
     'domain-events-archive': {
-      'connector.class': 'FileStreamSink', topics: DOMAIN_EVENTS_TOPIC, file: join(demoDir, 'domain_events.archive.jsonl'),
-      'key.converter': STRING_CONVERTER, 'value.converter': STRING_CONVERTER,
+      'connector.class': 'FileStreamSink',
+      topics: DOMAIN_EVENTS_TOPIC,
+      file: join(demoDir, 'domain_events.archive.jsonl'),
+      'key.converter': STRING_CONVERTER,
+      'value.converter': STRING_CONVERTER,
     },
   };
   for (const [name, config] of Object.entries(wanted)) {
@@ -61,10 +69,12 @@ export async function seedDemoConnectors(
 function domainEventLines(): string[] {
   const types = ['OrderPlaced', 'PaymentCaptured', 'OrderShipped', 'CustomerRegistered'];
   const start = Date.UTC(2026, 0, 1);
-  return Array.from({ length: 40 }, (_, i) => JSON.stringify({
-    id: 5000 + i,
-    type: types[i % types.length],
-    aggregateId: `order-${1000 + (i % 12)}`,
-    occurredAt: new Date(start + i * 90_000).toISOString(),
-  }));
+  return Array.from({ length: 40 }, (_, i) =>
+    JSON.stringify({
+      id: 5000 + i,
+      type: types[i % types.length],
+      aggregateId: `order-${1000 + (i % 12)}`,
+      occurredAt: new Date(start + i * 90_000).toISOString(),
+    }),
+  );
 }

@@ -26,13 +26,19 @@ export async function seedDemoConsumerGroups(admin: Admin): Promise<string[]> {
     const latest = await admin.listOffsets({
       topics: topics.map((name) => ({
         name,
-        partitions: Array.from({ length: metadata.topics.get(name)?.partitionsCount ?? 0 }, (_, partitionIndex) => ({ partitionIndex, timestamp: -1n })),
+        partitions: Array.from({ length: metadata.topics.get(name)?.partitionsCount ?? 0 }, (_, partitionIndex) => ({
+          partitionIndex,
+          timestamp: -1n,
+        })),
       })),
     });
     const offsets = latest
       .map((topic) => ({
         name: topic.name,
-        partitionOffsets: topic.partitions.map((p) => ({ partition: p.partitionIndex, offset: BigInt(Math.floor(Number(p.offset) * share)) })),
+        partitionOffsets: topic.partitions.map((p) => ({
+          partition: p.partitionIndex,
+          offset: BigInt(Math.floor(Number(p.offset) * share)),
+        })),
       }))
       .filter((topic) => topic.partitionOffsets.length);
     if (!offsets.length) continue;

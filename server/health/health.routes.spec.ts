@@ -37,7 +37,9 @@ describe('health routes', () => {
         expect(res.body.ready).toBeFalse();
         const [local, unreachable] = res.body.clusters;
         expect(local).toEqual(jasmine.objectContaining({ name: 'local', reachable: true }));
-        expect(unreachable).toEqual(jasmine.objectContaining({ name: 'unreachable', reachable: false, problem: jasmine.stringContaining('unreachable') }));
+        expect(unreachable).toEqual(
+          jasmine.objectContaining({ name: 'unreachable', reachable: false, problem: jasmine.stringContaining('unreachable') }),
+        );
         if (process.env['KPC_TEST_CONNECT_URL']) {
           expect(local!.connect).toEqual([
             { name: 'test-connect', reachable: true },

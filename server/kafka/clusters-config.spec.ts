@@ -43,8 +43,9 @@ describe('clusters configuration', () => {
       });
 
       it('refuses an unknown SASL mechanism with a readable message', () => {
-        expect(() => loadClustersSource({ KAFKA_BOOTSTRAP_SERVERS: 'b1:9093', KAFKA_SASL_MECHANISM: 'KERBEROS' }, noFile))
-          .toThrowMatching((err) => err instanceof ConfigError && /KAFKA_\* environment variables/.test(err.message));
+        expect(() => loadClustersSource({ KAFKA_BOOTSTRAP_SERVERS: 'b1:9093', KAFKA_SASL_MECHANISM: 'KERBEROS' }, noFile)).toThrowMatching(
+          (err) => err instanceof ConfigError && /KAFKA_\* environment variables/.test(err.message),
+        );
       });
     });
 
@@ -103,8 +104,10 @@ clusters:
 
     describe('with mistakes', () => {
       it('names a bootstrap server without a port', () => {
-        expect(() => parseClustersFile('clusters:\n  - name: a\n    bootstrapServers: [broker]\n', {}))
-          .toThrowError(ConfigError, /host:port/);
+        expect(() => parseClustersFile('clusters:\n  - name: a\n    bootstrapServers: [broker]\n', {})).toThrowError(
+          ConfigError,
+          /host:port/,
+        );
       });
 
       it('refuses two clusters with one name', () => {
@@ -113,13 +116,17 @@ clusters:
       });
 
       it('refuses a name that cannot appear in a URL', () => {
-        expect(() => parseClustersFile('clusters:\n  - { name: "My Cluster", bootstrapServers: [x:1] }\n', {}))
-          .toThrowError(ConfigError, /lower-case/);
+        expect(() => parseClustersFile('clusters:\n  - { name: "My Cluster", bootstrapServers: [x:1] }\n', {})).toThrowError(
+          ConfigError,
+          /lower-case/,
+        );
       });
 
       it('says when the YAML itself is broken', () => {
-        expect(() => parseClustersFile('clusters: [', {}, 'kpc.config.yaml'))
-          .toThrowError(ConfigError, /kpc\.config\.yaml is not valid YAML/);
+        expect(() => parseClustersFile('clusters: [', {}, 'kpc.config.yaml')).toThrowError(
+          ConfigError,
+          /kpc\.config\.yaml is not valid YAML/,
+        );
       });
     });
   });

@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
-const clusterName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'use lower-case letters, digits, "-" or "_" (it appears in URLs)');
+const clusterName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'use lower-case letters, digits, "-" or "_" (it appears in URLs)');
 
 const bootstrapServers = z
   .union([z.string(), z.array(z.string())])
@@ -56,9 +54,7 @@ export type ClusterConfig = z.infer<typeof clusterSchema> & { embedded?: boolean
 
 /** Where the clusters come from; `embedded` means none are configured. */
 export type ClustersSource =
-  | { kind: 'file'; path: string; clusters: ClusterConfig[] }
-  | { kind: 'env'; clusters: ClusterConfig[] }
-  | { kind: 'embedded' };
+  { kind: 'file'; path: string; clusters: ClusterConfig[] } | { kind: 'env'; clusters: ClusterConfig[] } | { kind: 'embedded' };
 
 /** A configuration the console cannot start with; the message says what to fix. */
 export class ConfigError extends Error {}

@@ -56,28 +56,34 @@ export function translateKafkaError(err: unknown, cluster: ClusterConfig): AppEr
     const refusal = findInChain(authentication, (e) => e.code === 'PLT_KFK_PROTOCOL');
     // A wrong user or password is SASL_AUTHENTICATION_FAILED; anything else (a mechanism
     // the listener does not offer, SASL towards a listener without it) gets Kafka's words.
-    const why = !refusal || refusal['apiId'] === 'SASL_AUTHENTICATION_FAILED'
-      ? "refused the console's credentials"
-      : `refused SASL ${cluster.sasl?.mechanism ?? ''}: ${refusal.message.replace(/\.$/, '')}`;
-    return new AppError('CLUSTER_AUTHENTICATION_FAILED', `Kafka cluster ${servers} ${why}; check its SASL settings`,
-      { cause: err });
+    const why =
+      !refusal || refusal['apiId'] === 'SASL_AUTHENTICATION_FAILED'
+        ? "refused the console's credentials"
+        : `refused SASL ${cluster.sasl?.mechanism ?? ''}: ${refusal.message.replace(/\.$/, '')}`;
+    return new AppError('CLUSTER_AUTHENTICATION_FAILED', `Kafka cluster ${servers} ${why}; check its SASL settings`, { cause: err });
   }
   const certificate = findInChain(err, isCertificateError);
   if (certificate) {
     // Node appends advice about --use-system-ca, which means nothing to an operator here.
     const reason = certificate.message.split(';')[0];
-    const fix = certificate.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-      ? 'use a host name the certificate names in bootstrapServers'
-      : 'set tls.ca to the PEM file of the CA that signed it';
-    return new AppError('CLUSTER_TLS_FAILED', `Kafka cluster ${servers} presented a TLS certificate the console does not trust (${reason}): ${fix}`, { cause: err });
+    const fix =
+      certificate.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+        ? 'use a host name the certificate names in bootstrapServers'
+        : 'set tls.ca to the PEM file of the CA that signed it';
+    return new AppError(
+      'CLUSTER_TLS_FAILED',
+      `Kafka cluster ${servers} presented a TLS certificate the console does not trust (${reason}): ${fix}`,
+      { cause: err },
+    );
   }
   // The client tells a TLS mismatch only by these messages of its UserError.
   if (findInChain(err, (e) => e.code === 'PLT_KFK_USER' && /requires TLS/i.test(e.message))) {
-    return new AppError('CLUSTER_TLS_FAILED', `Kafka cluster ${servers} answers only over TLS: enable tls for it`,
-      { cause: err });
+    return new AppError('CLUSTER_TLS_FAILED', `Kafka cluster ${servers} answers only over TLS: enable tls for it`, { cause: err });
   }
   if (findInChain(err, (e) => e.code === 'PLT_KFK_USER' && /TLS handshake failed/i.test(e.message))) {
-    return new AppError('CLUSTER_TLS_FAILED', `Kafka cluster ${servers} did not complete a TLS handshake: does that listener use TLS?`, { cause: err });
+    return new AppError('CLUSTER_TLS_FAILED', `Kafka cluster ${servers} did not complete a TLS handshake: does that listener use TLS?`, {
+      cause: err,
+    });
   }
   if (findErrorBy(err, 'code', 'PLT_KFK_NETWORK') || findErrorBy(err, 'code', 'PLT_KFK_TIMEOUT')) {
     return unreachable(cluster, 'no broker accepted a connection', err);
@@ -123,17 +129,22 @@ function findInChain(err: unknown, test: (error: CodedError) => boolean, depth =
 
 /** Whether Node refused the broker's certificate (OpenSSL's verify codes, or the host name check). */
 function isCertificateError(error: CodedError): boolean {
-  return typeof error.code === 'string' &&
-    /^(ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET_ISSUER_CERT|GET_ISSUER_CERT_LOCALLY|VERIFY_LEAF_SIGNATURE)|CERT_[A-Z_]+)$/.test(error.code);
+  return (
+    typeof error.code === 'string' &&
+    /^(ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET_ISSUER_CERT|GET_ISSUER_CERT_LOCALLY|VERIFY_LEAF_SIGNATURE)|CERT_[A-Z_]+)$/.test(
+      error.code,
+    )
+  );
 }
 
 /** 503 CLUSTER_UNREACHABLE, naming the cluster and its bootstrap servers. */
 export function unreachable(cluster: ClusterConfig, why: string, cause?: unknown): AppError {
-  return new AppError('CLUSTER_UNREACHABLE', `Kafka cluster ${cluster.name} (${cluster.bootstrapServers.join(', ')}) is unreachable: ${why}`,
+  return new AppError(
+    'CLUSTER_UNREACHABLE',
+    `Kafka cluster ${cluster.name} (${cluster.bootstrapServers.join(', ')}) is unreachable: ${why}`,
     { cause },
   );
 }
-
 
 /**
  * 504 OUTCOME_UNKNOWN: a change was sent and no answer came before the deadline, so it may have

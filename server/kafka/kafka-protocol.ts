@@ -6,19 +6,21 @@ import { kGetApi, kGetBootstrapConnection, kGetConnection, type Admin, type API,
  * and symbols; these wrap them in promises once, for every gateway.
  */
 export function protocolApi<Request extends unknown[], Response>(admin: Admin, name: string): Promise<API<Request, Response>> {
-  return new Promise((resolve, reject) =>
-    admin[kGetApi]<Request, Response>(name, (error, api) => (error ? reject(error) : resolve(api!))),
-  );
+  return new Promise((resolve, reject) => admin[kGetApi]<Request, Response>(name, (error, api) => (error ? reject(error) : resolve(api!))));
 }
 
 /** A connection to one broker. */
 export function connectionTo(admin: Admin, broker: { host: string; port: number }): Promise<Connection> {
-  return new Promise((resolve, reject) => admin[kGetConnection](broker, (error, connection) => (error ? reject(error) : resolve(connection!))));
+  return new Promise((resolve, reject) =>
+    admin[kGetConnection](broker, (error, connection) => (error ? reject(error) : resolve(connection!))),
+  );
 }
 
 /** A connection to any bootstrap broker. */
 export function bootstrapConnection(admin: Admin): Promise<Connection> {
-  return new Promise((resolve, reject) => admin[kGetBootstrapConnection]((error, connection) => (error ? reject(error) : resolve(connection!))));
+  return new Promise((resolve, reject) =>
+    admin[kGetBootstrapConnection]((error, connection) => (error ? reject(error) : resolve(connection!))),
+  );
 }
 
 /**

@@ -106,8 +106,16 @@ export class PartitionReader {
     // Session id 0 with epoch -1 asks for a full fetch that opens no session.
     try {
       return await fetch.async(
-        connection, 0, 0, maxBytesPerPartition * starts.length, isolation === 'read_committed' ? 1 : 0, 0, -1,
-        [{ topicId, partitions }], [], '',
+        connection,
+        0,
+        0,
+        maxBytesPerPartition * starts.length,
+        isolation === 'read_committed' ? 1 : 0,
+        0,
+        -1,
+        [{ topicId, partitions }],
+        [],
+        '',
       );
     } catch (error) {
       // A partition error (say OFFSET_OUT_OF_RANGE) fails the whole response in the client;
@@ -128,7 +136,12 @@ function toChunk(start: FetchStart, response: FetchResponse): PartitionChunk {
     logStartOffset: partition.logStartOffset,
   };
   if (partition.errorCode !== 0) {
-    return { ...base, records: [], nextOffset: start.offset, error: protocolErrorsCodesById[partition.errorCode] ?? `ERROR_${partition.errorCode}` };
+    return {
+      ...base,
+      records: [],
+      nextOffset: start.offset,
+      error: protocolErrorsCodesById[partition.errorCode] ?? `ERROR_${partition.errorCode}`,
+    };
   }
   const records: RawRecord[] = [];
   let nextOffset = start.offset;

@@ -29,9 +29,13 @@ export class Reachability {
     const outage = this.#outages.get(key);
     if (!outage) return;
     const since = outage.since.toISOString().slice(11, 19);
-    throw new AppError(outage.error.code, `${outage.error.message.replace(/\.$/, '')} (since ${since} UTC; the console tries again every ${RETRY_INTERVAL_MS / 1000} s)`, {
-      cause: outage.error,
-    });
+    throw new AppError(
+      outage.error.code,
+      `${outage.error.message.replace(/\.$/, '')} (since ${since} UTC; the console tries again every ${RETRY_INTERVAL_MS / 1000} s)`,
+      {
+        cause: outage.error,
+      },
+    );
   }
 
   /** Whether `key` is known to be down now. */

@@ -81,7 +81,10 @@ describe('StateTopic', () => {
     describe('with a value it cannot read', () => {
       it('skips it and keeps the rest', async () => {
         await state.put(cluster, 'a', { text: 'good' });
-        await kafka.produce(topic, [{ key: 'broken', value: '{not json' }, { key: 'wrong', value: '{"other":1}' }]);
+        await kafka.produce(topic, [
+          { key: 'broken', value: '{not json' },
+          { key: 'wrong', value: '{"other":1}' },
+        ]);
 
         expect([...(await state.entries(cluster)).keys()]).toEqual(['a']);
       });

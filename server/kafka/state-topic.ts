@@ -12,7 +12,13 @@ interface Snapshot<T> {
 /** Read at most this much per fetch; state records are small. */
 const FETCH_BYTES = 1024 * 1024;
 /** Errors a moment of waiting cures: a topic just created, a leader moving. */
-const PASSING_ERRORS = new Set(['LEADER_NOT_AVAILABLE', 'NOT_LEADER_OR_FOLLOWER', 'UNKNOWN_TOPIC_OR_PARTITION', 'FENCED_LEADER_EPOCH', 'NO_RESPONSE']);
+const PASSING_ERRORS = new Set([
+  'LEADER_NOT_AVAILABLE',
+  'NOT_LEADER_OR_FOLLOWER',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'FENCED_LEADER_EPOCH',
+  'NO_RESPONSE',
+]);
 const PASSING_ERROR_RETRIES = 25;
 
 /**
@@ -69,7 +75,8 @@ export class StateTopic<T> {
           if (!chunk || chunk.logStartOffset < 0n) break;
           continue;
         }
-        if (chunk.error) throw new AppError('KAFKA_UNAVAILABLE', `The console's state topic ${this.topic} cannot be read now (${chunk.error}); try again`);
+        if (chunk.error)
+          throw new AppError('KAFKA_UNAVAILABLE', `The console's state topic ${this.topic} cannot be read now (${chunk.error}); try again`);
         for (const record of chunk.records) this.#apply(snapshot.entries, record.key, record.value);
         snapshot.offset = chunk.nextOffset;
         if (chunk.nextOffset >= chunk.highWatermark) break;

@@ -32,9 +32,7 @@ export function brokerProperties(layout: StackLayout, node: NodeLayout): string 
         // a config that names static voters.
         { 'controller.quorum.bootstrap.servers': `127.0.0.1:${node.controllerPort}` }
       : {
-          'controller.quorum.voters': layout.nodes
-            .map((voter) => `${voter.nodeId}@127.0.0.1:${voter.controllerPort}`)
-            .join(','),
+          'controller.quorum.voters': layout.nodes.map((voter) => `${voter.nodeId}@127.0.0.1:${voter.controllerPort}`).join(','),
         };
   const security = layout.security;
   // Named after their protocol, so the map below is the identity and the listener-scoped
@@ -50,9 +48,7 @@ export function brokerProperties(layout: StackLayout, node: NodeLayout): string 
     listeners: `${clientListeners},CONTROLLER://127.0.0.1:${node.controllerPort}`,
     'advertised.listeners': clientListeners,
     'controller.listener.names': 'CONTROLLER',
-    'listener.security.protocol.map': `CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${
-      security ? ',SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL' : ''
-    }`,
+    'listener.security.protocol.map': `CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${security ? ',SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL' : ''}`,
     'inter.broker.listener.name': 'PLAINTEXT',
     ...(security && securityProperties(security)),
     'log.dirs': node.storageDir,

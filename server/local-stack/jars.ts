@@ -43,11 +43,10 @@ export async function ensureKafkaJars(log: (line: string) => void): Promise<stri
   const pomFile = join(cacheDir, 'pom.xml');
   await writeFile(pomFile, pom());
   try {
-    await run(
-      'mvn',
-      ['-B', '-q', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${partialDir}`],
-      { cwd: cacheDir, maxBuffer: 16 * 1024 * 1024 },
-    );
+    await run('mvn', ['-B', '-q', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${partialDir}`], {
+      cwd: cacheDir,
+      maxBuffer: 16 * 1024 * 1024,
+    });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     const lastLines = (stdout + stderr).trim().split('\n').slice(-15).join('\n');

@@ -128,7 +128,11 @@ export async function stopLocalStack(options: Pick<LocalStackOptions, 'dataDir' 
   }
   const isConnect = (file: string) => file.endsWith('/connect.pid');
   await stopPidFiles(pidFiles.filter(isConnect), `${dataDir}/`, log);
-  await stopPidFiles(pidFiles.filter((file) => !isConnect(file)), `${dataDir}/`, log);
+  await stopPidFiles(
+    pidFiles.filter((file) => !isConnect(file)),
+    `${dataDir}/`,
+    log,
+  );
 }
 
 async function startBrokers(
@@ -192,9 +196,7 @@ async function startConnect(
 async function requireFreePorts(layout: StackLayout, ports: number[], option: string): Promise<void> {
   for (const port of ports) {
     if (await isPortOpen(port)) {
-      throw new Error(
-        `Port ${port} is taken by a process that is not the stack of ${layout.dataDir}: stop it or choose another ${option}`,
-      );
+      throw new Error(`Port ${port} is taken by a process that is not the stack of ${layout.dataDir}: stop it or choose another ${option}`);
     }
   }
 }

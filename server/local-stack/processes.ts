@@ -32,10 +32,7 @@ export function jvmArgs(options: JvmOptions, mainClass: string, args: string[]):
  * its pid file and lets the caller exit without waiting for it, so `kafka:up` can return and
  * `kafka:down` (another process) can stop it later.
  */
-export async function spawnDetachedJvm(
-  args: string[],
-  files: { pidFile: string; consoleFile: string },
-): Promise<number> {
+export async function spawnDetachedJvm(args: string[], files: { pidFile: string; consoleFile: string }): Promise<number> {
   await mkdir(dirname(files.pidFile), { recursive: true });
   await mkdir(dirname(files.consoleFile), { recursive: true });
   const consoleFd = openSync(files.consoleFile, 'a');
@@ -98,12 +95,7 @@ export async function runningPid(pidFile: string, marker: string): Promise<numbe
  * Stops the processes of the given pid files together: SIGTERM, then SIGKILL for whatever
  * still runs after `graceMs`. Pid files are removed either way.
  */
-export async function stopPidFiles(
-  pidFiles: string[],
-  marker: string,
-  log: (line: string) => void,
-  graceMs = 20_000,
-): Promise<void> {
+export async function stopPidFiles(pidFiles: string[], marker: string, log: (line: string) => void, graceMs = 20_000): Promise<void> {
   const targets: { pidFile: string; pid: number | undefined }[] = [];
   for (const pidFile of pidFiles) {
     targets.push({ pidFile, pid: await runningPid(pidFile, marker) });
@@ -124,12 +116,7 @@ export async function pidFilesIn(runDir: string): Promise<string[]> {
   return names.filter((name) => name.endsWith('.pid')).map((name) => join(runDir, name));
 }
 
-async function stopProcess(
-  pid: number,
-  pidFile: string,
-  log: (line: string) => void,
-  graceMs: number,
-): Promise<void> {
+async function stopProcess(pid: number, pidFile: string, log: (line: string) => void, graceMs: number): Promise<void> {
   const name = pidFile.slice(pidFile.lastIndexOf('/') + 1, -'.pid'.length);
   signal(pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;

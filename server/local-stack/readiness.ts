@@ -45,10 +45,7 @@ export async function waitForConnect(connect: ConnectLayout, watched: Watched): 
       return false;
     }
     const plugins = await getJson(`${connect.url}/connector-plugins`);
-    return (
-      Array.isArray(plugins) &&
-      plugins.some((plugin: { class?: string }) => plugin.class?.endsWith('.FileStreamSourceConnector'))
-    );
+    return Array.isArray(plugins) && plugins.some((plugin: { class?: string }) => plugin.class?.endsWith('.FileStreamSourceConnector'));
   });
 }
 
@@ -68,12 +65,7 @@ export function isPortOpen(port: number, timeoutMs = 1000): Promise<boolean> {
   });
 }
 
-async function waitUntil(
-  what: string,
-  watched: Watched,
-  logFile: string,
-  isReady: () => Promise<boolean>,
-): Promise<void> {
+async function waitUntil(what: string, watched: Watched, logFile: string, isReady: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     for (const [name, process] of watched) {

@@ -18,10 +18,8 @@ export function securityProperties(security: SecurityLayout): Record<string, str
     'sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-512',
     // PLAIN checks passwords against the user_<name> entries of its JAAS config; SCRAM
     // against the credentials in the metadata log, written by `StorageTool format --add-scram`.
-    'listener.name.sasl_plaintext.plain.sasl.jaas.config':
-      `org.apache.kafka.common.security.plain.PlainLoginModule required user_${username}="${password}";`,
-    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config':
-      'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    'listener.name.sasl_plaintext.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required user_${username}="${password}";`,
+    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config': 'org.apache.kafka.common.security.scram.ScramLoginModule required;',
     'listener.name.ssl.ssl.keystore.type': 'PKCS12',
     'listener.name.ssl.ssl.keystore.location': security.keystoreFile,
     'listener.name.ssl.ssl.keystore.password': security.keystorePassword,
@@ -44,18 +42,27 @@ export async function ensureCertificate(layout: StackLayout, log: (line: string)
   if (!security) {
     return;
   }
-  const common = ['-alias', 'broker', '-keystore', security.keystoreFile, '-storetype', 'PKCS12',
-    '-storepass', security.keystorePassword];
+  const common = ['-alias', 'broker', '-keystore', security.keystoreFile, '-storetype', 'PKCS12', '-storepass', security.keystorePassword];
   if (!(await exists(security.keystoreFile))) {
     await mkdir(dirname(security.keystoreFile), { recursive: true });
     // A stale PEM would no longer match the new key.
     await rm(security.caFile, { force: true });
     log(`Generating a self-signed certificate for 127.0.0.1 into ${security.keystoreFile}`);
     await keytool([
-      '-genkeypair', ...common, '-keypass', security.keystorePassword,
-      '-keyalg', 'RSA', '-keysize', '2048', '-validity', '3650',
-      '-dname', 'CN=localhost, OU=Kafka Pipeline Console local stack',
-      '-ext', 'SAN=ip:127.0.0.1,dns:localhost',
+      '-genkeypair',
+      ...common,
+      '-keypass',
+      security.keystorePassword,
+      '-keyalg',
+      'RSA',
+      '-keysize',
+      '2048',
+      '-validity',
+      '3650',
+      '-dname',
+      'CN=localhost, OU=Kafka Pipeline Console local stack',
+      '-ext',
+      'SAN=ip:127.0.0.1,dns:localhost',
     ]);
   }
   if (!(await exists(security.caFile))) {

@@ -45,11 +45,7 @@ export async function assertSameStack(layout: StackLayout): Promise<void> {
  * Formats the KRaft storage of every node that has no `meta.properties` yet, all with one
  * cluster id, and leaves formatted nodes alone so topics survive restarts.
  */
-export async function ensureFormatted(
-  layout: StackLayout,
-  libsDir: string,
-  log: (line: string) => void,
-): Promise<void> {
+export async function ensureFormatted(layout: StackLayout, libsDir: string, log: (line: string) => void): Promise<void> {
   await assertSameStack(layout);
   const record = await readRecord(layout.stackFile);
   const brokers = layout.nodes.length;

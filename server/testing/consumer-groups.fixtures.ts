@@ -29,12 +29,23 @@ export class GroupFixtures {
    */
   async topic(purpose: string, counts: number[], { start = SEED_START, step = MINUTE } = {}): Promise<string> {
     const topic = await this.kafka.createTopic(purpose, { partitions: counts.length });
-    const messages = counts.flatMap((count, partition) => Array.from({ length: count }, (_, i) => ({
-      topic, partition, key: `k${i}`, value: `record ${i} of partition ${partition}`, timestamp: BigInt(start + i * step),
-    })));
+    const messages = counts.flatMap((count, partition) =>
+      Array.from({ length: count }, (_, i) => ({
+        topic,
+        partition,
+        key: `k${i}`,
+        value: `record ${i} of partition ${partition}`,
+        timestamp: BigInt(start + i * step),
+      })),
+    );
     if (!messages.length) return topic;
     // Idempotent: a retry against a topic created a moment ago must not write a record twice.
-    const producer = new Producer({ clientId: 'kpc-spec', bootstrapBrokers: this.kafka.bootstrapServers, serializers: stringSerializers, idempotent: true });
+    const producer = new Producer({
+      clientId: 'kpc-spec',
+      bootstrapBrokers: this.kafka.bootstrapServers,
+      serializers: stringSerializers,
+      idempotent: true,
+    });
     try {
       await producer.send({ messages });
     } finally {
@@ -48,10 +59,12 @@ export class GroupFixtures {
     const groupId = this.groupId(purpose);
     await this.kafka.admin.alterConsumerGroupOffsets({
       groupId,
-      topics: [{
-        name: topic,
-        partitionOffsets: offsets.flatMap((offset, partition) => (offset === null ? [] : [{ partition, offset: BigInt(offset) }])),
-      }],
+      topics: [
+        {
+          name: topic,
+          partitionOffsets: offsets.flatMap((offset, partition) => (offset === null ? [] : [{ partition, offset: BigInt(offset) }])),
+        },
+      ],
     });
     return groupId;
   }
@@ -72,7 +85,11 @@ export class GroupFixtures {
    * A consumer that joins the group on the topic, with the classic protocol or KIP-848's
    * `consumer` protocol; resolves once the group is Stable.
    */
-  async attachConsumer(groupId: string, topic: string, { clientId = 'spec-consumer', protocol = 'classic' as 'classic' | 'consumer' } = {}): Promise<void> {
+  async attachConsumer(
+    groupId: string,
+    topic: string,
+    { clientId = 'spec-consumer', protocol = 'classic' as 'classic' | 'consumer' } = {},
+  ): Promise<void> {
     const options = { clientId, groupId, bootstrapBrokers: this.kafka.bootstrapServers, autocommit: false };
     const consumer = protocol === 'consumer' ? new Consumer({ ...options, groupProtocol: 'consumer' }) : new Consumer(options);
     this.#consumers.push(consumer);

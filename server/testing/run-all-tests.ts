@@ -9,7 +9,11 @@ import { TEST_STACK } from './test-stack';
  * `N passed, N failed` that CI reads. The test stack starts while lint and Karma run and is
  * stopped at the end, whatever failed.
  */
-interface Counts { passed: number; failed: number; skipped: number }
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 
 const RESULTS = '.test-results';
 const suites: { name: string; counts: Counts }[] = [];
@@ -45,9 +49,14 @@ async function main(): Promise<number> {
     await (stack ?? (await stackStarting.catch(() => undefined)))?.stop();
   }
 
-  const total = suites.reduce((sum, { counts }) => ({
-    passed: sum.passed + counts.passed, failed: sum.failed + counts.failed, skipped: sum.skipped + counts.skipped,
-  }), { passed: 0, failed: 0, skipped: 0 });
+  const total = suites.reduce(
+    (sum, { counts }) => ({
+      passed: sum.passed + counts.passed,
+      failed: sum.failed + counts.failed,
+      skipped: sum.skipped + counts.skipped,
+    }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
   for (const { name, counts } of suites) say(`  ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   console.log(`${total.passed} passed, ${total.failed} failed` + (total.skipped ? `, ${total.skipped} skipped` : ''));
   return total.failed > 0 ? 1 : 0;
@@ -100,8 +109,11 @@ function say(line: string): void {
   console.log(line);
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

@@ -17,7 +17,12 @@ export function testClusters(): ClusterConfig[] {
 /** The test Connect worker when `KPC_TEST_CONNECT_URL` names it, and one nobody listens on. */
 function testConnectClusters(): ClusterConfig['connect'] {
   const url = process.env['KPC_TEST_CONNECT_URL'];
-  return url ? [{ name: 'test-connect', url }, { name: 'down', url: 'http://127.0.0.1:1' }] : [];
+  return url
+    ? [
+        { name: 'test-connect', url },
+        { name: 'down', url: 'http://127.0.0.1:1' },
+      ]
+    : [];
 }
 
 export interface TestResponse<T = any> {

@@ -48,7 +48,14 @@ export class TestConnect {
 
   /** The config of a FileStreamSource connector that publishes `file` to `topic` as plain strings. */
   sourceConfig(file: string, topic: string, extra: Record<string, string> = {}): Record<string, string> {
-    return { 'connector.class': 'FileStreamSource', file, topic, 'value.converter': STRING_CONVERTER, 'key.converter': STRING_CONVERTER, ...extra };
+    return {
+      'connector.class': 'FileStreamSource',
+      file,
+      topic,
+      'value.converter': STRING_CONVERTER,
+      'key.converter': STRING_CONVERTER,
+      ...extra,
+    };
   }
 
   /** A running FileStreamSource connector, created on the worker directly. */
@@ -131,7 +138,8 @@ export class TestConnect {
 
   /** Deletes the connectors and files this instance made. */
   async cleanUp(): Promise<void> {
-    for (const name of this.#connectors.splice(0)) await this.worker('DELETE', `/connectors/${encodeURIComponent(name)}`).catch(() => undefined);
+    for (const name of this.#connectors.splice(0))
+      await this.worker('DELETE', `/connectors/${encodeURIComponent(name)}`).catch(() => undefined);
     rmSync(this.#dir, { recursive: true, force: true });
   }
 }

@@ -38,7 +38,11 @@ export class TestKafka {
   /** Writes string records to a topic. */
   async produce(topic: string, records: { key: string; value: string; partition?: number }[]): Promise<void> {
     const producer = new Producer({
-      clientId: 'kpc-spec', bootstrapBrokers: this.bootstrapServers, serializers: stringSerializers, retries: 5, idempotent: true,
+      clientId: 'kpc-spec',
+      bootstrapBrokers: this.bootstrapServers,
+      serializers: stringSerializers,
+      retries: 5,
+      idempotent: true,
     });
     try {
       await producer.send({ messages: records.map((record) => ({ topic, ...record })) });

@@ -34,3 +34,10 @@ export async function eventually(condition: () => Promise<boolean>, timeoutMs: n
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/** What `request` answered, and how many milliseconds it took. */
+export async function timed<T>(request: () => Promise<T>): Promise<{ answer: T; ms: number }> {
+  const started = Date.now();
+  const answer = await request();
+  return { answer, ms: Date.now() - started };
+}

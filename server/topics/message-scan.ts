@@ -17,12 +17,16 @@ export function decodeCursor(cursor: string, direction: MessageDirection): Posit
   try {
     const body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { d: string; p: [number, string][] };
     if (body.d !== direction) throw new Error('direction differs');
-    return new Map(body.p.map(([partition, offset]) => {
-      if (!Number.isInteger(partition) || !/^\d+$/.test(offset)) throw new Error('bad position');
-      return [partition, BigInt(offset)];
-    }));
+    return new Map(
+      body.p.map(([partition, offset]) => {
+        if (!Number.isInteger(partition) || !/^\d+$/.test(offset)) throw new Error('bad position');
+        return [partition, BigInt(offset)];
+      }),
+    );
   } catch (error) {
-    throw new AppError('INVALID_CURSOR', 'The cursor is not one this console gave for this direction; start the scan again', { cause: error });
+    throw new AppError('INVALID_CURSOR', 'The cursor is not one this console gave for this direction; start the scan again', {
+      cause: error,
+    });
   }
 }
 
@@ -50,8 +54,7 @@ export function matches(message: TopicMessage, filter: { key?: string; contains?
 /** Page order: oldest first going forward, newest first going backward. */
 export function pageOrder(direction: MessageDirection): (a: TopicMessage, b: TopicMessage) => number {
   const sign = direction === 'forward' ? 1 : -1;
-  return (a, b) =>
-    sign * (a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset);
+  return (a, b) => sign * (a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset);
 }
 
 /**

@@ -16,15 +16,17 @@ export class MessagesGateway {
   produce(cluster: ClusterConfig, topic: string, partition: number, message: ProduceRequest): Promise<bigint> {
     return this.clusters.change(cluster, async () => {
       const result = await this.clusters.producer(cluster).send({
-        messages: [{
-          topic,
-          partition,
-          key: message.key === null ? undefined : Buffer.from(message.key),
-          // The client's types want a Buffer; it writes null as Kafka's null value (a tombstone).
-          value: (message.value === null ? null : Buffer.from(message.value)) as Buffer,
-          // A Map of Buffers: without serializers the client writes header keys only from Buffers.
-          headers: new Map(Object.entries(message.headers ?? {}).map(([k, v]) => [Buffer.from(k), Buffer.from(v)])),
-        }],
+        messages: [
+          {
+            topic,
+            partition,
+            key: message.key === null ? undefined : Buffer.from(message.key),
+            // The client's types want a Buffer; it writes null as Kafka's null value (a tombstone).
+            value: (message.value === null ? null : Buffer.from(message.value)) as Buffer,
+            // A Map of Buffers: without serializers the client writes header keys only from Buffers.
+            headers: new Map(Object.entries(message.headers ?? {}).map(([k, v]) => [Buffer.from(k), Buffer.from(v)])),
+          },
+        ],
       });
       const written = result.offsets?.find((o) => o.topic === topic && o.partition === partition);
       if (!written) throw new Error(`Kafka did not report the offset written to ${topic}-${partition}`);

@@ -137,9 +137,21 @@ describe('messages routes', () => {
       it('by text anywhere in key, value or headers, any case', async () => {
         const res = await browse(topic, `contains=${encodeURIComponent('"SEQUENCE":1')}&direction=forward&limit=100`);
 
-        expect(res.body.messages.map((m) => m.key.text)).toEqual([
-          'order-1', 'order-10', 'order-11', 'order-12', 'order-13', 'order-14', 'order-15', 'order-16', 'order-17', 'order-18', 'order-19',
-        ].sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))));
+        expect(res.body.messages.map((m) => m.key.text)).toEqual(
+          [
+            'order-1',
+            'order-10',
+            'order-11',
+            'order-12',
+            'order-13',
+            'order-14',
+            'order-15',
+            'order-16',
+            'order-17',
+            'order-18',
+            'order-19',
+          ].sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))),
+        );
       });
     });
 
@@ -165,15 +177,19 @@ describe('messages routes', () => {
         const tight = new MessagesService(topicsGateway, new MessagesGateway(gateway), { bytes: 100, milliseconds: 60_000 });
 
         const first = await tight.browse(testClusters()[0]!, topic, { limit: 500, direction: 'forward', contains: 'nowhere' });
-        const next = await tight.browse(testClusters()[0]!, topic, { limit: 500, direction: 'forward', contains: 'nowhere', cursor: first.nextCursor! });
+        const next = await tight.browse(testClusters()[0]!, topic, {
+          limit: 500,
+          direction: 'forward',
+          contains: 'nowhere',
+          cursor: first.nextCursor!,
+        });
         await gateway.close();
 
         expect(first.stoppedBy).toBe('scan-budget');
         expect(first.scanned.bytes).toBeGreaterThanOrEqual(100);
         expect(first.scanned.records).toBeLessThan(30);
         const sum = (positions: { offset: number }[]) => positions.reduce((total, p) => total + p.offset, 0);
-        expect(sum(next.positions))
-          .toBeGreaterThan(sum(first.positions));
+        expect(sum(next.positions)).toBeGreaterThan(sum(first.positions));
       });
     });
 

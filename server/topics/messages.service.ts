@@ -3,7 +3,15 @@ import type { ClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
 import { toOffset } from '../shared/offset';
 import { javaDefaultPartition } from '../kafka/java-partitioner';
-import type { MessageDirection, MessagePage, MessageQuery, ProducedMessage, ProduceRequest, StopReason, TopicMessage } from './message.model';
+import type {
+  MessageDirection,
+  MessagePage,
+  MessageQuery,
+  ProducedMessage,
+  ProduceRequest,
+  StopReason,
+  TopicMessage,
+} from './message.model';
 import { decodeCursor, encodeCursor, matches, pageOrder, takeRound, toMessage, type Positions } from './message-scan';
 import type { MessagesGateway } from './messages.gateway';
 import type { TopicsGateway } from './topics.gateway';
@@ -40,13 +48,18 @@ export class MessagesService {
     const windows = new Map(partitions.map((partition) => [partition, BigInt(Math.max(query.limit, 20))]));
     let stoppedBy: StopReason;
     for (;;) {
-      const open = [...positions].filter(([p, offset]) => (query.direction === 'forward' ? offset < (latest[p] ?? 0n) : offset > (earliest[p] ?? 0n)));
+      const open = [...positions].filter(([p, offset]) =>
+        query.direction === 'forward' ? offset < (latest[p] ?? 0n) : offset > (earliest[p] ?? 0n),
+      );
       if (page.length >= query.limit) stoppedBy = 'limit';
       else if (open.length === 0) stoppedBy = 'end';
       else if (scanned.bytes >= this.budget.bytes) stoppedBy = 'scan-budget';
       else if (Date.now() - started >= this.budget.milliseconds) stoppedBy = 'time-budget';
       else {
-        const bytesPerPartition = Math.max(1, Math.min(FETCH_BYTES_PER_PARTITION, Math.floor((this.budget.bytes - scanned.bytes) / open.length)));
+        const bytesPerPartition = Math.max(
+          1,
+          Math.min(FETCH_BYTES_PER_PARTITION, Math.floor((this.budget.bytes - scanned.bytes) / open.length)),
+        );
         const round = await this.#readRound(cluster, topic, query.direction, open, earliest, windows, bytesPerPartition, scanned);
         const matching = round.messages.filter((message) => matches(message, query));
         page.push(...takeRound(query.direction, matching, query.limit - page.length, round.readUpTo, positions));
@@ -67,9 +80,11 @@ export class MessagesService {
   async produce(cluster: ClusterConfig, topic: string, request: ProduceRequest): Promise<ProducedMessage> {
     const partitionCount = await this.#partitionCount(cluster, topic);
     const partition =
-      request.partition !== undefined ? checkPartition(topic, request.partition, partitionCount)
-      : request.key !== null ? javaDefaultPartition(Buffer.from(request.key), partitionCount)
-      : randomInt(partitionCount);
+      request.partition !== undefined
+        ? checkPartition(topic, request.partition, partitionCount)
+        : request.key !== null
+          ? javaDefaultPartition(Buffer.from(request.key), partitionCount)
+          : randomInt(partitionCount);
     const offset = await this.messages.produce(cluster, topic, partition, request);
     return { partition, offset: toOffset(offset) };
   }
@@ -80,8 +95,14 @@ export class MessagesService {
    * does not fit in one fetch is narrowed and read again, never half used.
    */
   async #readRound(
-    cluster: ClusterConfig, topic: string, direction: MessageDirection, open: [number, bigint][],
-    earliest: bigint[], windows: Map<number, bigint>, bytesPerPartition: number, scanned: { records: number; bytes: number },
+    cluster: ClusterConfig,
+    topic: string,
+    direction: MessageDirection,
+    open: [number, bigint][],
+    earliest: bigint[],
+    windows: Map<number, bigint>,
+    bytesPerPartition: number,
+    scanned: { records: number; bytes: number },
   ): Promise<{ messages: TopicMessage[]; readUpTo: Positions }> {
     const starts = open.map(([partition, offset]) => ({
       partition,
@@ -118,26 +139,32 @@ export class MessagesService {
   }
 
   async #startPositions(
-    cluster: ClusterConfig, topic: string, partitions: number[], query: MessageQuery, earliest: bigint[], latest: bigint[],
+    cluster: ClusterConfig,
+    topic: string,
+    partitions: number[],
+    query: MessageQuery,
+    earliest: bigint[],
+    latest: bigint[],
   ): Promise<Positions> {
-    const clamp = (partition: number, offset: bigint) =>
-      minOf(maxOf(offset, earliest[partition] ?? 0n), latest[partition] ?? 0n);
+    const clamp = (partition: number, offset: bigint) => minOf(maxOf(offset, earliest[partition] ?? 0n), latest[partition] ?? 0n);
     let atTime: bigint[] | undefined;
     if (query.timestamp !== undefined) {
       atTime = await this.topics.offsetsForTime(cluster, { name: topic, partitions: earliest.length }, query.timestamp);
     }
-    return new Map(partitions.map((partition): [number, bigint] => {
-      const end = latest[partition] ?? 0n;
-      if (atTime) {
-        const first = atTime[partition] ?? -1n;
-        return [partition, first < 0n ? end : clamp(partition, first)];
-      }
-      if (query.offset !== undefined) {
-        const offset = BigInt(query.offset);
-        return [partition, clamp(partition, query.direction === 'forward' ? offset : offset + 1n)];
-      }
-      return [partition, query.direction === 'forward' ? (earliest[partition] ?? 0n) : end];
-    }));
+    return new Map(
+      partitions.map((partition): [number, bigint] => {
+        const end = latest[partition] ?? 0n;
+        if (atTime) {
+          const first = atTime[partition] ?? -1n;
+          return [partition, first < 0n ? end : clamp(partition, first)];
+        }
+        if (query.offset !== undefined) {
+          const offset = BigInt(query.offset);
+          return [partition, clamp(partition, query.direction === 'forward' ? offset : offset + 1n)];
+        }
+        return [partition, query.direction === 'forward' ? (earliest[partition] ?? 0n) : end];
+      }),
+    );
   }
 
   async #partitionCount(cluster: ClusterConfig, topic: string): Promise<number> {

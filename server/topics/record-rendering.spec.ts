@@ -9,8 +9,11 @@ describe('record rendering', () => {
     });
 
     it('renders JSON as JSON', () => {
-      expect(renderBytes(Buffer.from('{"type":"OrderPlaced"}'))).toEqual(
-        { encoding: 'json', text: '{"type":"OrderPlaced"}', sizeBytes: 22 });
+      expect(renderBytes(Buffer.from('{"type":"OrderPlaced"}'))).toEqual({
+        encoding: 'json',
+        text: '{"type":"OrderPlaced"}',
+        sizeBytes: 22,
+      });
     });
 
     it('renders text that only starts like JSON as text', () => {
@@ -49,7 +52,6 @@ describe('record rendering', () => {
     it('is undefined for a big-endian long, whose id would be 0', () =>
       expect(wireFormatSchemaId(Buffer.from([0, 0, 0, 0, 0, 0, 0, 42]))).toBeUndefined());
 
-    it('is undefined for fewer than five bytes', () =>
-      expect(wireFormatSchemaId(Buffer.from([0, 0, 0, 1]))).toBeUndefined());
+    it('is undefined for fewer than five bytes', () => expect(wireFormatSchemaId(Buffer.from([0, 0, 0, 1]))).toBeUndefined());
   });
 });

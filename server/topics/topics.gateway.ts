@@ -32,7 +32,9 @@ export class TopicsGateway {
     const internal = topics.find((name) => name.startsWith('__'));
     if (internal) {
       // See listOffsets: the client cannot read Kafka's own internal topics.
-      return Promise.reject(new AppError('INTERNAL_TOPIC', `${internal} is one of Kafka's own internal topics; its records cannot be read or written here`));
+      return Promise.reject(
+        new AppError('INTERNAL_TOPIC', `${internal} is one of Kafka's own internal topics; its records cannot be read or written here`),
+      );
     }
     return this.clusters.call(cluster, async (admin) => {
       const metadata = await admin.metadata({ topics, forceUpdate: true });
@@ -109,14 +111,16 @@ export class TopicsGateway {
     const { SET, DELETE } = IncrementalAlterConfigOperationTypes;
     await this.clusters.change(cluster, (admin) =>
       admin.incrementalAlterConfigs({
-        resources: [{
-          resourceType: ConfigResourceTypes.TOPIC,
-          resourceName: topic,
-          configs: [
-            ...Object.entries(change.set).map(([name, value]) => ({ name, value, configOperation: SET })),
-            ...change.delete.map((name) => ({ name, value: null, configOperation: DELETE })),
-          ],
-        }],
+        resources: [
+          {
+            resourceType: ConfigResourceTypes.TOPIC,
+            resourceName: topic,
+            configs: [
+              ...Object.entries(change.set).map(([name, value]) => ({ name, value, configOperation: SET })),
+              ...change.delete.map((name) => ({ name, value: null, configOperation: DELETE })),
+            ],
+          },
+        ],
       }),
     );
   }

@@ -16,7 +16,11 @@ describe('topics routes', () => {
       marker = randomUUID();
       small = await api.kafka.createTopic(`list-${marker}-a`, { partitions: 1 });
       large = await api.kafka.createTopic(`list-${marker}-b`, { partitions: 4 });
-      await api.kafka.produce(large, [{ key: 'k1', value: 'v1' }, { key: 'k2', value: 'v2' }, { key: 'k3', value: 'v3' }]);
+      await api.kafka.produce(large, [
+        { key: 'k1', value: 'v1' },
+        { key: 'k2', value: 'v2' },
+        { key: 'k3', value: 'v3' },
+      ]);
     });
 
     it('finds topics by part of their name, with counts and message totals', async () => {
@@ -94,10 +98,27 @@ describe('topics routes', () => {
 
     const refusals: [string, (name: string) => object, number, string, RegExp][] = [
       ['an invalid name', () => ({ name: 'orders with spaces', partitions: 1 }), 400, 'INVALID_TOPIC_NAME', /not a valid topic name/],
-      ['a replication factor above the broker count', (name) => ({ name, partitions: 1, replicationFactor: 3 }), 400,
-        'INVALID_REPLICATION_FACTOR', /only 1 broker/],
-      ['an unknown config key', (name) => ({ name, configs: { 'retention.forever': 'yes' } }), 400, 'INVALID_CONFIG', /Unknown topic config name: retention\.forever/],
-      ['a bad config value', (name) => ({ name, configs: { 'retention.ms': 'a week' } }), 400, 'INVALID_CONFIG', /Invalid value a week for configuration retention\.ms/],
+      [
+        'a replication factor above the broker count',
+        (name) => ({ name, partitions: 1, replicationFactor: 3 }),
+        400,
+        'INVALID_REPLICATION_FACTOR',
+        /only 1 broker/,
+      ],
+      [
+        'an unknown config key',
+        (name) => ({ name, configs: { 'retention.forever': 'yes' } }),
+        400,
+        'INVALID_CONFIG',
+        /Unknown topic config name: retention\.forever/,
+      ],
+      [
+        'a bad config value',
+        (name) => ({ name, configs: { 'retention.ms': 'a week' } }),
+        400,
+        'INVALID_CONFIG',
+        /Invalid value a week for configuration retention\.ms/,
+      ],
       ['zero partitions', (name) => ({ name, partitions: 0 }), 400, 'VALIDATION_FAILED', /partitions/],
       ['no name', () => ({ partitions: 1 }), 400, 'VALIDATION_FAILED', /name/],
     ];
@@ -121,9 +142,13 @@ describe('topics routes', () => {
     let topic: string;
     beforeAll(async () => {
       topic = await api.kafka.createTopic('detail', { partitions: 2 });
-      await api.kafka.produce(topic, [{ key: 'a', value: '1', partition: 1 }, { key: 'b', value: '2', partition: 1 }]);
+      await api.kafka.produce(topic, [
+        { key: 'a', value: '1', partition: 1 },
+        { key: 'b', value: '2', partition: 1 },
+      ]);
       await api.kafka.admin.alterConsumerGroupOffsets({
-        groupId: `spec.detail.${randomUUID()}`, topics: [{ name: topic, partitionOffsets: [{ partition: 1, offset: 1n }] }],
+        groupId: `spec.detail.${randomUUID()}`,
+        topics: [{ name: topic, partitionOffsets: [{ partition: 1, offset: 1n }] }],
       });
     });
 
@@ -232,7 +257,9 @@ describe('topics routes', () => {
       await api.kafka.produce(topic, [...records.map((r) => ({ ...r, partition: 0 })), ...records.map((r) => ({ ...r, partition: 1 }))]);
     });
     const earliest = async () => {
-      const [listed] = await api.kafka.admin.listOffsets({ topics: [{ name: topic, partitions: [0, 1].map((partitionIndex) => ({ partitionIndex, timestamp: -2n })) }] });
+      const [listed] = await api.kafka.admin.listOffsets({
+        topics: [{ name: topic, partitions: [0, 1].map((partitionIndex) => ({ partitionIndex, timestamp: -2n })) }],
+      });
       return listed!.partitions.sort((a, b) => a.partitionIndex - b.partitionIndex).map((p) => Number(p.offset));
     };
 
@@ -240,7 +267,10 @@ describe('topics routes', () => {
       const res = await api.post<PurgeResult>(`${topics}/${topic}/purge`, { confirm: topic });
 
       expect(res.status).toBe(200);
-      expect(res.body.partitions).toEqual([{ partition: 0, lowWatermark: 3 }, { partition: 1, lowWatermark: 3 }]);
+      expect(res.body.partitions).toEqual([
+        { partition: 0, lowWatermark: 3 },
+        { partition: 1, lowWatermark: 3 },
+      ]);
       expect(await earliest()).toEqual([3, 3]);
     });
 

@@ -11,7 +11,10 @@ import type { TopicsService } from './topics.service';
 const configMap = z.record(z.string().min(1), z.string());
 const topicList = z.object({
   search: z.string().optional(),
-  internal: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  internal: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   sort: z.enum(['name', 'partitions', 'replicationFactor', 'underReplicatedPartitions', 'messageCount', 'sizeBytes']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(0).default(0),

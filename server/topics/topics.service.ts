@@ -3,8 +3,16 @@ import type { ClusterDescription, KafkaClients } from '../kafka/kafka-clients';
 import { AppError } from '../shared/app-error';
 import { toOffset } from '../shared/offset';
 import type {
-  ConfigChange, NewTopic, PartitionsIncreased, PurgeRequest, PurgeResult, TopicConsumerGroup, TopicDetail, TopicPage,
-  TopicListQuery, TopicSummary,
+  ConfigChange,
+  NewTopic,
+  PartitionsIncreased,
+  PurgeRequest,
+  PurgeResult,
+  TopicConsumerGroup,
+  TopicDetail,
+  TopicPage,
+  TopicListQuery,
+  TopicSummary,
 } from './topic.model';
 import type { TopicsGateway } from './topics.gateway';
 
@@ -44,7 +52,10 @@ export class TopicsService {
   /** Creates a topic after checking what can be checked before asking Kafka. */
   async create(cluster: ClusterConfig, topic: NewTopic): Promise<void> {
     if (!TOPIC_NAME.test(topic.name) || topic.name === '.' || topic.name === '..') {
-      throw new AppError('INVALID_TOPIC_NAME', `"${topic.name}" is not a valid topic name: use 1 to 249 ASCII letters, digits, ".", "_" or "-", and not "." or ".." alone`);
+      throw new AppError(
+        'INVALID_TOPIC_NAME',
+        `"${topic.name}" is not a valid topic name: use 1 to 249 ASCII letters, digits, ".", "_" or "-", and not "." or ".." alone`,
+      );
     }
     await this.topics.create(cluster, topic);
   }
@@ -72,10 +83,15 @@ export class TopicsService {
         latestOffset: toOffset(latestOffsets[index] ?? 0n),
       })),
       configs: configs.sort((a, b) => Number(b.isOverride) - Number(a.isOverride) || a.name.localeCompare(b.name)),
-      consumerGroups: [...committed].map(([groupId, offsets]): TopicConsumerGroup => ({
-        groupId,
-        lag: [...offsets].reduce((sum, [partition, offset]) => sum + Math.max(0, Number((latestOffsets[partition] ?? offset) - offset)), 0),
-      })).sort((a, b) => a.groupId.localeCompare(b.groupId)),
+      consumerGroups: [...committed]
+        .map(([groupId, offsets]): TopicConsumerGroup => ({
+          groupId,
+          lag: [...offsets].reduce(
+            (sum, [partition, offset]) => sum + Math.max(0, Number((latestOffsets[partition] ?? offset) - offset)),
+            0,
+          ),
+        }))
+        .sort((a, b) => a.groupId.localeCompare(b.groupId)),
     };
   }
 
@@ -97,12 +113,16 @@ export class TopicsService {
     const topic = await this.#find(cluster, name);
     const current = topic.partitions.length;
     if (count <= current) {
-      throw new AppError('PARTITIONS_NOT_INCREASED', `${name} has ${current} partitions; Kafka can only add partitions, so ask for more than ${current}`);
+      throw new AppError(
+        'PARTITIONS_NOT_INCREASED',
+        `${name} has ${current} partitions; Kafka can only add partitions, so ask for more than ${current}`,
+      );
     }
     await this.topics.increasePartitions(cluster, name, count);
     return {
       partitions: count,
-      warning: `Keys now hash to ${count} partitions instead of ${current}: new records of an existing key may land on ` +
+      warning:
+        `Keys now hash to ${count} partitions instead of ${current}: new records of an existing key may land on ` +
         'another partition than its older ones, so per-key order breaks, and joins with topics that still have ' +
         `${current} partitions no longer meet (they are not co-partitioned any more). Resize those topics too.`,
     };
@@ -128,10 +148,16 @@ export class TopicsService {
     });
     try {
       const watermarks = await this.topics.deleteRecords(cluster, name, before);
-      return { partitions: [...watermarks].sort(([a], [b]) => a - b).map(([partition, low]) => ({ partition, lowWatermark: toOffset(low) })) };
+      return {
+        partitions: [...watermarks].sort(([a], [b]) => a - b).map(([partition, low]) => ({ partition, lowWatermark: toOffset(low) })),
+      };
     } catch (error) {
       if (error instanceof AppError && error.code === 'POLICY_VIOLATION') {
-        throw new AppError('POLICY_VIOLATION', `${name} is compacted only (cleanup.policy=compact): Kafka deletes records of such a topic by key, not by offset`, { cause: error });
+        throw new AppError(
+          'POLICY_VIOLATION',
+          `${name} is compacted only (cleanup.policy=compact): Kafka deletes records of such a topic by key, not by offset`,
+          { cause: error },
+        );
       }
       throw error;
     }

@@ -25,8 +25,9 @@ describe('audit-format', () => {
 
     describe("for a connector's offsets", () => {
       it('shows them as short JSON', () =>
-        expect(describeChanges(aConnectorOffsetsRecord({ after: [] })))
-          .toBe('[{"partition":{"filename":"orders.txt"},"offset":{"position":1}}] → []'));
+        expect(describeChanges(aConnectorOffsetsRecord({ after: [] }))).toBe(
+          '[{"partition":{"filename":"orders.txt"},"offset":{"position":1}}] → []',
+        ));
     });
   });
 

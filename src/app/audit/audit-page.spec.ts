@@ -51,15 +51,23 @@ describe('AuditPage', () => {
         anAuditRecord({ id: 'b', action: 'consumer-group.offsets.undo', parameters: { auditId: 'a' } }),
         anAuditRecord({ id: 'a', undoneBy: 'b' }),
         aConnectorOffsetsRecord({
-          id: 'c', subject: { kind: 'connector', name: 'cdc' }, parameters: { connectCluster: 'cdc' },
-          before: [{ partition: { file: 'a' }, offset: { offset: 1 } }], after: [],
+          id: 'c',
+          subject: { kind: 'connector', name: 'cdc' },
+          parameters: { connectCluster: 'cdc' },
+          before: [{ partition: { file: 'a' }, offset: { offset: 1 } }],
+          after: [],
         }),
-      ));
+      ),
+    );
 
     it('says what each record changed, before and after', async () => {
       const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
 
-      expect(rows['action']?.text).toEqual(['Offset reset undone', 'Offsets resetmode: duration, value: PT2H', 'connector.offsets.alterconnectCluster: cdc']);
+      expect(rows['action']?.text).toEqual([
+        'Offset reset undone',
+        'Offsets resetmode: duration, value: PT2H',
+        'connector.offsets.alterconnectCluster: cdc',
+      ]);
       expect(rows['changes']?.text).toEqual([
         'shop.orders.events p0: 8 → 3, p1: — → 0',
         'shop.orders.events p0: 8 → 3, p1: — → 0',
@@ -77,7 +85,9 @@ describe('AuditPage', () => {
       await (await loader.getHarness(MatButtonHarness.with({ text: /Undo/ }))).click();
       const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
       await (await dialog.getHarness(MatButtonHarness.with({ text: 'Undo reset' }))).click();
-      await waitFor(() => (undos = http.match((request) => request.url.endsWith('/consumer-groups/order-enricher/offsets/undo'))).length > 0);
+      await waitFor(
+        () => (undos = http.match((request) => request.url.endsWith('/consumer-groups/order-enricher/offsets/undo'))).length > 0,
+      );
     });
 
     it('names the reset, then reads the log again', async () => {
@@ -89,7 +99,10 @@ describe('AuditPage', () => {
 
     describe('while the group has members', () => {
       it('says why nothing was undone', async () => {
-        undos[0]!.flush({ error: { code: 'GROUP_ACTIVE', message: 'order-enricher has 2 members' } }, { status: 409, statusText: 'Conflict' });
+        undos[0]!.flush(
+          { error: { code: 'GROUP_ACTIVE', message: 'order-enricher has 2 members' } },
+          { status: 409, statusText: 'Conflict' },
+        );
         await fixture.whenStable();
 
         const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'Nothing was undone' }));

@@ -25,16 +25,38 @@ import { AuditService } from './audit.service';
       </div>
       <button mat-stroked-button (click)="refresh()"><mat-icon>refresh</mat-icon> Refresh</button>
     </header>
-    @if (isWorking()) { <mat-progress-bar mode="indeterminate" aria-label="Loading" /> }
-    @if (error(); as error) { <kpc-error-panel [error]="error" title="Cannot read the audit log" (retry)="refresh()" /> }
-    @if (undoing.error(); as error) { <kpc-error-panel [error]="error" title="Nothing was undone" (retry)="undoing.clearError()" /> }
-    @if (hasRecords()) { <kpc-audit-table [records]="rows()" (undo)="undo($event)" /> }
+    @if (isWorking()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+    }
+    @if (error(); as error) {
+      <kpc-error-panel [error]="error" title="Cannot read the audit log" (retry)="refresh()" />
+    }
+    @if (undoing.error(); as error) {
+      <kpc-error-panel [error]="error" title="Nothing was undone" (retry)="undoing.clearError()" />
+    }
+    @if (hasRecords()) {
+      <kpc-audit-table [records]="rows()" (undo)="undo($event)" />
+    }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 16px; }
-    .page-header { display: flex; justify-content: space-between; align-items: flex-start; }
-    h1 { margin: 0; font: var(--mat-sys-headline-medium); }
-    .subtitle { margin: 4px 0 0; color: var(--mat-sys-on-surface-variant); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+    }
+    .page-header {
+      display: flex;
+      justify-content: space-between;
+      align-items: flex-start;
+    }
+    h1 {
+      margin: 0;
+      font: var(--mat-sys-headline-medium);
+    }
+    .subtitle {
+      margin: 4px 0 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class AuditPage {

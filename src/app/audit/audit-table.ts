@@ -23,11 +23,17 @@ import type { AuditRecord } from './audit.model';
       </ng-container>
       <ng-container matColumnDef="action">
         <th mat-header-cell *matHeaderCellDef>Action</th>
-        <td mat-cell *matCellDef="let r"><span [title]="r.action">{{ r.actionLabel }}</span><div class="muted">{{ r.parametersText }}</div></td>
+        <td mat-cell *matCellDef="let r">
+          <span [title]="r.action">{{ r.actionLabel }}</span>
+          <div class="muted">{{ r.parametersText }}</div>
+        </td>
       </ng-container>
       <ng-container matColumnDef="subject">
         <th mat-header-cell *matHeaderCellDef>Subject</th>
-        <td mat-cell *matCellDef="let r" class="subject"><div class="muted">{{ r.subject.kind }}</div><span class="name">{{ r.subject.name }}</span></td>
+        <td mat-cell *matCellDef="let r" class="subject">
+          <div class="muted">{{ r.subject.kind }}</div>
+          <span class="name">{{ r.subject.name }}</span>
+        </td>
       </ng-container>
       <ng-container matColumnDef="changes">
         <th mat-header-cell *matHeaderCellDef>Before → after</th>
@@ -45,18 +51,41 @@ import type { AuditRecord } from './audit.model';
       </ng-container>
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
       <tr mat-row *matRowDef="let row; columns: columns"></tr>
-      <tr class="mat-row" *matNoDataRow><td class="mat-cell muted" [attr.colspan]="columns.length">Nothing changed through the console yet.</td></tr>
+      <tr class="mat-row" *matNoDataRow>
+        <td class="mat-cell muted" [attr.colspan]="columns.length">Nothing changed through the console yet.</td>
+      </tr>
     </table>
   `,
   styles: `
-    table { width: 100%; }
-    .muted { color: var(--mat-sys-on-surface-variant); font-size: 13px; }
-    .nowrap { white-space: nowrap; }
-    .changes { font-family: monospace; font-size: 12px; max-width: 380px; }
-    .subject { min-width: 140px; max-width: 260px; }
-    .name { overflow-wrap: anywhere; }
-    .changes { min-width: 280px; }
-    td { padding-top: 6px; padding-bottom: 6px; }
+    table {
+      width: 100%;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    .changes {
+      font-family: monospace;
+      font-size: 12px;
+      max-width: 380px;
+    }
+    .subject {
+      min-width: 140px;
+      max-width: 260px;
+    }
+    .name {
+      overflow-wrap: anywhere;
+    }
+    .changes {
+      min-width: 280px;
+    }
+    td {
+      padding-top: 6px;
+      padding-bottom: 6px;
+    }
   `,
 })
 export class AuditTable {

@@ -10,8 +10,14 @@ export function anAuditRecord(overrides: Partial<ConsumerGroupOffsetsRecord> = {
     action: 'consumer-group.offsets.reset',
     subject: { kind: 'consumer-group', name: 'order-enricher' },
     parameters: { mode: 'duration', value: 'PT2H', topics: [{ topic: 'shop.orders.events' }] },
-    before: [{ topic: 'shop.orders.events', partition: 0, offset: 8 }, { topic: 'shop.orders.events', partition: 1, offset: null }],
-    after: [{ topic: 'shop.orders.events', partition: 0, offset: 3 }, { topic: 'shop.orders.events', partition: 1, offset: 0 }],
+    before: [
+      { topic: 'shop.orders.events', partition: 0, offset: 8 },
+      { topic: 'shop.orders.events', partition: 1, offset: null },
+    ],
+    after: [
+      { topic: 'shop.orders.events', partition: 0, offset: 3 },
+      { topic: 'shop.orders.events', partition: 1, offset: 0 },
+    ],
     ...overrides,
   };
 }

@@ -1,4 +1,10 @@
 // The API contract lives with the server routes; the browser uses the same types.
 export type {
-  AuditAction, AuditPage, AuditRecord, ConnectorOffset, ConnectorOffsetsRecord, ConsumerGroupOffsetsRecord, TopicPartitionOffset,
+  AuditAction,
+  AuditPage,
+  AuditRecord,
+  ConnectorOffset,
+  ConnectorOffsetsRecord,
+  ConsumerGroupOffsetsRecord,
+  TopicPartitionOffset,
 } from '../../../server/audit/audit.model';

@@ -21,7 +21,8 @@ describe('AuditService', () => {
     it('asks for one cluster, newest first, up to the limit', () => {
       service.list('local', { action: 'consumer-group.offsets', limit: 50 }).subscribe();
 
-      http.expectOne({ method: 'GET', url: '/api/audit?cluster=local&limit=50&action=consumer-group.offsets' })
+      http
+        .expectOne({ method: 'GET', url: '/api/audit?cluster=local&limit=50&action=consumer-group.offsets' })
         .flush({ items: [], unavailableClusters: [] });
     });
   });

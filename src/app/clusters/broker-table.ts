@@ -10,13 +10,18 @@ import type { BrokerSummary } from './cluster.model';
   imports: [MatTableModule, MatChipsModule],
   templateUrl: './broker-table.html',
   styles: `
-    table { width: 100%; }
-    .numeric { text-align: right; }
+    table {
+      width: 100%;
+    }
+    .numeric {
+      text-align: right;
+    }
   `,
 })
 export class BrokerTable {
   readonly brokers = input.required<BrokerSummary[]>();
   protected readonly columns = ['id', 'address', 'rack', 'role', 'leaders', 'replicas'];
   protected readonly lines = computed(() =>
-    this.brokers().map((broker) => ({ ...broker, address: `${broker.host}:${broker.port}`, rackText: broker.rack ?? '—' })));
+    this.brokers().map((broker) => ({ ...broker, address: `${broker.host}:${broker.port}`, rackText: broker.rack ?? '—' })),
+  );
 }

@@ -3,8 +3,7 @@ import { healthFigures, isHealthy } from './cluster-health';
 
 describe('cluster-health', () => {
   describe('healthFigures', () => {
-    const figure = (label: string, overrides = {}) =>
-      healthFigures(aClusterOverview(overrides)).find((f) => f.label === label)!;
+    const figure = (label: string, overrides = {}) => healthFigures(aClusterOverview(overrides)).find((f) => f.label === label)!;
 
     it('counts brokers, topics and partitions', () => {
       const figures = healthFigures(aClusterOverview({ topicCount: 7, partitionCount: 80 }));
@@ -36,13 +35,11 @@ describe('cluster-health', () => {
   });
 
   describe('isHealthy', () => {
-    it('is true with every partition led and in sync', () =>
-      expect(isHealthy(aClusterOverview())).toBeTrue());
+    it('is true with every partition led and in sync', () => expect(isHealthy(aClusterOverview())).toBeTrue());
 
     it('is false with an under-replicated partition', () =>
       expect(isHealthy(aClusterOverview({ underReplicatedPartitions: 1 }))).toBeFalse());
 
-    it('is false with an offline partition', () =>
-      expect(isHealthy(aClusterOverview({ offlinePartitions: 1 }))).toBeFalse());
+    it('is false with an offline partition', () => expect(isHealthy(aClusterOverview({ offlinePartitions: 1 }))).toBeFalse());
   });
 });

@@ -63,7 +63,11 @@ describe('ClusterOverviewPage', () => {
       const figures = await (await loader.getHarness(HealthFiguresHarness)).getFigures();
 
       expect(figures.map((figure) => [figure.label, figure.value])).toEqual([
-        ['Brokers', '2'], ['Topics', '4'], ['Partitions', '71'], ['Under-replicated', '0'], ['Offline', '0'],
+        ['Brokers', '2'],
+        ['Topics', '4'],
+        ['Partitions', '71'],
+        ['Under-replicated', '0'],
+        ['Offline', '0'],
       ]);
       expect(figures.some((figure) => figure.tone === 'warn' || figure.tone === 'error')).toBeFalse();
     });
@@ -81,10 +85,12 @@ describe('ClusterOverviewPage', () => {
 
   describe('when the cluster is unreachable', () => {
     beforeEach(async () => {
-      http.expectOne(url).flush(
-        { error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local (127.0.0.1:9092) is unreachable' } },
-        { status: 503, statusText: 'Service Unavailable' },
-      );
+      http
+        .expectOne(url)
+        .flush(
+          { error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local (127.0.0.1:9092) is unreachable' } },
+          { status: 503, statusText: 'Service Unavailable' },
+        );
       await fixture.whenStable();
     });
 

@@ -14,7 +14,16 @@ export function aClusterSummary(overrides: Partial<ClusterSummary> = {}): Cluste
 }
 
 export function aBroker(overrides: Partial<BrokerSummary> = {}): BrokerSummary {
-  return { id: 1, host: '127.0.0.1', port: 9092, rack: null, isController: true, leaderPartitions: 12, replicaPartitions: 12, ...overrides };
+  return {
+    id: 1,
+    host: '127.0.0.1',
+    port: 9092,
+    rack: null,
+    isController: true,
+    leaderPartitions: 12,
+    replicaPartitions: 12,
+    ...overrides,
+  };
 }
 
 export function aClusterOverview(overrides: Partial<ClusterOverview> = {}): ClusterOverview {

@@ -46,15 +46,19 @@ describe('ClustersService', () => {
       it('fails with the code CLUSTER_UNREACHABLE and the server message', async () => {
         const overview = firstValueFrom(service.overview('prod'));
 
-        http.expectOne('/api/clusters/prod/overview').flush(
-          { error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster prod is unreachable' } },
-          { status: 503, statusText: 'Service Unavailable' },
+        http
+          .expectOne('/api/clusters/prod/overview')
+          .flush(
+            { error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster prod is unreachable' } },
+            { status: 503, statusText: 'Service Unavailable' },
+          );
+        await expectAsync(overview).toBeRejectedWith(
+          jasmine.objectContaining({
+            status: 503,
+            code: 'CLUSTER_UNREACHABLE',
+            message: 'Kafka cluster prod is unreachable',
+          }),
         );
-        await expectAsync(overview).toBeRejectedWith(jasmine.objectContaining({
-          status: 503,
-          code: 'CLUSTER_UNREACHABLE',
-          message: 'Kafka cluster prod is unreachable',
-        }));
       });
     });
   });

@@ -15,15 +15,46 @@ import type { HealthFigure } from './cluster.model';
     }
   `,
   styles: `
-    :host { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 16px; }
-    .figure { display: flex; flex-direction: column; gap: 4px; padding: 16px 20px; border-radius: 12px;
-      background: var(--mat-sys-surface-container); border-left: 4px solid var(--mat-sys-outline-variant); }
-    .label { font: var(--mat-sys-label-large); color: var(--mat-sys-on-surface-variant); }
-    .value { font: var(--mat-sys-display-small); }
-    .hint { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .tone-ok { border-left-color: var(--kpc-ok); }
-    .tone-warn { border-left-color: var(--kpc-warn); .value { color: var(--kpc-warn); } }
-    .tone-error { border-left-color: var(--kpc-error); .value { color: var(--kpc-error); } }
+    :host {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+      gap: 16px;
+    }
+    .figure {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      padding: 16px 20px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container);
+      border-left: 4px solid var(--mat-sys-outline-variant);
+    }
+    .label {
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .value {
+      font: var(--mat-sys-display-small);
+    }
+    .hint {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .tone-ok {
+      border-left-color: var(--kpc-ok);
+    }
+    .tone-warn {
+      border-left-color: var(--kpc-warn);
+      .value {
+        color: var(--kpc-warn);
+      }
+    }
+    .tone-error {
+      border-left-color: var(--kpc-error);
+      .value {
+        color: var(--kpc-error);
+      }
+    }
   `,
 })
 export class HealthFigures {

@@ -26,8 +26,7 @@ import { parseConfigJson } from './connector-rules';
       </mat-tab>
       <mat-tab label="JSON">
         <div class="tab">
-          <textarea class="json" aria-label="Config as JSON" spellcheck="false" [value]="text()"
-            (input)="changeText($event)"></textarea>
+          <textarea class="json" aria-label="Config as JSON" spellcheck="false" [value]="text()" (input)="changeText($event)"></textarea>
           @if (problem(); as problem) {
             <p class="problem" role="alert"><mat-icon inline>error</mat-icon> {{ problem }}</p>
           }
@@ -36,11 +35,27 @@ import { parseConfigJson } from './connector-rules';
     </mat-tab-group>
   `,
   styles: `
-    .tab { padding-top: 12px; }
-    .json { width: 100%; box-sizing: border-box; min-height: 320px; font: 13px/1.5 monospace; padding: 12px;
-      border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; background: var(--mat-sys-surface); resize: vertical; }
-    .problem { color: var(--mat-sys-error); margin: 4px 0 0; }
-    .muted { color: var(--mat-sys-on-surface-variant); }
+    .tab {
+      padding-top: 12px;
+    }
+    .json {
+      width: 100%;
+      box-sizing: border-box;
+      min-height: 320px;
+      font: 13px/1.5 monospace;
+      padding: 12px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      background: var(--mat-sys-surface);
+      resize: vertical;
+    }
+    .problem {
+      color: var(--mat-sys-error);
+      margin: 4px 0 0;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class ConnectorConfigEditor {

@@ -11,10 +11,25 @@ describe('ConnectorConfigForm', () => {
   let fixture: ComponentFixture<ConnectorConfigForm>;
   const groups: FieldGroup[] = [
     { name: 'Connector', errorCount: 1, fields: [aField({ errors: ['Missing required configuration "topic"'] })] },
-    { name: 'Common', errorCount: 0, fields: [
-      aField({ definition: aDefinition({ name: 'tasks.max', displayName: 'Tasks max', type: 'INT', required: false, defaultValue: '1', group: 'Common' }) }),
-      aField({ definition: aDefinition({ name: 'db.password', displayName: 'Password', type: 'PASSWORD', required: false, group: 'Common' }) }),
-    ] },
+    {
+      name: 'Common',
+      errorCount: 0,
+      fields: [
+        aField({
+          definition: aDefinition({
+            name: 'tasks.max',
+            displayName: 'Tasks max',
+            type: 'INT',
+            required: false,
+            defaultValue: '1',
+            group: 'Common',
+          }),
+        }),
+        aField({
+          definition: aDefinition({ name: 'db.password', displayName: 'Password', type: 'PASSWORD', required: false, group: 'Common' }),
+        }),
+      ],
+    },
   ];
 
   beforeEach(async () => {

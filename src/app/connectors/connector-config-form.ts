@@ -37,12 +37,34 @@ interface FieldView {
   imports: [MatExpansionModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, MatTooltipModule],
   templateUrl: './connector-config-form.html',
   styles: `
-    .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 4px 16px; padding-top: 8px; }
-    mat-form-field { width: 100%; }
-    .field-error { color: var(--mat-sys-error); }
-    .errors { color: var(--mat-sys-error); margin-left: 8px; font: var(--mat-sys-label-medium); }
-    .key { font-family: monospace; font-size: 11px; color: var(--mat-sys-on-surface-variant); }
-    mat-hint { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+    .fields {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
+      gap: 4px 16px;
+      padding-top: 8px;
+    }
+    mat-form-field {
+      width: 100%;
+    }
+    .field-error {
+      color: var(--mat-sys-error);
+    }
+    .errors {
+      color: var(--mat-sys-error);
+      margin-left: 8px;
+      font: var(--mat-sys-label-medium);
+    }
+    .key {
+      font-family: monospace;
+      font-size: 11px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    mat-hint {
+      display: -webkit-box;
+      -webkit-line-clamp: 2;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
+    }
   `,
 })
 export class ConnectorConfigForm {
@@ -51,21 +73,23 @@ export class ConnectorConfigForm {
   readonly fieldChange = output<FieldChange>();
 
   /** The groups as panels: the first one open, and any the worker objects to. */
-  protected readonly panels = computed(() => this.groups().map((group, index) => ({
-    name: group.name,
-    fieldCount: group.fields.length,
-    errorCount: group.errorCount,
-    isExpanded: index === 0 || group.errorCount > 0,
-    fields: group.fields.map((field): FieldView => ({
-      definition: field.definition,
-      kind: fieldKind(field),
-      inputType: inputType(field.definition.type),
-      value: this.config()[field.definition.name] ?? '',
-      recommendedValues: field.recommendedValues,
-      errorText: field.errors.join(' '),
-      hasErrors: field.errors.length > 0,
+  protected readonly panels = computed(() =>
+    this.groups().map((group, index) => ({
+      name: group.name,
+      fieldCount: group.fields.length,
+      errorCount: group.errorCount,
+      isExpanded: index === 0 || group.errorCount > 0,
+      fields: group.fields.map((field): FieldView => ({
+        definition: field.definition,
+        kind: fieldKind(field),
+        inputType: inputType(field.definition.type),
+        value: this.config()[field.definition.name] ?? '',
+        recommendedValues: field.recommendedValues,
+        errorText: field.errors.join(' '),
+        hasErrors: field.errors.length > 0,
+      })),
     })),
-  })));
+  );
 
   protected change(name: string, event: Event): void {
     this.fieldChange.emit({ name, value: (event.target as HTMLInputElement).value });

@@ -23,20 +23,58 @@ import { ConnectorsService } from './connectors.service';
 @Component({
   selector: 'kpc-connector-create-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ConnectorConfigEditor, ErrorPanel, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressBarModule, MatSelectModule, RouterLink],
+  imports: [
+    ConnectorConfigEditor,
+    ErrorPanel,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    RouterLink,
+  ],
   templateUrl: './connector-create-page.html',
   styles: `
-    :host { display: flex; flex-direction: column; gap: 12px; }
-    .back { align-self: flex-start; margin-left: -12px; }
-    h1 { margin: 0; font: var(--mat-sys-headline-small); }
-    .identity { display: flex; gap: 16px; flex-wrap: wrap; }
-    .identity mat-form-field { width: 360px; }
-    .bar { display: flex; align-items: center; gap: 12px; }
-    .invalid { color: var(--mat-sys-error); }
-    .valid { color: var(--kpc-ok); }
-    .muted { color: var(--mat-sys-on-surface-variant); }
-    .spacer { flex: 1; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+    .back {
+      align-self: flex-start;
+      margin-left: -12px;
+    }
+    h1 {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+    }
+    .identity {
+      display: flex;
+      gap: 16px;
+      flex-wrap: wrap;
+    }
+    .identity mat-form-field {
+      width: 360px;
+    }
+    .bar {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+    }
+    .invalid {
+      color: var(--mat-sys-error);
+    }
+    .valid {
+      color: var(--kpc-ok);
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .spacer {
+      flex: 1;
+    }
   `,
 })
 export class ConnectorCreatePage {
@@ -54,7 +92,8 @@ export class ConnectorCreatePage {
     stream: ({ params }) => this.connectors.plugins(params.cluster, params.connect),
   });
   protected readonly pluginOptions = computed(() =>
-    (this.plugins.hasValue() ? this.plugins.value() : []).map((plugin) => ({ className: plugin.className, label: pluginLabel(plugin) })));
+    (this.plugins.hasValue() ? this.plugins.value() : []).map((plugin) => ({ className: plugin.className, label: pluginLabel(plugin) })),
+  );
   protected readonly pluginsError = computed(() => apiErrorOf(this.plugins.error()));
 
   protected readonly name = signal('');
@@ -65,10 +104,16 @@ export class ConnectorCreatePage {
     name: this.name(),
     ...(this.plugin() && { 'connector.class': this.plugin()! }),
   }));
-  private readonly validationAnswer = toSignal(this.connectors.validateAsTyped(toObservable(computed(() => {
-    const plugin = this.plugin();
-    return plugin ? { cluster: this.cluster(), connect: this.connect(), plugin, config: this.fullConfig() } : undefined;
-  }))));
+  private readonly validationAnswer = toSignal(
+    this.connectors.validateAsTyped(
+      toObservable(
+        computed(() => {
+          const plugin = this.plugin();
+          return plugin ? { cluster: this.cluster(), connect: this.connect(), plugin, config: this.fullConfig() } : undefined;
+        }),
+      ),
+    ),
+  );
   protected readonly validation = computed(() => {
     const answer = this.validationAnswer();
     return answer && !isApiError(answer) ? answer : undefined;
@@ -82,13 +127,18 @@ export class ConnectorCreatePage {
     return validation ? fieldGroups(validation) : [];
   });
   protected readonly errorCount = computed(() => this.validation()?.errorCount ?? 0);
-  protected readonly nameErrors = computed(() =>
-    this.validation()?.fields.find((field) => field.definition.name === 'name')?.errors.join(' ') ?? '');
+  protected readonly nameErrors = computed(
+    () =>
+      this.validation()
+        ?.fields.find((field) => field.definition.name === 'name')
+        ?.errors.join(' ') ?? '',
+  );
   /** Whether to show the worker's objection to the name: not before one is typed. */
   protected readonly hasNameErrors = computed(() => !!this.nameErrors() && !!this.name());
   protected readonly hasPlugin = computed(() => !!this.plugin());
-  protected readonly canCreate = computed(() =>
-    !!this.validation() && this.errorCount() === 0 && this.name().trim() !== '' && !this.creation.isBusy());
+  protected readonly canCreate = computed(
+    () => !!this.validation() && this.errorCount() === 0 && this.name().trim() !== '' && !this.creation.isBusy(),
+  );
   protected readonly isWorking = computed(() => this.plugins.isLoading() || this.creation.isBusy());
 
   protected selectPlugin(className: string): void {

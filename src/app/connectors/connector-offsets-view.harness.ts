@@ -23,10 +23,12 @@ export class ConnectorOffsetsViewHarness extends ComponentHarness {
     const table = await this.table();
     if (!table) return [];
     const rows = await table.getRows();
-    return Promise.all(rows.map(async (row) => {
-      const cells = await row.getCellTextByColumnName();
-      return { partition: cells['partition'] ?? '', offset: cells['offset'] ?? '' };
-    }));
+    return Promise.all(
+      rows.map(async (row) => {
+        const cells = await row.getCellTextByColumnName();
+        return { partition: cells['partition'] ?? '', offset: cells['offset'] ?? '' };
+      }),
+    );
   }
 
   /** Asks to start over from the beginning. */

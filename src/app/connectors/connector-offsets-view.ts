@@ -16,15 +16,46 @@ import type { ConnectorOffsets, SourceOffset } from './connector.model';
   imports: [MatButtonModule, MatIconModule, MatTableModule],
   templateUrl: './connector-offsets-view.html',
   styles: `
-    :host { display: flex; flex-direction: column; gap: 12px; }
-    table { width: 100%; }
-    code { font-size: 12px; word-break: break-all; }
-    .muted, .explain { color: var(--mat-sys-on-surface-variant); margin: 0; }
-    .json { width: 100%; box-sizing: border-box; min-height: 220px; font: 13px/1.5 monospace; padding: 12px;
-      border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; background: var(--mat-sys-surface); }
-    .problem { color: var(--mat-sys-error); margin: 0; }
-    .actions { display: flex; gap: 8px; flex-wrap: wrap; }
-    h3 { margin: 8px 0 0; font: var(--mat-sys-title-small); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+    table {
+      width: 100%;
+    }
+    code {
+      font-size: 12px;
+      word-break: break-all;
+    }
+    .muted,
+    .explain {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0;
+    }
+    .json {
+      width: 100%;
+      box-sizing: border-box;
+      min-height: 220px;
+      font: 13px/1.5 monospace;
+      padding: 12px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      background: var(--mat-sys-surface);
+    }
+    .problem {
+      color: var(--mat-sys-error);
+      margin: 0;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    h3 {
+      margin: 8px 0 0;
+      font: var(--mat-sys-title-small);
+    }
   `,
 })
 export class ConnectorOffsetsView {
@@ -37,10 +68,12 @@ export class ConnectorOffsetsView {
   readonly alter = output<SourceOffset[]>();
 
   protected readonly columns = ['partition', 'offset'];
-  protected readonly rows = computed(() => this.offsets().offsets.map((entry) => ({
-    partition: JSON.stringify(entry.partition),
-    offset: entry.offset ? JSON.stringify(entry.offset) : 'none (starts over)',
-  })));
+  protected readonly rows = computed(() =>
+    this.offsets().offsets.map((entry) => ({
+      partition: JSON.stringify(entry.partition),
+      offset: entry.offset ? JSON.stringify(entry.offset) : 'none (starts over)',
+    })),
+  );
   protected readonly isEmpty = computed(() => this.rows().length === 0);
   protected readonly partitionHeader = computed(() => (this.offsets().type === 'sink' ? 'Topic partition' : 'Source partition'));
   protected readonly draft = linkedSignal(() => JSON.stringify(this.offsets().offsets, null, 2));

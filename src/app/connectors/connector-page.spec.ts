@@ -84,8 +84,10 @@ describe('ConnectorPage', () => {
   describe('when an action fails', () => {
     it('says why, and reads the connector again', async () => {
       const restarting = (await button('Restart task')).click();
-      (await requestSoon(`${url}/tasks/0/restart`)).flush({ error: { code: 'CONNECT_UNREACHABLE', message: 'Kafka Connect cluster local-connect is unreachable' } },
-        { status: 503, statusText: 'Service Unavailable' });
+      (await requestSoon(`${url}/tasks/0/restart`)).flush(
+        { error: { code: 'CONNECT_UNREACHABLE', message: 'Kafka Connect cluster local-connect is unreachable' } },
+        { status: 503, statusText: 'Service Unavailable' },
+      );
       await answerReloads();
       await restarting;
 

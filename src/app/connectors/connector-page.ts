@@ -26,8 +26,19 @@ const REFRESH_MS = 10_000;
 @Component({
   selector: 'kpc-connector-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ConnectorConfigEditor, ConnectorOffsetsView, ConnectorStateChip, ConnectorTasks, ErrorPanel, MatButtonModule,
-    MatIconModule, MatProgressBarModule, MatTabsModule, MatTooltipModule, RouterLink],
+  imports: [
+    ConnectorConfigEditor,
+    ConnectorOffsetsView,
+    ConnectorStateChip,
+    ConnectorTasks,
+    ErrorPanel,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    MatTooltipModule,
+    RouterLink,
+  ],
   templateUrl: './connector-page.html',
   styleUrl: './connector-page.scss',
 })
@@ -60,7 +71,8 @@ export class ConnectorPage {
       tone: stateTone(task.state),
       workerLabel: task.workerId || '—',
       traceHeadline: task.trace?.split('\n')[0] ?? '',
-    })));
+    })),
+  );
   protected readonly tasksLabel = computed(() => `Tasks (${this.current()?.tasks.length ?? 0})`);
   /** The topics it uses now, else those it is configured for. */
   protected readonly topicsLabel = computed(() => {
@@ -80,11 +92,17 @@ export class ConnectorPage {
   private readonly savedConfig = computed(() => JSON.stringify(this.current()?.config ?? null));
   protected readonly draft = linkedSignal<Record<string, string>>(() => JSON.parse(this.savedConfig()) ?? {});
   protected readonly isDirty = computed(() => JSON.stringify(this.draft()) !== this.savedConfig());
-  private readonly validationAnswer = toSignal(this.connectors.validateAsTyped(toObservable(computed(() => {
-    const config = this.draft();
-    const plugin = config['connector.class'];
-    return plugin ? { cluster: this.cluster(), connect: this.connect(), plugin, config: withoutEmptyValues(config) } : undefined;
-  }))));
+  private readonly validationAnswer = toSignal(
+    this.connectors.validateAsTyped(
+      toObservable(
+        computed(() => {
+          const config = this.draft();
+          const plugin = config['connector.class'];
+          return plugin ? { cluster: this.cluster(), connect: this.connect(), plugin, config: withoutEmptyValues(config) } : undefined;
+        }),
+      ),
+    ),
+  );
   protected readonly validation = computed(() => {
     const answer = this.validationAnswer();
     return answer && !isApiError(answer) ? answer : undefined;
@@ -95,15 +113,22 @@ export class ConnectorPage {
   });
   protected readonly validationErrorCount = computed(() => this.validation()?.errorCount ?? 0);
   protected readonly canSave = computed(
-    () => this.isDirty() && !!this.validation() && this.validationErrorCount() === 0 && !this.change.isBusy());
+    () => this.isDirty() && !!this.validation() && this.validationErrorCount() === 0 && !this.change.isBusy(),
+  );
 
   constructor() {
-    interval(REFRESH_MS).pipe(takeUntilDestroyed()).subscribe(() => this.detail.reload());
+    interval(REFRESH_MS)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.detail.reload());
   }
 
   protected pause(): void {
     this.act({
-      confirm: { title: 'Pause connector', message: `${this.name()} stops processing until resumed; its tasks stay assigned.`, confirmLabel: 'Pause' },
+      confirm: {
+        title: 'Pause connector',
+        message: `${this.name()} stops processing until resumed; its tasks stay assigned.`,
+        confirmLabel: 'Pause',
+      },
       call: () => this.connectors.changeState(this.cluster(), this.connect(), this.name(), 'pause'),
       success: 'Paused',
     });
@@ -115,8 +140,11 @@ export class ConnectorPage {
 
   protected stop(): void {
     this.act({
-      confirm: { title: 'Stop connector', message: `${this.name()} shuts down its tasks but keeps its config. Its offsets can then be changed.`,
-        confirmLabel: 'Stop' },
+      confirm: {
+        title: 'Stop connector',
+        message: `${this.name()} shuts down its tasks but keeps its config. Its offsets can then be changed.`,
+        confirmLabel: 'Stop',
+      },
       call: () => this.connectors.changeState(this.cluster(), this.connect(), this.name(), 'stop'),
       success: 'Stopped',
     });
@@ -132,14 +160,22 @@ export class ConnectorPage {
   }
 
   protected restartTask(task: number): void {
-    this.act({ call: () => this.connectors.restartTask(this.cluster(), this.connect(), this.name(), task), success: `Task ${task} restart requested` });
+    this.act({
+      call: () => this.connectors.restartTask(this.cluster(), this.connect(), this.name(), task),
+      success: `Task ${task} restart requested`,
+    });
   }
 
   protected deleteConnector(): void {
     const { cluster, connect, name } = this.target();
     this.act({
-      confirm: { title: 'Delete connector', message: `${name} and its config are removed from ${connect}. Its topics and committed offsets stay.`,
-        confirmLabel: 'Delete', typeToConfirm: name, isDestructive: true },
+      confirm: {
+        title: 'Delete connector',
+        message: `${name} and its config are removed from ${connect}. Its topics and committed offsets stay.`,
+        confirmLabel: 'Delete',
+        typeToConfirm: name,
+        isDestructive: true,
+      },
       call: () => this.connectors.delete(cluster, connect, name),
       success: 'Deleted',
       then: () => void this.router.navigate(['/clusters', cluster, 'connectors']),
@@ -158,7 +194,10 @@ export class ConnectorPage {
   }
 
   protected resetOffsets(): void {
-    this.rewind(undefined, `${this.name()} will be stopped, its offsets deleted and then resumed: it publishes everything again from the beginning.`);
+    this.rewind(
+      undefined,
+      `${this.name()} will be stopped, its offsets deleted and then resumed: it publishes everything again from the beginning.`,
+    );
   }
 
   protected alterOffsets(offsets: SourceOffset[]): void {

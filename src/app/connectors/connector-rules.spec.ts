@@ -1,6 +1,15 @@
 import { aConnectorSummary, aDefinition, aField, aValidation } from './connector.builders';
 import {
-  actions, fieldGroups, fieldKind, inputType, matchesFilter, parseConfigJson, parseOffsets, pluginLabel, stateTone, withoutEmptyValues,
+  actions,
+  fieldGroups,
+  fieldKind,
+  inputType,
+  matchesFilter,
+  parseConfigJson,
+  parseOffsets,
+  pluginLabel,
+  stateTone,
+  withoutEmptyValues,
 } from './connector-rules';
 
 describe('connector rules', () => {
@@ -38,12 +47,16 @@ describe('connector rules', () => {
 
     describe('for a stopped connector', () => {
       it('offers resume only', () =>
-        expect(actions(aConnectorSummary({ state: 'STOPPED' }))).toEqual({ canPause: false, canResume: true, canStop: false, canRestartFailed: false }));
+        expect(actions(aConnectorSummary({ state: 'STOPPED' }))).toEqual({
+          canPause: false,
+          canResume: true,
+          canStop: false,
+          canRestartFailed: false,
+        }));
     });
 
     describe('with a failed task', () => {
-      it('offers to restart what failed', () =>
-        expect(actions(aConnectorSummary({ failedTaskCount: 1 })).canRestartFailed).toBeTrue());
+      it('offers to restart what failed', () => expect(actions(aConnectorSummary({ failedTaskCount: 1 })).canRestartFailed).toBeTrue());
     });
   });
 
@@ -93,7 +106,8 @@ describe('connector rules', () => {
 
   describe('inputType', () => {
     it('hides a password', () => expect(inputType('PASSWORD')).toBe('password'));
-    it('takes a number for the numeric types', () => expect(['INT', 'LONG', 'SHORT', 'DOUBLE'].map(inputType)).toEqual(['number', 'number', 'number', 'number']));
+    it('takes a number for the numeric types', () =>
+      expect(['INT', 'LONG', 'SHORT', 'DOUBLE'].map(inputType)).toEqual(['number', 'number', 'number', 'number']));
     it('takes text for the rest', () => expect(inputType('LIST')).toBe('text'));
   });
 
@@ -104,8 +118,9 @@ describe('connector rules', () => {
 
   describe('pluginLabel', () => {
     it('names the class without its package, with type and version', () =>
-      expect(pluginLabel({ className: 'org.apache.kafka.connect.file.FileStreamSourceConnector', type: 'source', version: '4.3.1' }))
-        .toBe('FileStreamSourceConnector · source · 4.3.1'));
+      expect(pluginLabel({ className: 'org.apache.kafka.connect.file.FileStreamSourceConnector', type: 'source', version: '4.3.1' })).toBe(
+        'FileStreamSourceConnector · source · 4.3.1',
+      ));
   });
 
   describe('parseConfigJson', () => {
@@ -124,8 +139,9 @@ describe('connector rules', () => {
 
   describe('parseOffsets', () => {
     it('reads a list of partitions and offsets', () =>
-      expect(parseOffsets('[{"partition":{"filename":"a"},"offset":{"position":0}}]'))
-        .toEqual({ offsets: [{ partition: { filename: 'a' }, offset: { position: 0 } }] }));
+      expect(parseOffsets('[{"partition":{"filename":"a"},"offset":{"position":0}}]')).toEqual({
+        offsets: [{ partition: { filename: 'a' }, offset: { position: 0 } }],
+      }));
 
     describe('with an empty list', () => {
       it('asks for at least one', () => expect(parseOffsets('[]')).toEqual({ problem: jasmine.stringContaining('at least one') } as never));

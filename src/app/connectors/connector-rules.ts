@@ -36,11 +36,16 @@ export function hasFailure(connector: ConnectorSummary): boolean {
 /** Whether the connector belongs in the list under `filter`. */
 export function matchesFilter(connector: ConnectorSummary, filter: StateFilter): boolean {
   switch (filter) {
-    case 'all': return true;
-    case 'failed': return hasFailure(connector);
-    case 'running': return connector.state === 'RUNNING' && !hasFailure(connector);
-    case 'paused': return connector.state === 'PAUSED';
-    case 'stopped': return connector.state === 'STOPPED';
+    case 'all':
+      return true;
+    case 'failed':
+      return hasFailure(connector);
+    case 'running':
+      return connector.state === 'RUNNING' && !hasFailure(connector);
+    case 'paused':
+      return connector.state === 'PAUSED';
+    case 'stopped':
+      return connector.state === 'STOPPED';
   }
 }
 
@@ -64,7 +69,9 @@ export function fieldGroups(validation: ConfigValidation): FieldGroup[] {
   return names
     .map((name) => {
       const fields = validation.fields
-        .filter((field) => field.visible && !IDENTITY_KEYS.includes(field.definition.name) && (field.definition.group ?? PLUGIN_GROUP) === name)
+        .filter(
+          (field) => field.visible && !IDENTITY_KEYS.includes(field.definition.name) && (field.definition.group ?? PLUGIN_GROUP) === name,
+        )
         .sort((a, b) => a.definition.orderInGroup - b.definition.orderInGroup);
       return { name, fields, errorCount: fields.filter((field) => field.errors.length).length };
     })
@@ -99,7 +106,9 @@ export function parseConfigJson(text: string): { config: Record<string, string> 
   if ('problem' in parsed) return parsed;
   const value = parsed.value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { problem: 'The config is a JSON object of keys and values' };
-  const notStrings = Object.entries(value).filter(([, v]) => typeof v !== 'string').map(([key]) => key);
+  const notStrings = Object.entries(value)
+    .filter(([, v]) => typeof v !== 'string')
+    .map(([key]) => key);
   if (notStrings.length) return { problem: `Connect configs are strings; quote the value of ${notStrings.join(', ')}` };
   return { config: value as Record<string, string> };
 }
@@ -109,7 +118,9 @@ export function parseOffsets(text: string): { offsets: SourceOffset[] } | { prob
   const parsed = parseJson(text);
   if ('problem' in parsed) return parsed;
   const value = parsed.value;
-  const isList = Array.isArray(value) && value.length > 0 &&
+  const isList =
+    Array.isArray(value) &&
+    value.length > 0 &&
     value.every((entry) => entry && typeof entry === 'object' && typeof entry.partition === 'object' && 'offset' in entry);
   return isList ? { offsets: value as SourceOffset[] } : { problem: 'A list of { "partition": {…}, "offset": {…} }, at least one' };
 }

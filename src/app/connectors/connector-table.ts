@@ -25,13 +25,29 @@ export interface ConnectorRow {
   imports: [ConnectorStateChip, MatIconModule, MatTableModule, MatTooltipModule, RouterLink],
   templateUrl: './connector-table.html',
   styles: `
-    table { width: 100%; }
-    .numeric { text-align: right; }
-    .name { font-weight: 500; }
-    .failed { color: var(--kpc-error); font-weight: 500; }
-    .muted { color: var(--mat-sys-on-surface-variant); }
-    .class { font-family: monospace; font-size: 12px; }
-    .type { text-transform: capitalize; }
+    table {
+      width: 100%;
+    }
+    .numeric {
+      text-align: right;
+    }
+    .name {
+      font-weight: 500;
+    }
+    .failed {
+      color: var(--kpc-error);
+      font-weight: 500;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .class {
+      font-family: monospace;
+      font-size: 12px;
+    }
+    .type {
+      text-transform: capitalize;
+    }
   `,
 })
 export class ConnectorTable {

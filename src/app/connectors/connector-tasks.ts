@@ -45,15 +45,51 @@ export interface TaskRow {
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 8px; }
-    .task { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; padding: 8px 12px; }
-    .line { display: flex; align-items: center; gap: 12px; }
-    .id { font-weight: 500; min-width: 56px; }
-    .worker, .muted { color: var(--mat-sys-on-surface-variant); }
-    .spacer { flex: 1; }
-    .trace { margin-top: 8px; box-shadow: none; border: 1px solid var(--mat-sys-error); }
-    mat-panel-description { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; display: block; }
-    pre { margin: 0; max-height: 360px; overflow: auto; font-size: 12px; line-height: 1.45; white-space: pre; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .task {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      padding: 8px 12px;
+    }
+    .line {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+    }
+    .id {
+      font-weight: 500;
+      min-width: 56px;
+    }
+    .worker,
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .spacer {
+      flex: 1;
+    }
+    .trace {
+      margin-top: 8px;
+      box-shadow: none;
+      border: 1px solid var(--mat-sys-error);
+    }
+    mat-panel-description {
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      display: block;
+    }
+    pre {
+      margin: 0;
+      max-height: 360px;
+      overflow: auto;
+      font-size: 12px;
+      line-height: 1.45;
+      white-space: pre;
+    }
   `,
 })
 export class ConnectorTasks {

@@ -36,7 +36,12 @@ export function aConnectorSummary(overrides: Partial<ConnectorSummary> = {}): Co
 export function aConnectorDetail(overrides: Partial<ConnectorDetail> = {}): ConnectorDetail {
   return {
     ...aConnectorSummary(),
-    config: { 'connector.class': 'FileStreamSource', file: '/data/domain_events.jsonl', topic: 'shop.domain-events', name: 'domain-events-source' },
+    config: {
+      'connector.class': 'FileStreamSource',
+      file: '/data/domain_events.jsonl',
+      topic: 'shop.domain-events',
+      name: 'domain-events-source',
+    },
     activeTopics: ['shop.domain-events'],
     ...overrides,
   };

@@ -45,10 +45,12 @@ describe('ConnectorsPage', () => {
   }
 
   describe('with a failed and a running connector', () => {
-    beforeEach(() => answer([aConnectCluster()], [
-      aConnectorSummary({ name: 'orders-source' }),
-      aConnectorSummary({ name: 'payments-sink', type: 'sink', failedTaskCount: 1 }),
-    ]));
+    beforeEach(() =>
+      answer(
+        [aConnectCluster()],
+        [aConnectorSummary({ name: 'orders-source' }), aConnectorSummary({ name: 'payments-sink', type: 'sink', failedTaskCount: 1 })],
+      ),
+    );
 
     it('lists both with their failed task counts', async () => {
       const table = await loader().getHarness(MatTableHarness);
@@ -83,9 +85,12 @@ describe('ConnectorsPage', () => {
         fixture.componentRef.setInput('connect', 'cdc');
         await answer([cdcDown, aConnectCluster({ name: 'sinks' })]);
 
-        http.expectOne('/api/clusters/local/connect/cdc/connectors').flush(
-          { error: { code: 'CONNECT_UNREACHABLE', message: 'Kafka Connect cluster cdc is unreachable' } },
-          { status: 503, statusText: 'Service Unavailable' });
+        http
+          .expectOne('/api/clusters/local/connect/cdc/connectors')
+          .flush(
+            { error: { code: 'CONNECT_UNREACHABLE', message: 'Kafka Connect cluster cdc is unreachable' } },
+            { status: 503, statusText: 'Service Unavailable' },
+          );
         await fixture.whenStable();
 
         const panel = await loader().getHarness(ErrorPanelHarness.with({ title: 'Cannot read Kafka Connect cdc' }));

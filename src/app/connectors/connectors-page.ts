@@ -30,8 +30,17 @@ const FILTERS: { value: StateFilter; label: string }[] = [
 @Component({
   selector: 'kpc-connectors-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ConnectorTable, ErrorPanel, MatButtonModule, MatButtonToggleModule, MatChipsModule, MatIconModule,
-    MatProgressBarModule, MatTooltipModule, RouterLink],
+  imports: [
+    ConnectorTable,
+    ErrorPanel,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatChipsModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    RouterLink,
+  ],
   templateUrl: './connectors-page.html',
   styleUrl: './connectors-page.scss',
 })
@@ -60,10 +69,13 @@ export class ConnectorsPage {
   protected readonly selectedSummary = computed(() => this.connectClusterList().find((c) => c.name === this.selected()));
 
   // Compared by value: a refresh of the Connect clusters must not restart the list's request.
-  private readonly listParams = computed(() => {
-    const connect = this.selected();
-    return connect ? { cluster: this.cluster(), connect } : undefined;
-  }, { equal: (a, b) => a?.cluster === b?.cluster && a?.connect === b?.connect });
+  private readonly listParams = computed(
+    () => {
+      const connect = this.selected();
+      return connect ? { cluster: this.cluster(), connect } : undefined;
+    },
+    { equal: (a, b) => a?.cluster === b?.cluster && a?.connect === b?.connect },
+  );
   protected readonly list = rxResource({
     params: this.listParams,
     stream: ({ params }) => this.connectors.connectors(params.cluster, params.connect),
@@ -79,19 +91,23 @@ export class ConnectorsPage {
     const all = this.all() ?? [];
     return Object.fromEntries(FILTERS.map(({ value }) => [value, all.filter((c) => matchesFilter(c, value)).length]));
   });
-  protected readonly rows = computed<ConnectorRow[] | undefined>(() => this.all()
-    ?.filter((connector) => matchesFilter(connector, this.filter()))
-    .map((connector) => ({
-      connector,
-      tone: stateTone(connector.state),
-      hasFailedTasks: connector.failedTaskCount > 0,
-      topicsLabel: connector.topics.join(', ') || '—',
-      link: [connector.connectCluster, connector.name],
-    })));
+  protected readonly rows = computed<ConnectorRow[] | undefined>(() =>
+    this.all()
+      ?.filter((connector) => matchesFilter(connector, this.filter()))
+      .map((connector) => ({
+        connector,
+        tone: stateTone(connector.state),
+        hasFailedTasks: connector.failedTaskCount > 0,
+        topicsLabel: connector.topics.join(', ') || '—',
+        link: [connector.connectCluster, connector.name],
+      })),
+  );
   protected readonly canCreate = computed(() => !!this.selectedSummary()?.reachable);
 
   constructor() {
-    interval(REFRESH_MS).pipe(takeUntilDestroyed()).subscribe(() => this.refresh());
+    interval(REFRESH_MS)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.refresh());
   }
 
   /** Shows another Connect cluster's connectors. */

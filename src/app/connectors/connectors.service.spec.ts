@@ -3,13 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom, Subject } from 'rxjs';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
-import {
-  aConnectCluster,
-  aConnectorDetail,
-  aConnectorSummary,
-  aValidation,
-  someOffsets,
-} from './connector.builders';
+import { aConnectCluster, aConnectorDetail, aConnectorSummary, aValidation, someOffsets } from './connector.builders';
 import type { ConfigValidation } from './connector.model';
 import { ConnectorsService, VALIDATION_DEBOUNCE_MS, type ConfigDraft } from './connectors.service';
 
@@ -48,13 +42,19 @@ describe('ConnectorsService', () => {
       it('fails with the code CONNECT_UNREACHABLE and the server message', async () => {
         const connectors = firstValueFrom(service.connectors('local', 'local-connect'));
 
-        http.expectOne(`${base}/connectors`).flush(
-          { error: { code: 'CONNECT_UNREACHABLE', message: 'Kafka Connect cluster local-connect is unreachable' } },
-          { status: 503, statusText: 'Service Unavailable' },
+        http
+          .expectOne(`${base}/connectors`)
+          .flush(
+            { error: { code: 'CONNECT_UNREACHABLE', message: 'Kafka Connect cluster local-connect is unreachable' } },
+            { status: 503, statusText: 'Service Unavailable' },
+          );
+        await expectAsync(connectors).toBeRejectedWith(
+          jasmine.objectContaining({
+            status: 503,
+            code: 'CONNECT_UNREACHABLE',
+            message: 'Kafka Connect cluster local-connect is unreachable',
+          }),
         );
-        await expectAsync(connectors).toBeRejectedWith(jasmine.objectContaining({
-          status: 503, code: 'CONNECT_UNREACHABLE', message: 'Kafka Connect cluster local-connect is unreachable',
-        }));
       });
     });
   });
@@ -81,7 +81,12 @@ describe('ConnectorsService', () => {
     const url = `${base}/plugins/FileStreamSource/validate`;
     let drafts: Subject<ConfigDraft | undefined>;
     let answers: (ConfigValidation | { code: string } | undefined)[];
-    const draft = (config: Record<string, string>): ConfigDraft => ({ cluster: 'local', connect: 'local-connect', plugin: 'FileStreamSource', config });
+    const draft = (config: Record<string, string>): ConfigDraft => ({
+      cluster: 'local',
+      connect: 'local-connect',
+      plugin: 'FileStreamSource',
+      config,
+    });
 
     beforeEach(() => {
       jasmine.clock().install();
@@ -129,7 +134,10 @@ describe('ConnectorsService', () => {
         jasmine.clock().tick(VALIDATION_DEBOUNCE_MS);
         http.expectOne(url).flush(aValidation());
 
-        expect(answers.map((answer) => (answer && 'code' in answer ? answer.code : 'validation'))).toEqual(['PLUGIN_NOT_FOUND', 'validation']);
+        expect(answers.map((answer) => (answer && 'code' in answer ? answer.code : 'validation'))).toEqual([
+          'PLUGIN_NOT_FOUND',
+          'validation',
+        ]);
       });
     });
   });
@@ -147,8 +155,9 @@ describe('ConnectorsService', () => {
       it('fails with INVALID_CONNECTOR_CONFIG', async () => {
         const created = firstValueFrom(service.create('local', 'local-connect', { name: 'x', config: {} }));
 
-        http.expectOne(`${base}/connectors`).flush({ error: { code: 'INVALID_CONNECTOR_CONFIG', message: 'topic: required' } },
-          { status: 400, statusText: 'Bad Request' });
+        http
+          .expectOne(`${base}/connectors`)
+          .flush({ error: { code: 'INVALID_CONNECTOR_CONFIG', message: 'topic: required' } }, { status: 400, statusText: 'Bad Request' });
         await expectAsync(created).toBeRejectedWith(jasmine.objectContaining({ code: 'INVALID_CONNECTOR_CONFIG' }));
       });
     });

@@ -60,8 +60,11 @@ export class ConnectorsService {
   validateAsTyped(drafts: Observable<ConfigDraft | undefined>): Observable<ConfigValidation | ApiError | undefined> {
     return drafts.pipe(
       debounceTime(VALIDATION_DEBOUNCE_MS),
-      switchMap((draft) => !draft ? of(undefined) : this.validate(draft.cluster, draft.connect, draft.plugin, draft.config)
-        .pipe(catchError((error: ApiError) => of(error)))),
+      switchMap((draft) =>
+        !draft
+          ? of(undefined)
+          : this.validate(draft.cluster, draft.connect, draft.plugin, draft.config).pipe(catchError((error: ApiError) => of(error))),
+      ),
     );
   }
 

@@ -50,10 +50,15 @@ describe('ConsumerGroupPage', () => {
 
   describe('for an idle group', () => {
     beforeEach(async () => {
-      http.expectOne(url).flush(aConsumerGroupDetail({
-        totalLag: 5,
-        partitions: [aPartitionLag({ partition: 0, committedOffset: 5, lag: 5 }), aPartitionLag({ partition: 1, committedOffset: null, lag: null, committedTimestamp: null })],
-      }));
+      http.expectOne(url).flush(
+        aConsumerGroupDetail({
+          totalLag: 5,
+          partitions: [
+            aPartitionLag({ partition: 0, committedOffset: 5, lag: 5 }),
+            aPartitionLag({ partition: 1, committedOffset: null, lag: null, committedTimestamp: null }),
+          ],
+        }),
+      );
       await fixture.whenStable();
     });
 
@@ -94,8 +99,10 @@ describe('ConsumerGroupPage', () => {
         it('says why it was not deleted', async () => {
           const { done } = await confirmDeletion();
 
-          (await requestSoon(url)).flush({ error: { code: 'GROUP_ACTIVE', message: 'order-enricher has 1 member' } },
-            { status: 409, statusText: 'Conflict' });
+          (await requestSoon(url)).flush(
+            { error: { code: 'GROUP_ACTIVE', message: 'order-enricher has 1 member' } },
+            { status: 409, statusText: 'Conflict' },
+          );
           await done;
 
           const panel = await loader().getHarness(ErrorPanelHarness.with({ title: 'The group was not deleted' }));
@@ -122,11 +129,15 @@ describe('ConsumerGroupPage', () => {
 
         const apply = await dialog.getHarness(MatButtonHarness.with({ text: 'Reset offsets' }));
         expect(await apply.isDisabled()).toBeTrue();
-        await (await dialog.getHarness(MatInputHarness.with({ selector: '[aria-label="Type the group id to confirm"]' }))).setValue('order-enricher');
+        await (
+          await dialog.getHarness(MatInputHarness.with({ selector: '[aria-label="Type the group id to confirm"]' }))
+        ).setValue('order-enricher');
         const applying = apply.click();
 
         const reset = await requestSoon(`${url}/offsets/reset`);
-        expect(reset.request.body).toEqual(jasmine.objectContaining({ confirm: true, targets: [{ topic: 'shop.orders.events', partition: 0, offset: 0 }] }));
+        expect(reset.request.body).toEqual(
+          jasmine.objectContaining({ confirm: true, targets: [{ topic: 'shop.orders.events', partition: 0, offset: 0 }] }),
+        );
         reset.flush(aResetResult());
         await applying;
         expect(await (await dialog.host()).text()).toContain('Offsets reset.');
@@ -139,11 +150,15 @@ describe('ConsumerGroupPage', () => {
 
   describe('while members consume', () => {
     beforeEach(async () => {
-      http.expectOne(url).flush(aConsumerGroupDetail({
-        state: 'Stable',
-        memberCount: 1,
-        members: [{ memberId: 'm1', clientId: 'enricher-1', host: '10.0.0.7', assignments: [{ topic: 'shop.orders.events', partitions: [0] }] }],
-      }));
+      http.expectOne(url).flush(
+        aConsumerGroupDetail({
+          state: 'Stable',
+          memberCount: 1,
+          members: [
+            { memberId: 'm1', clientId: 'enricher-1', host: '10.0.0.7', assignments: [{ topic: 'shop.orders.events', partitions: [0] }] },
+          ],
+        }),
+      );
       await fixture.whenStable();
     });
 
@@ -156,8 +171,12 @@ describe('ConsumerGroupPage', () => {
 
   describe('for a group that does not exist', () => {
     it('shows the server message', async () => {
-      http.expectOne(url).flush({ error: { code: 'GROUP_NOT_FOUND', message: 'There is no consumer group order-enricher on local' } },
-        { status: 404, statusText: 'Not Found' });
+      http
+        .expectOne(url)
+        .flush(
+          { error: { code: 'GROUP_NOT_FOUND', message: 'There is no consumer group order-enricher on local' } },
+          { status: 404, statusText: 'Not Found' },
+        );
       await fixture.whenStable();
 
       const panel = await loader().getHarness(ErrorPanelHarness.with({ title: 'Cannot read this consumer group' }));

@@ -24,8 +24,18 @@ const STOP_CONSUMERS_FIRST = 'Stop its consumers first';
 @Component({
   selector: 'kpc-consumer-group-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, ErrorPanel, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, NumberOrDashPipe,
-    PartitionLagTable, RouterLink, StateChip],
+  imports: [
+    DecimalPipe,
+    ErrorPanel,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    NumberOrDashPipe,
+    PartitionLagTable,
+    RouterLink,
+    StateChip,
+  ],
   templateUrl: './consumer-group-page.html',
   styleUrl: './consumer-group-page.scss',
 })
@@ -49,7 +59,8 @@ export class ConsumerGroupPage {
   protected readonly error = computed(() => apiErrorOf(this.detail.error()));
   protected readonly tone = computed(() => stateTone(this.current()?.state ?? ''));
   protected readonly protocolLabel = computed(() =>
-    this.current()?.type === 'consumer' ? 'KIP-848 consumer protocol' : 'classic protocol');
+    this.current()?.type === 'consumer' ? 'KIP-848 consumer protocol' : 'classic protocol',
+  );
   protected readonly isIdle = computed(() => {
     const group = this.current();
     return !!group && isIdle(group);
@@ -57,15 +68,18 @@ export class ConsumerGroupPage {
   protected readonly canDelete = computed(() => this.isIdle() && !this.deletion.isBusy());
   protected readonly deleteTooltip = computed(() => (this.isIdle() ? 'Delete the group and its offsets' : STOP_CONSUMERS_FIRST));
   protected readonly canReplay = computed(() => this.isIdle() && (this.current()?.partitions.length ?? 0) > 0);
-  protected readonly replayTooltip = computed(() => (this.canReplay() ? 'Reset the offsets so the group reads again' : STOP_CONSUMERS_FIRST));
+  protected readonly replayTooltip = computed(() =>
+    this.canReplay() ? 'Reset the offsets so the group reads again' : STOP_CONSUMERS_FIRST,
+  );
   protected readonly membersLabel = computed(() => {
     const count = this.current()?.memberCount ?? 0;
     return count === 1 ? '1 member' : `${count} members`;
   });
   protected readonly hasMembers = computed(() => (this.current()?.members.length ?? 0) > 0);
   /** Who consumes now, or the state when the members are not known by name. */
-  protected readonly consumingNow = computed(() =>
-    (this.current()?.members ?? []).map((m) => `${m.clientId} @ ${m.host}`).join(', ') || this.current()?.state);
+  protected readonly consumingNow = computed(
+    () => (this.current()?.members ?? []).map((m) => `${m.clientId} @ ${m.host}`).join(', ') || this.current()?.state,
+  );
   protected readonly isLagging = computed(() => isLagging(this.current()?.totalLag ?? null));
   protected readonly isCaughtUp = computed(() => this.current()?.totalLag === 0);
   protected readonly rows = computed<PartitionLagRow[]>(() =>
@@ -90,7 +104,12 @@ export class ConsumerGroupPage {
     const group = this.current();
     if (!group) return;
     this.dialog
-      .open<ReplayDialog, ReplayDialogData>(ReplayDialog, { data: { cluster: this.cluster(), group }, width: '880px', maxWidth: '95vw', autoFocus: false })
+      .open<ReplayDialog, ReplayDialogData>(ReplayDialog, {
+        data: { cluster: this.cluster(), group },
+        width: '880px',
+        maxWidth: '95vw',
+        autoFocus: false,
+      })
       .afterClosed()
       .subscribe(() => this.refresh());
   }

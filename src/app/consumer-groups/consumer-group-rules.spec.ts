@@ -41,10 +41,12 @@ describe('consumer group rules', () => {
 
   describe('totalReadShare', () => {
     it('is the part of all retained logs read', () =>
-      expect(totalReadShare([
-        aPartitionLag({ committedOffset: 10, logStartOffset: 0, logEndOffset: 10 }),
-        aPartitionLag({ committedOffset: null, logStartOffset: 0, logEndOffset: 30 }),
-      ])).toBe(0.25));
+      expect(
+        totalReadShare([
+          aPartitionLag({ committedOffset: 10, logStartOffset: 0, logEndOffset: 10 }),
+          aPartitionLag({ committedOffset: null, logStartOffset: 0, logEndOffset: 30 }),
+        ]),
+      ).toBe(0.25));
 
     describe('when nothing is retained', () => {
       it('is 1: nothing to read', () => expect(totalReadShare([aPartitionLag({ committedOffset: 0, logEndOffset: 0 })])).toBe(1));

@@ -23,12 +23,27 @@ export interface ConsumerGroupRow extends ConsumerGroupSummary {
   imports: [DecimalPipe, MatTableModule, RouterLink, StateChip],
   templateUrl: './consumer-group-table.html',
   styles: `
-    table { width: 100%; }
-    .numeric { text-align: right; }
-    .group { font-weight: 500; word-break: break-all; }
-    .topics { color: var(--mat-sys-on-surface-variant); font-size: 13px; }
-    .none { color: var(--mat-sys-on-surface-variant); }
-    .lagging { color: var(--kpc-warn); font-weight: 500; }
+    table {
+      width: 100%;
+    }
+    .numeric {
+      text-align: right;
+    }
+    .group {
+      font-weight: 500;
+      word-break: break-all;
+    }
+    .topics {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+    }
+    .none {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .lagging {
+      color: var(--kpc-warn);
+      font-weight: 500;
+    }
   `,
 })
 export class ConsumerGroupTable {

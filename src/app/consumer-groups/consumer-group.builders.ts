@@ -45,7 +45,17 @@ export function aReset(overrides: Partial<OffsetResetRequest> = {}): OffsetReset
 }
 
 export function aPreviewPartition(overrides: Partial<ResetPreviewPartition> = {}): ResetPreviewPartition {
-  return { topic: 'shop.orders.events', partition: 0, currentOffset: 5, targetOffset: 0, logStartOffset: 0, logEndOffset: 10, replayed: 5, skipped: 0, ...overrides };
+  return {
+    topic: 'shop.orders.events',
+    partition: 0,
+    currentOffset: 5,
+    targetOffset: 0,
+    logStartOffset: 0,
+    logEndOffset: 10,
+    replayed: 5,
+    skipped: 0,
+    ...overrides,
+  };
 }
 
 export function aPreview(overrides: Partial<ResetPreview> = {}): ResetPreview {

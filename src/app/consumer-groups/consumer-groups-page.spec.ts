@@ -27,16 +27,17 @@ describe('ConsumerGroupsPage', () => {
   afterEach(() => http.verify());
 
   const text = () => (fixture.nativeElement as HTMLElement).textContent ?? '';
-  const cells = async () =>
-    (await TestbedHarnessEnvironment.loader(fixture).getHarness(MatTableHarness)).getCellTextByColumnName();
+  const cells = async () => (await TestbedHarnessEnvironment.loader(fixture).getHarness(MatTableHarness)).getCellTextByColumnName();
 
   describe('with groups', () => {
     beforeEach(async () => {
-      http.expectOne(url).flush([
-        aConsumerGroup({ groupId: 'order-enricher', state: 'Empty', totalLag: 1234 }),
-        aConsumerGroup({ groupId: 'payment-auditor', state: 'Stable', memberCount: 2, topics: ['shop.payments.events'], totalLag: 0 }),
-        aConsumerGroup({ groupId: 'fresh', totalLag: null }),
-      ]);
+      http
+        .expectOne(url)
+        .flush([
+          aConsumerGroup({ groupId: 'order-enricher', state: 'Empty', totalLag: 1234 }),
+          aConsumerGroup({ groupId: 'payment-auditor', state: 'Stable', memberCount: 2, topics: ['shop.payments.events'], totalLag: 0 }),
+          aConsumerGroup({ groupId: 'fresh', totalLag: null }),
+        ]);
       await fixture.whenStable();
     });
 
@@ -63,11 +64,17 @@ describe('ConsumerGroupsPage', () => {
 
   describe('when the cluster is unreachable', () => {
     it('shows the server message', async () => {
-      http.expectOne(url).flush({ error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } },
-        { status: 503, statusText: 'Service Unavailable' });
+      http
+        .expectOne(url)
+        .flush(
+          { error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } },
+          { status: 503, statusText: 'Service Unavailable' },
+        );
       await fixture.whenStable();
 
-      const panel = await TestbedHarnessEnvironment.loader(fixture).getHarness(ErrorPanelHarness.with({ title: 'Cannot list the consumer groups' }));
+      const panel = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+        ErrorPanelHarness.with({ title: 'Cannot list the consumer groups' }),
+      );
       expect(await panel.getMessage()).toBe('Kafka cluster local is unreachable');
     });
   });

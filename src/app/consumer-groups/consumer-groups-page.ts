@@ -20,15 +20,45 @@ const REFRESH_MS = 15_000;
 @Component({
   selector: 'kpc-consumer-groups-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ConsumerGroupTable, ErrorPanel, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule],
+  imports: [
+    ConsumerGroupTable,
+    ErrorPanel,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+  ],
   templateUrl: './consumer-groups-page.html',
   styles: `
-    :host { display: flex; flex-direction: column; gap: 16px; }
-    .page-header { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; }
-    h1 { margin: 0; font: var(--mat-sys-headline-medium); }
-    .subtitle { margin: 4px 0 0; color: var(--mat-sys-on-surface-variant); }
-    .tools { display: flex; gap: 12px; align-items: center; }
-    .filter { width: 280px; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+    }
+    .page-header {
+      display: flex;
+      justify-content: space-between;
+      align-items: flex-start;
+      gap: 16px;
+    }
+    h1 {
+      margin: 0;
+      font: var(--mat-sys-headline-medium);
+    }
+    .subtitle {
+      margin: 4px 0 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .tools {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+    }
+    .filter {
+      width: 280px;
+    }
   `,
 })
 export class ConsumerGroupsPage {
@@ -65,7 +95,9 @@ export class ConsumerGroupsPage {
   });
 
   constructor() {
-    interval(REFRESH_MS).pipe(takeUntilDestroyed()).subscribe(() => this.refresh());
+    interval(REFRESH_MS)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.refresh());
   }
 
   /** Reads the groups again. */

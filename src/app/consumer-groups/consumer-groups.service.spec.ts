@@ -39,8 +39,14 @@ describe('ConsumerGroupsService', () => {
   describe('previewReset', () => {
     const url = '/api/clusters/local/consumer-groups/billing/offsets/preview';
 
-    for (const [mode, value] of [['earliest', undefined], ['latest', undefined], ['timestamp', '2026-01-31T08:00:00.000Z'],
-      ['duration', 'PT2H'], ['shift', -100], ['offset', 42]] as const) {
+    for (const [mode, value] of [
+      ['earliest', undefined],
+      ['latest', undefined],
+      ['timestamp', '2026-01-31T08:00:00.000Z'],
+      ['duration', 'PT2H'],
+      ['shift', -100],
+      ['offset', 42],
+    ] as const) {
       describe(`by ${mode}`, () => {
         it('sends the mode and value unchanged', () => {
           const request = aReset({ mode, value });
@@ -57,8 +63,12 @@ describe('ConsumerGroupsService', () => {
       it('fails with the server message', async () => {
         const preview = firstValueFrom(service.previewReset('local', 'billing', aReset({ mode: 'duration', value: '2 hours' })));
 
-        http.expectOne(url).flush({ error: { code: 'VALIDATION_FAILED', message: 'duration must be an ISO-8601 duration such as PT2H' } },
-          { status: 400, statusText: 'Bad Request' });
+        http
+          .expectOne(url)
+          .flush(
+            { error: { code: 'VALIDATION_FAILED', message: 'duration must be an ISO-8601 duration such as PT2H' } },
+            { status: 400, statusText: 'Bad Request' },
+          );
         await expectAsync(preview).toBeRejectedWith(jasmine.objectContaining({ status: 400, code: 'VALIDATION_FAILED' }));
       });
     });
@@ -68,14 +78,19 @@ describe('ConsumerGroupsService', () => {
     const url = '/api/clusters/local/consumer-groups/billing/offsets/reset';
 
     it('confirms, and sends exactly the previewed targets', () => {
-      const preview = aPreview({ partitions: [aPreviewPartition({ partition: 0, targetOffset: 3 }), aPreviewPartition({ partition: 1, targetOffset: 7 })] });
+      const preview = aPreview({
+        partitions: [aPreviewPartition({ partition: 0, targetOffset: 3 }), aPreviewPartition({ partition: 1, targetOffset: 7 })],
+      });
       service.reset('local', 'billing', aReset({ mode: 'duration', value: 'PT2H' }), preview).subscribe();
 
       const sent = http.expectOne({ method: 'POST', url });
       expect(sent.request.body).toEqual({
         ...aReset({ mode: 'duration', value: 'PT2H' }),
         confirm: true,
-        targets: [{ topic: 'shop.orders.events', partition: 0, offset: 3 }, { topic: 'shop.orders.events', partition: 1, offset: 7 }],
+        targets: [
+          { topic: 'shop.orders.events', partition: 0, offset: 3 },
+          { topic: 'shop.orders.events', partition: 1, offset: 7 },
+        ],
       });
       sent.flush(aResetResult());
     });
@@ -85,7 +100,9 @@ describe('ConsumerGroupsService', () => {
         const reset = firstValueFrom(service.reset('local', 'billing', aReset(), aPreview()));
 
         http.expectOne(url).flush({ error: { code: 'GROUP_ACTIVE', message: 'has 2 members' } }, { status: 409, statusText: 'Conflict' });
-        await expectAsync(reset).toBeRejectedWith(jasmine.objectContaining({ status: 409, code: 'GROUP_ACTIVE', message: 'has 2 members' }));
+        await expectAsync(reset).toBeRejectedWith(
+          jasmine.objectContaining({ status: 409, code: 'GROUP_ACTIVE', message: 'has 2 members' }),
+        );
       });
     });
   });
@@ -104,7 +121,9 @@ describe('ConsumerGroupsService', () => {
     it('deletes the group', () => {
       service.delete('local', 'billing').subscribe();
 
-      http.expectOne({ method: 'DELETE', url: '/api/clusters/local/consumer-groups/billing' }).flush(null, { status: 204, statusText: 'No Content' });
+      http
+        .expectOne({ method: 'DELETE', url: '/api/clusters/local/consumer-groups/billing' })
+        .flush(null, { status: 204, statusText: 'No Content' });
     });
   });
 });

@@ -24,14 +24,37 @@ export interface PartitionLagRow extends PartitionLag {
   imports: [DatePipe, DecimalPipe, MatTableModule],
   templateUrl: './partition-lag-table.html',
   styles: `
-    table { width: 100%; }
-    .numeric { text-align: right; font-variant-numeric: tabular-nums; }
-    .none { color: var(--mat-sys-on-surface-variant); }
-    .lagging { color: var(--kpc-warn); font-weight: 500; }
-    .bar { width: 160px; height: 8px; border-radius: 4px; background: #f6d9a8; overflow: hidden; }
-    .bar.caught-up { background: #cfe9d6; }
-    .read { height: 100%; background: var(--mat-sys-primary); }
-    .mat-column-bar { width: 180px; }
+    table {
+      width: 100%;
+    }
+    .numeric {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    .none {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .lagging {
+      color: var(--kpc-warn);
+      font-weight: 500;
+    }
+    .bar {
+      width: 160px;
+      height: 8px;
+      border-radius: 4px;
+      background: #f6d9a8;
+      overflow: hidden;
+    }
+    .bar.caught-up {
+      background: #cfe9d6;
+    }
+    .read {
+      height: 100%;
+      background: var(--mat-sys-primary);
+    }
+    .mat-column-bar {
+      width: 180px;
+    }
   `,
 })
 export class PartitionLagTable {

@@ -47,9 +47,23 @@ const MODES: { mode: ResetMode; label: string }[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [provideNativeDateAdapter()],
   imports: [
-    DatePipe, DecimalPipe, ErrorPanel, FormsModule, MatButtonModule, MatButtonToggleModule, MatCheckboxModule, MatDatepickerModule,
-    MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, MatStepperModule,
-    MatTimepickerModule, NumberOrDashPipe,
+    DatePipe,
+    DecimalPipe,
+    ErrorPanel,
+    FormsModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatStepperModule,
+    MatTimepickerModule,
+    NumberOrDashPipe,
   ],
   templateUrl: './replay-dialog.html',
   styleUrl: './replay-dialog.scss',
@@ -64,14 +78,19 @@ export class ReplayDialog {
 
   /** Per topic of the group, its partitions. */
   protected readonly topics = Object.entries(
-    this.data.group.partitions.reduce<Record<string, number[]>>((all, p) => ({ ...all, [p.topic]: [...(all[p.topic] ?? []), p.partition] }), {}),
+    this.data.group.partitions.reduce<Record<string, number[]>>(
+      (all, p) => ({ ...all, [p.topic]: [...(all[p.topic] ?? []), p.partition] }),
+      {},
+    ),
   ).map(([topic, partitions]) => ({ topic, partitions }));
   /** Chosen partitions per topic; every partition of every topic to begin with. */
   protected readonly chosen = signal<Record<string, number[]>>(Object.fromEntries(this.topics.map((t) => [t.topic, t.partitions])));
-  protected readonly topicChoices = computed(() => this.topics.map((t) => {
-    const chosen = this.chosen()[t.topic] ?? [];
-    return { ...t, chosen, isChosen: chosen.length > 0 };
-  }));
+  protected readonly topicChoices = computed(() =>
+    this.topics.map((t) => {
+      const chosen = this.chosen()[t.topic] ?? [];
+      return { ...t, chosen, isChosen: chosen.length > 0 };
+    }),
+  );
   protected readonly mode = signal<ResetMode>('duration');
   protected readonly duration = signal('PT1H');
   protected readonly dateTime = signal<Date | null>(new Date(Date.now() - 3_600_000));

@@ -7,11 +7,27 @@ import type { StateTone } from './consumer-group.model';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="chip" [class]="'chip ' + tone()">{{ state() }}</span>`,
   styles: `
-    .chip { display: inline-block; padding: 2px 10px; border-radius: 12px; font-size: 12px; font-weight: 500;
-      background: var(--mat-sys-surface-container-high); color: var(--mat-sys-on-surface-variant); }
-    .ok { background: #dff3e4; color: var(--kpc-ok); }
-    .warn { background: #fdecd2; color: var(--kpc-warn); }
-    .idle { background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
+    .chip {
+      display: inline-block;
+      padding: 2px 10px;
+      border-radius: 12px;
+      font-size: 12px;
+      font-weight: 500;
+      background: var(--mat-sys-surface-container-high);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .ok {
+      background: #dff3e4;
+      color: var(--kpc-ok);
+    }
+    .warn {
+      background: #fdecd2;
+      color: var(--kpc-warn);
+    }
+    .idle {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
   `,
 })
 export class StateChip {

@@ -24,7 +24,10 @@ describe('CopartitionPage', () => {
   const base = '/api/clusters/local/copartition';
   const broken = aGroupHealth();
   const declared = aGroup({ id: 'declared:orders', name: 'orders', origin: 'declared', topics: ['shop.orders', 'shop.payments'] });
-  const healthy = aGroupHealth({ group: declared, report: aReport({ group: declared, verdict: 'healthy', summary: 'Co-partitioned.', findings: [] }) });
+  const healthy = aGroupHealth({
+    group: declared,
+    report: aReport({ group: declared, verdict: 'healthy', summary: 'Co-partitioned.', findings: [] }),
+  });
   let fixture: ComponentFixture<CopartitionPage>;
   let http: HttpTestingController;
   let page: HarnessLoader;
@@ -71,8 +74,10 @@ describe('CopartitionPage', () => {
 
   /** Opens the declare dialog, answering its list of topic names. */
   async function openDialog(opening: Promise<void>): Promise<DeclareGroupDialogHarness> {
-    (await requestSoon((request) => request.url === '/api/clusters/local/topics'))
-      .flush({ items: ['shop.orders', 'shop.payments', 'shop.refunds'].map((name) => ({ name })), total: 3 });
+    (await requestSoon((request) => request.url === '/api/clusters/local/topics')).flush({
+      items: ['shop.orders', 'shop.payments', 'shop.refunds'].map((name) => ({ name })),
+      total: 3,
+    });
     await opening;
     return overlay.getHarness(DeclareGroupDialogHarness);
   }
@@ -134,8 +139,10 @@ describe('CopartitionPage', () => {
         const tracker = await card('shipment-tracker');
 
         const checking = tracker.checkNow();
-        (await requestSoon(`${base}/check`)).flush({ error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } },
-          { status: 503, statusText: 'Service Unavailable' });
+        (await requestSoon(`${base}/check`)).flush(
+          { error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } },
+          { status: 503, statusText: 'Service Unavailable' },
+        );
         await checking;
 
         expect(await tracker.getFailure()).toBe('Kafka cluster local is unreachable');
@@ -217,8 +224,10 @@ describe('CopartitionPage', () => {
           await (await card('orders')).remove();
 
           const confirming = (await confirmButton('Remove')).click();
-          (await requestSoon(`${base}/groups/orders`)).flush({ error: { code: 'NOT_FOUND', message: 'There is no declared group orders' } },
-            { status: 404, statusText: 'Not Found' });
+          (await requestSoon(`${base}/groups/orders`)).flush(
+            { error: { code: 'NOT_FOUND', message: 'There is no declared group orders' } },
+            { status: 404, statusText: 'Not Found' },
+          );
           await confirming;
 
           const panel = await page.getHarness(ErrorPanelHarness.with({ title: 'The group was not removed' }));
@@ -238,8 +247,12 @@ describe('CopartitionPage', () => {
 
   describe('when the cluster is unreachable', () => {
     it('shows the server message', async () => {
-      http.expectOne(base).flush({ error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } },
-        { status: 503, statusText: 'Service Unavailable' });
+      http
+        .expectOne(base)
+        .flush(
+          { error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } },
+          { status: 503, statusText: 'Service Unavailable' },
+        );
       await fixture.whenStable();
 
       const panel = await page.getHarness(ErrorPanelHarness.with({ title: 'Cannot check co-partitioning' }));

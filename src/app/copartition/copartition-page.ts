@@ -40,8 +40,10 @@ export class CopartitionPage {
   private readonly jobs = signal<Record<string, CheckJob>>({});
 
   protected readonly cards = computed<GroupCardView[]>(() =>
-    (this.health.hasValue() ? this.health.value() : [])
-      .map(({ group, report }) => groupCardView(group, report, this.jobs()[group.id] ?? null)));
+    (this.health.hasValue() ? this.health.value() : []).map(({ group, report }) =>
+      groupCardView(group, report, this.jobs()[group.id] ?? null),
+    ),
+  );
   protected readonly counts = computed(() => verdictCounts(this.cards()));
 
   /**
@@ -60,7 +62,10 @@ export class CopartitionPage {
   /** Opens the dialog that declares a group, or edits a declared one; reads the groups again once it saved. */
   protected declareGroup(group?: CopartitionGroup): void {
     this.dialog
-      .open<DeclareGroupDialog, DeclareGroupData, CopartitionGroup>(DeclareGroupDialog, { data: { cluster: this.cluster(), group }, width: '560px' })
+      .open<DeclareGroupDialog, DeclareGroupData, CopartitionGroup>(DeclareGroupDialog, {
+        data: { cluster: this.cluster(), group },
+        width: '560px',
+      })
       .afterClosed()
       .pipe(filter((saved) => !!saved))
       .subscribe(() => this.health.reload());
@@ -68,7 +73,11 @@ export class CopartitionPage {
 
   protected removeGroup(group: CopartitionGroup): void {
     this.removal.run({
-      confirm: { title: 'Remove co-partition group', message: `Stop checking ${group.name}? The topics are not touched.`, confirmLabel: 'Remove' },
+      confirm: {
+        title: 'Remove co-partition group',
+        message: `Stop checking ${group.name}? The topics are not touched.`,
+        confirmLabel: 'Remove',
+      },
       call: () => this.copartition.undeclare(this.cluster(), group.name),
       success: `Removed ${group.name}`,
       then: () => this.health.reload(),

@@ -1,7 +1,15 @@
 import { ApiError } from '../shared/api-error';
 import { aFinding, aGroup, aJob, aKeyEvidence, aReport } from './copartition.builders';
 import {
-  badge, causeTitle, evidenceRows, failedCheck, groupCardView, isDeclared, originLabel, percentDone, verdictCounts,
+  badge,
+  causeTitle,
+  evidenceRows,
+  failedCheck,
+  groupCardView,
+  isDeclared,
+  originLabel,
+  percentDone,
+  verdictCounts,
 } from './copartition-rules';
 
 describe('copartition rules', () => {
@@ -27,13 +35,15 @@ describe('copartition rules', () => {
     it('puts each key on a row with its partition per topic, in the group order', () => {
       const rows = evidenceRows(aFinding(), ['shop.shipments.avro', 'shop.orders.avro']);
 
-      expect(rows).toEqual([{
-        key: 'order-1001',
-        cells: [
-          { partition: 0, expectedPartition: 0, schemaId: 2, isOffMurmur2: false },
-          { partition: 2, expectedPartition: 2, schemaId: 1, isOffMurmur2: false },
-        ],
-      }]);
+      expect(rows).toEqual([
+        {
+          key: 'order-1001',
+          cells: [
+            { partition: 0, expectedPartition: 0, schemaId: 2, isOffMurmur2: false },
+            { partition: 2, expectedPartition: 2, schemaId: 1, isOffMurmur2: false },
+          ],
+        },
+      ]);
     });
 
     describe('for a key a custom partitioner placed', () => {
@@ -64,8 +74,12 @@ describe('copartition rules', () => {
 
   describe('failedCheck', () => {
     it('carries the code and message of the failure', () =>
-      expect(failedCheck(new ApiError(503, 'CLUSTER_UNREACHABLE', 'Kafka cluster local is unreachable')))
-        .toEqual(jasmine.objectContaining({ status: 'failed', error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } })));
+      expect(failedCheck(new ApiError(503, 'CLUSTER_UNREACHABLE', 'Kafka cluster local is unreachable'))).toEqual(
+        jasmine.objectContaining({
+          status: 'failed',
+          error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' },
+        }),
+      ));
   });
 
   describe('groupCardView', () => {
@@ -81,7 +95,11 @@ describe('copartition rules', () => {
 
     describe('once a full check is done', () => {
       it('reads its report instead of the quick one', () => {
-        const view = groupCardView(aGroup(), aReport({ verdict: 'broken' }), aJob({ status: 'done', report: aReport({ verdict: 'healthy' }) }));
+        const view = groupCardView(
+          aGroup(),
+          aReport({ verdict: 'broken' }),
+          aJob({ status: 'done', report: aReport({ verdict: 'healthy' }) }),
+        );
 
         expect(view.badge.label).toBe('Healthy');
       });
@@ -94,8 +112,9 @@ describe('copartition rules', () => {
 
   describe('verdictCounts', () => {
     it('counts the cards per verdict', () => {
-      const cards = [aReport({ verdict: 'broken' }), aReport({ verdict: 'broken' }), aReport({ verdict: 'healthy' }), null]
-        .map((report) => groupCardView(aGroup(), report, null));
+      const cards = [aReport({ verdict: 'broken' }), aReport({ verdict: 'broken' }), aReport({ verdict: 'healthy' }), null].map((report) =>
+        groupCardView(aGroup(), report, null),
+      );
 
       expect(verdictCounts(cards)).toEqual({ broken: 2, atRisk: 0, healthy: 1 });
     });

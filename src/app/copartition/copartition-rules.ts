@@ -1,16 +1,30 @@
 import type { ApiError } from '../shared/api-error';
 import type {
-  Cause, CheckJob, CopartitionGroup, CopartitionReport, EvidenceRow, Finding, GroupCardView, GroupOrigin, Verdict, VerdictBadge,
+  Cause,
+  CheckJob,
+  CopartitionGroup,
+  CopartitionReport,
+  EvidenceRow,
+  Finding,
+  GroupCardView,
+  GroupOrigin,
+  Verdict,
+  VerdictBadge,
 } from './copartition.model';
 
 /** How a verdict reads; null (not checked in time) reads as such. */
 export function badge(verdict: Verdict | null): VerdictBadge {
   switch (verdict) {
-    case 'healthy': return { label: 'Healthy', tone: 'ok', icon: 'check_circle' };
-    case 'at-risk': return { label: 'At risk', tone: 'warn', icon: 'warning' };
-    case 'broken': return { label: 'Broken', tone: 'error', icon: 'error' };
-    case 'unknown': return { label: 'No data yet', tone: 'neutral', icon: 'help' };
-    default: return { label: 'Not checked', tone: 'neutral', icon: 'schedule' };
+    case 'healthy':
+      return { label: 'Healthy', tone: 'ok', icon: 'check_circle' };
+    case 'at-risk':
+      return { label: 'At risk', tone: 'warn', icon: 'warning' };
+    case 'broken':
+      return { label: 'Broken', tone: 'error', icon: 'error' };
+    case 'unknown':
+      return { label: 'No data yet', tone: 'neutral', icon: 'help' };
+    default:
+      return { label: 'Not checked', tone: 'neutral', icon: 'schedule' };
   }
 }
 
@@ -42,8 +56,12 @@ export function evidenceRows(finding: Finding, topics: string[]): EvidenceRow[] 
     cells: topics.map((topic) => {
       const placement = evidence.placements.find((p) => p.topic === topic);
       return placement
-        ? { partition: placement.partition, expectedPartition: placement.expectedPartition, schemaId: placement.schemaId,
-          isOffMurmur2: placement.partition !== placement.expectedPartition }
+        ? {
+            partition: placement.partition,
+            expectedPartition: placement.expectedPartition,
+            schemaId: placement.schemaId,
+            isOffMurmur2: placement.partition !== placement.expectedPartition,
+          }
         : null;
     }),
   }));
@@ -58,7 +76,9 @@ export function percentDone(job: CheckJob): number {
 /** A check that could not start or be followed, shown on its card like one the server reports failed. */
 export function failedCheck(error: ApiError): CheckJob {
   return {
-    id: '', status: 'failed', progress: { partitionsRead: 0, partitionsTotal: 0, recordsRead: 0 },
+    id: '',
+    status: 'failed',
+    progress: { partitionsRead: 0, partitionsTotal: 0, recordsRead: 0 },
     error: { code: error.code, message: error.message },
   };
 }
@@ -75,7 +95,9 @@ export function groupCardView(group: CopartitionGroup, quick: CopartitionReport 
     job,
     percentDone: job ? percentDone(job) : 0,
     findings: (report?.findings ?? []).map((finding) => ({
-      finding, title: causeTitle(finding.cause), rows: evidenceRows(finding, group.topics),
+      finding,
+      title: causeTitle(finding.cause),
+      rows: evidenceRows(finding, group.topics),
     })),
   };
 }

@@ -4,8 +4,12 @@ import type { CheckJob, CopartitionGroup, CopartitionReport, Finding, GroupCardV
 /** Test data: everything defaulted, a spec states only the field that decides. */
 export function aGroup(overrides: Partial<CopartitionGroup> = {}): CopartitionGroup {
   return {
-    id: 'consumer-group:shipment-tracker', name: 'shipment-tracker', origin: 'consumer-group',
-    topics: ['shop.orders.avro', 'shop.shipments.avro'], reason: 'Consumer group shipment-tracker reads both', ...overrides,
+    id: 'consumer-group:shipment-tracker',
+    name: 'shipment-tracker',
+    origin: 'consumer-group',
+    topics: ['shop.orders.avro', 'shop.shipments.avro'],
+    reason: 'Consumer group shipment-tracker reads both',
+    ...overrides,
   };
 }
 
@@ -22,13 +26,26 @@ export function aKeyEvidence(overrides: Partial<KeyEvidence> = {}): KeyEvidence 
 }
 
 export function aFinding(overrides: Partial<Finding> = {}): Finding {
-  return { cause: 'schema-id', summary: 'Schema ids differ.', fix: 'Use a primitive serde.', keys: [aKeyEvidence()], keyCount: 1, ...overrides };
+  return {
+    cause: 'schema-id',
+    summary: 'Schema ids differ.',
+    fix: 'Use a primitive serde.',
+    keys: [aKeyEvidence()],
+    keyCount: 1,
+    ...overrides,
+  };
 }
 
 export function aReport(overrides: Partial<CopartitionReport> = {}): CopartitionReport {
   return {
-    group: aGroup(), verdict: 'broken', summary: 'Not co-partitioned.', findings: [aFinding()], topics: [], commonKeys: 25,
-    checkedAt: '2026-11-25T10:00:00.000Z', ...overrides,
+    group: aGroup(),
+    verdict: 'broken',
+    summary: 'Not co-partitioned.',
+    findings: [aFinding()],
+    topics: [],
+    commonKeys: 25,
+    checkedAt: '2026-11-25T10:00:00.000Z',
+    ...overrides,
   };
 }
 
@@ -41,8 +58,14 @@ export function aJob(overrides: Partial<CheckJob> = {}): CheckJob {
 }
 
 /** A card as the page prepares it, from its group, the quick report and a full check. */
-export function aCardView({ group = aGroup(), report = aReport(), job = null }: {
-  group?: CopartitionGroup; report?: CopartitionReport | null; job?: CheckJob | null;
+export function aCardView({
+  group = aGroup(),
+  report = aReport(),
+  job = null,
+}: {
+  group?: CopartitionGroup;
+  report?: CopartitionReport | null;
+  job?: CheckJob | null;
 } = {}): GroupCardView {
   return groupCardView(group, report, job);
 }

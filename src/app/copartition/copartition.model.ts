@@ -2,8 +2,18 @@
 import type { CheckJob, CopartitionGroup, CopartitionReport, Finding } from '../../../server/copartition/copartition.model';
 
 export type {
-  Cause, CheckJob, CheckProgress, CopartitionGroup, CopartitionReport, Finding, GroupHealth, GroupOrigin, KeyEvidence,
-  KeyPlacement, TopicSample, Verdict,
+  Cause,
+  CheckJob,
+  CheckProgress,
+  CopartitionGroup,
+  CopartitionReport,
+  Finding,
+  GroupHealth,
+  GroupOrigin,
+  KeyEvidence,
+  KeyPlacement,
+  TopicSample,
+  Verdict,
 } from '../../../server/copartition/copartition.model';
 
 /** A verdict as the page shows it. */

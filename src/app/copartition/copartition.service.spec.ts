@@ -57,9 +57,12 @@ describe('CopartitionService', () => {
       it('fails with the server message', async () => {
         const run = firstValueFrom(service.runCheck('local', ['a']));
 
-        http.expectOne(`${base}/check`).flush({ error: { code: 'VALIDATION_FAILED', message: 'name at least two topics' } },
-          { status: 400, statusText: 'Bad Request' });
-        await expectAsync(run).toBeRejectedWith(jasmine.objectContaining({ status: 400, code: 'VALIDATION_FAILED', message: 'name at least two topics' }));
+        http
+          .expectOne(`${base}/check`)
+          .flush({ error: { code: 'VALIDATION_FAILED', message: 'name at least two topics' } }, { status: 400, statusText: 'Bad Request' });
+        await expectAsync(run).toBeRejectedWith(
+          jasmine.objectContaining({ status: 400, code: 'VALIDATION_FAILED', message: 'name at least two topics' }),
+        );
       });
     });
   });

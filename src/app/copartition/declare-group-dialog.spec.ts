@@ -50,8 +50,9 @@ describe('DeclareGroupDialog', () => {
   }
 
   async function open(group?: CopartitionGroup): Promise<DeclareGroupDialogHarness> {
-    dialogRef = TestBed.inject(MatDialog).open<DeclareGroupDialog, DeclareGroupData, CopartitionGroup>(DeclareGroupDialog,
-      { data: { cluster: 'local', group } });
+    dialogRef = TestBed.inject(MatDialog).open<DeclareGroupDialog, DeclareGroupData, CopartitionGroup>(DeclareGroupDialog, {
+      data: { cluster: 'local', group },
+    });
     const topicNames = await requestSoon((request) => request.url === '/api/clusters/local/topics');
     topicNames.flush({ items: ['shop.orders', 'shop.payments', 'shop.refunds'].map((name) => ({ name })), total: 3 });
     return loader.getHarness(DeclareGroupDialogHarness);
@@ -121,8 +122,10 @@ describe('DeclareGroupDialog', () => {
       const dialog = await open(declared);
 
       const saving = dialog.save();
-      (await requestSoon(groupsUrl)).flush({ error: { code: 'TOPIC_NOT_FOUND', message: 'Topic shop.payments does not exist' } },
-        { status: 404, statusText: 'Not Found' });
+      (await requestSoon(groupsUrl)).flush(
+        { error: { code: 'TOPIC_NOT_FOUND', message: 'Topic shop.payments does not exist' } },
+        { status: 404, statusText: 'Not Found' },
+      );
       await saving;
 
       expect(await dialog.getError()).toBe('Topic shop.payments does not exist');

@@ -22,11 +22,24 @@ export interface DeclareGroupData {
 @Component({
   selector: 'kpc-declare-group-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatAutocompleteModule, MatButtonModule, MatChipsModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule],
+  imports: [
+    FormsModule,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatChipsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+  ],
   templateUrl: './declare-group-dialog.html',
   styles: `
-    .field { width: 100%; }
-    .error { color: var(--kpc-error); }
+    .field {
+      width: 100%;
+    }
+    .error {
+      color: var(--kpc-error);
+    }
   `,
 })
 export class DeclareGroupDialog {

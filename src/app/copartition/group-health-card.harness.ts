@@ -84,11 +84,13 @@ export class GroupHealthCardHarness extends ComponentHarness {
   /** The findings, each with its fix. */
   async getFindings(): Promise<ShownFinding[]> {
     const [panels, fixes] = await Promise.all([this.panels(), this.fixes()]);
-    return Promise.all(panels.map(async (panel, index) => ({
-      title: await panel.getTitle() ?? '',
-      fix: await fixes[index]!.text({ exclude: 'mat-icon' }),
-      isExpanded: await panel.isExpanded(),
-    })));
+    return Promise.all(
+      panels.map(async (panel, index) => ({
+        title: (await panel.getTitle()) ?? '',
+        fix: await fixes[index]!.text({ exclude: 'mat-icon' }),
+        isExpanded: await panel.isExpanded(),
+      })),
+    );
   }
 
   /** The evidence tables, one per finding that has example keys. */

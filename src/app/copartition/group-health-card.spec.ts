@@ -31,7 +31,9 @@ describe('GroupHealthCard', () => {
     });
 
     it('opens each finding with its fix', async () => {
-      const card = await show(aCardView({ report: aReport({ findings: [aFinding({ cause: 'schema-id', fix: 'Use a primitive serde.' })] }) }));
+      const card = await show(
+        aCardView({ report: aReport({ findings: [aFinding({ cause: 'schema-id', fix: 'Use a primitive serde.' })] }) }),
+      );
 
       expect(await card.getFindings()).toEqual([{ title: 'Schema ids in the key bytes', fix: 'Use a primitive serde.', isExpanded: true }]);
     });
@@ -47,9 +49,13 @@ describe('GroupHealthCard', () => {
 
   describe('for a group at risk', () => {
     it('leaves its findings closed', async () => {
-      const card = await show(aCardView({ report: aReport({ verdict: 'at-risk', findings: [aFinding({ cause: 'partitions-added', keys: [] })] }) }));
+      const card = await show(
+        aCardView({ report: aReport({ verdict: 'at-risk', findings: [aFinding({ cause: 'partitions-added', keys: [] })] }) }),
+      );
 
-      expect(await card.getFindings()).toEqual([jasmine.objectContaining({ title: 'Partitions added after the data was written', isExpanded: false })]);
+      expect(await card.getFindings()).toEqual([
+        jasmine.objectContaining({ title: 'Partitions added after the data was written', isExpanded: false }),
+      ]);
       expect(await card.getEvidenceTables()).toEqual([]);
     });
   });
@@ -65,7 +71,9 @@ describe('GroupHealthCard', () => {
 
   describe('while a full check runs', () => {
     it('shows how far it has read, and waits before another', async () => {
-      const card = await show(aCardView({ report: null, job: aJob({ progress: { partitionsRead: 3, partitionsTotal: 12, recordsRead: 150 } }) }));
+      const card = await show(
+        aCardView({ report: null, job: aJob({ progress: { partitionsRead: 3, partitionsTotal: 12, recordsRead: 150 } }) }),
+      );
 
       expect(await card.getProgress()).toBe('Reading keys: 3 of 12 partitions, 150 records');
       expect(await card.getSummary()).toBeNull();
@@ -85,7 +93,11 @@ describe('GroupHealthCard', () => {
 
   describe('when the check failed', () => {
     it('says why', async () => {
-      const card = await show(aCardView({ job: aJob({ status: 'failed', error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } }) }));
+      const card = await show(
+        aCardView({
+          job: aJob({ status: 'failed', error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } }),
+        }),
+      );
 
       expect(await card.getFailure()).toBe('Kafka cluster local is unreachable');
     });

@@ -55,19 +55,23 @@ export class KeyEvidenceTableHarness extends ComponentHarness {
 
   /** Each key with its placement per topic. */
   async getLines(): Promise<EvidenceLine[]> {
-    return Promise.all((await this.rows()).map(async (row) => {
-      const [key, ...placements] = await Promise.all((await row.cells()).map((cell) => cell.getText()));
-      return { key: key!, placements };
-    }));
+    return Promise.all(
+      (await this.rows()).map(async (row) => {
+        const [key, ...placements] = await Promise.all((await row.cells()).map((cell) => cell.getText()));
+        return { key: key!, placements };
+      }),
+    );
   }
 
   /** The keys that sit, in at least one topic, elsewhere than murmur2 of their bytes says. */
   async getKeysOffMurmur2(): Promise<string[]> {
-    const keys = await Promise.all((await this.rows()).map(async (row) => {
-      const [key, ...placements] = await row.cells();
-      const isOff = (await Promise.all(placements.map((cell) => cell.isOffMurmur2()))).some(Boolean);
-      return isOff ? key!.getText() : undefined;
-    }));
+    const keys = await Promise.all(
+      (await this.rows()).map(async (row) => {
+        const [key, ...placements] = await row.cells();
+        const isOff = (await Promise.all(placements.map((cell) => cell.isOffMurmur2()))).some(Boolean);
+        return isOff ? key!.getText() : undefined;
+      }),
+    );
     return keys.filter((key): key is string => key !== undefined);
   }
 }

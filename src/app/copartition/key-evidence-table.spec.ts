@@ -25,10 +25,12 @@ describe('KeyEvidenceTable', () => {
 
   describe('for keys without a schema id', () => {
     it('shows no id', async () => {
-      const plain = aKeyEvidence({ placements: [
-        { topic: 'shop.orders.avro', partition: 1, expectedPartition: 1, schemaId: null, keyHex: '6b' },
-        { topic: 'shop.shipments.avro', partition: 1, expectedPartition: 1, schemaId: null, keyHex: '6b' },
-      ] });
+      const plain = aKeyEvidence({
+        placements: [
+          { topic: 'shop.orders.avro', partition: 1, expectedPartition: 1, schemaId: null, keyHex: '6b' },
+          { topic: 'shop.shipments.avro', partition: 1, expectedPartition: 1, schemaId: null, keyHex: '6b' },
+        ],
+      });
 
       const [line] = await (await show(aFinding({ keys: [plain] }))).getLines();
 
@@ -38,7 +40,9 @@ describe('KeyEvidenceTable', () => {
 
   describe('for a key one topic did not sample', () => {
     it('says so in its cell', async () => {
-      const once = aKeyEvidence({ placements: [{ topic: 'shop.orders.avro', partition: 2, expectedPartition: 2, schemaId: null, keyHex: '6b' }] });
+      const once = aKeyEvidence({
+        placements: [{ topic: 'shop.orders.avro', partition: 2, expectedPartition: 2, schemaId: null, keyHex: '6b' }],
+      });
 
       const [line] = await (await show(aFinding({ keys: [once] }))).getLines();
 
@@ -48,9 +52,10 @@ describe('KeyEvidenceTable', () => {
 
   describe('for a key a custom partitioner placed', () => {
     it('marks where murmur2 would have put it', async () => {
-      const moved = aKeyEvidence({ key: 'order-7', placements: [
-        { topic: 'shop.orders.avro', partition: 4, expectedPartition: 1, schemaId: null, keyHex: '6b' },
-      ] });
+      const moved = aKeyEvidence({
+        key: 'order-7',
+        placements: [{ topic: 'shop.orders.avro', partition: 4, expectedPartition: 1, schemaId: null, keyHex: '6b' }],
+      });
 
       expect(await (await show(aFinding({ keys: [aKeyEvidence(), moved] }))).getKeysOffMurmur2()).toEqual(['order-7']);
     });

@@ -12,7 +12,9 @@ import type { EvidenceRow } from './copartition.model';
       <thead>
         <tr>
           <th>Key</th>
-          @for (topic of topics(); track topic) { <th>{{ topic }}</th> }
+          @for (topic of topics(); track topic) {
+            <th>{{ topic }}</th>
+          }
         </tr>
       </thead>
       <tbody>
@@ -23,9 +25,15 @@ import type { EvidenceRow } from './copartition.model';
               <td>
                 @if (cell) {
                   <span class="partition">partition {{ cell.partition }}</span>
-                  @if (cell.hasSchemaId) { <span class="chip" matTooltip="Schema-registry schema id in the key bytes">id {{ cell.schemaId }}</span> }
-                  <span class="expected" [class.off]="cell.isOffMurmur2"
-                    matTooltip="Where murmur2 of these key bytes puts it (Java's default partitioner)">murmur2 → {{ cell.expectedPartition }}</span>
+                  @if (cell.hasSchemaId) {
+                    <span class="chip" matTooltip="Schema-registry schema id in the key bytes">id {{ cell.schemaId }}</span>
+                  }
+                  <span
+                    class="expected"
+                    [class.off]="cell.isOffMurmur2"
+                    matTooltip="Where murmur2 of these key bytes puts it (Java's default partitioner)"
+                    >murmur2 → {{ cell.expectedPartition }}</span
+                  >
                 } @else {
                   <span class="missing">not sampled</span>
                 }
@@ -37,23 +45,55 @@ import type { EvidenceRow } from './copartition.model';
     </table>
   `,
   styles: `
-    .evidence { width: 100%; border-collapse: collapse; font-size: 13px; }
-    th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--mat-sys-outline-variant); vertical-align: top; }
-    th { font-weight: 500; color: var(--mat-sys-on-surface-variant); }
-    .key { font-family: monospace; }
-    .partition { font-weight: 500; margin-right: 8px; }
-    .chip { background: var(--mat-sys-secondary-container); border-radius: 8px; padding: 1px 6px; margin-right: 8px; }
-    .expected { color: var(--mat-sys-on-surface-variant); }
-    .expected.off { color: var(--kpc-error); }
-    .missing { color: var(--mat-sys-on-surface-variant); font-style: italic; }
+    .evidence {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 13px;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 6px 10px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      vertical-align: top;
+    }
+    th {
+      font-weight: 500;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .key {
+      font-family: monospace;
+    }
+    .partition {
+      font-weight: 500;
+      margin-right: 8px;
+    }
+    .chip {
+      background: var(--mat-sys-secondary-container);
+      border-radius: 8px;
+      padding: 1px 6px;
+      margin-right: 8px;
+    }
+    .expected {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .expected.off {
+      color: var(--kpc-error);
+    }
+    .missing {
+      color: var(--mat-sys-on-surface-variant);
+      font-style: italic;
+    }
   `,
 })
 export class KeyEvidenceTable {
   readonly topics = input.required<string[]>();
   readonly rows = input.required<EvidenceRow[]>();
 
-  protected readonly shownRows = computed(() => this.rows().map((row) => ({
-    key: row.key,
-    cells: row.cells.map((cell) => cell && { ...cell, hasSchemaId: cell.schemaId !== null }),
-  })));
+  protected readonly shownRows = computed(() =>
+    this.rows().map((row) => ({
+      key: row.key,
+      cells: row.cells.map((cell) => cell && { ...cell, hasSchemaId: cell.schemaId !== null }),
+    })),
+  );
 }

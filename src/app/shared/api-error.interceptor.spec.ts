@@ -20,15 +20,15 @@ describe('apiErrorInterceptor', () => {
 
   describe('when the console answers with its error body', () => {
     const answer = () =>
-      http.expectOne('/api/thing').flush(
-        { error: { code: 'CLUSTER_NOT_FOUND', message: 'There is no cluster named x' } },
-        { status: 404, statusText: 'Not Found' },
-      );
+      http
+        .expectOne('/api/thing')
+        .flush({ error: { code: 'CLUSTER_NOT_FOUND', message: 'There is no cluster named x' } }, { status: 404, statusText: 'Not Found' });
 
     it('keeps its code and message', async () => {
       answer();
       await expectAsync(request).toBeRejectedWith(
-        jasmine.objectContaining({ status: 404, code: 'CLUSTER_NOT_FOUND', message: 'There is no cluster named x' }));
+        jasmine.objectContaining({ status: 404, code: 'CLUSTER_NOT_FOUND', message: 'There is no cluster named x' }),
+      );
     });
 
     it("fails with an ApiError, so a resource's error() is the ApiError itself", async () => {
@@ -41,7 +41,8 @@ describe('apiErrorInterceptor', () => {
     it('names the HTTP status', async () => {
       http.expectOne('/api/thing').flush('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' });
       await expectAsync(request).toBeRejectedWith(
-        jasmine.objectContaining({ status: 502, code: 'HTTP_502', message: 'The console answered 502 Bad Gateway' }));
+        jasmine.objectContaining({ status: 502, code: 'HTTP_502', message: 'The console answered 502 Bad Gateway' }),
+      );
     });
   });
 

@@ -28,31 +28,46 @@ export interface Confirmation {
     <mat-dialog-content>
       <p class="message">{{ confirmation.message }}</p>
       @if (confirmation.typeToConfirm; as word) {
-        <p>Type <strong class="word">{{ word }}</strong> to confirm.</p>
+        <p>
+          Type <strong class="word">{{ word }}</strong> to confirm.
+        </p>
         <mat-form-field appearance="outline" class="typed">
           <mat-label>Confirmation</mat-label>
-          <input matInput [ngModel]="typed()" (ngModelChange)="typed.set($event)" autocomplete="off" cdkFocusInitial
+          <input
+            matInput
+            [ngModel]="typed()"
+            (ngModelChange)="typed.set($event)"
+            autocomplete="off"
+            cdkFocusInitial
             aria-label="Type to confirm" />
         </mat-form-field>
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button [mat-dialog-close]="false">Cancel</button>
-      <button mat-flat-button [class.destructive]="confirmation.isDestructive" [disabled]="!canConfirm()"
-        [mat-dialog-close]="true">{{ confirmation.confirmLabel }}</button>
+      <button mat-flat-button [class.destructive]="confirmation.isDestructive" [disabled]="!canConfirm()" [mat-dialog-close]="true">
+        {{ confirmation.confirmLabel }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `
-    .message { white-space: pre-line; }
-    .typed { width: 100%; }
-    .word { font-family: monospace; }
-    .destructive:not(:disabled) { background: var(--mat-sys-error); color: var(--mat-sys-on-error); }
+    .message {
+      white-space: pre-line;
+    }
+    .typed {
+      width: 100%;
+    }
+    .word {
+      font-family: monospace;
+    }
+    .destructive:not(:disabled) {
+      background: var(--mat-sys-error);
+      color: var(--mat-sys-on-error);
+    }
   `,
 })
 export class ConfirmDialog {
   protected readonly confirmation = inject<Confirmation>(MAT_DIALOG_DATA);
   protected readonly typed = signal('');
-  protected readonly canConfirm = computed(
-    () => !this.confirmation.typeToConfirm || this.typed() === this.confirmation.typeToConfirm,
-  );
+  protected readonly canConfirm = computed(() => !this.confirmation.typeToConfirm || this.typed() === this.confirmation.typeToConfirm);
 }

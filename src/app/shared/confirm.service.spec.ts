@@ -22,7 +22,13 @@ describe('ConfirmService', () => {
 
   describe('confirm', () => {
     describe('for an action that asks for the name to be typed', () => {
-      const deleteTopic = { title: 'Delete topic', message: 'Gone for good.', confirmLabel: 'Delete', typeToConfirm: 'orders', isDestructive: true };
+      const deleteTopic = {
+        title: 'Delete topic',
+        message: 'Gone for good.',
+        confirmLabel: 'Delete',
+        typeToConfirm: 'orders',
+        isDestructive: true,
+      };
 
       it('keeps the button disabled until the exact name is typed', async () => {
         const answer = firstValueFrom(service.confirm(deleteTopic));

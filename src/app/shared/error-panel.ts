@@ -19,9 +19,21 @@ import type { ApiError } from './api-error';
     </div>
   `,
   styles: `
-    .panel { display: flex; align-items: center; gap: 16px; padding: 16px; border-radius: 12px;
-      background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
-    .text { display: flex; flex-direction: column; gap: 4px; flex: 1; }
+    .panel {
+      display: flex;
+      align-items: center;
+      gap: 16px;
+      padding: 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .text {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      flex: 1;
+    }
   `,
 })
 export class ErrorPanel {

@@ -21,8 +21,14 @@ import type { ClusterSummary } from '../clusters/cluster.model';
     </mat-form-field>
   `,
   styles: `
-    mat-form-field { width: 260px; font-size: 14px; }
-    small { opacity: .7; margin-left: 8px; }
+    mat-form-field {
+      width: 260px;
+      font-size: 14px;
+    }
+    small {
+      opacity: 0.7;
+      margin-left: 8px;
+    }
   `,
 })
 export class ClusterSwitcher {

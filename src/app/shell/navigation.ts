@@ -11,9 +11,19 @@ export interface NavigationItem {
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: 'overview', label: 'Overview', icon: 'dashboard', purpose: 'Brokers and partition health.' },
   { path: 'topics', label: 'Topics', icon: 'topic', purpose: 'Create, configure, purge and browse topics and their messages.' },
-  { path: 'consumer-groups', label: 'Consumer groups', icon: 'groups', purpose: 'Lag per group, and replay: reset offsets with a preview, an audit trail and undo.' },
+  {
+    path: 'consumer-groups',
+    label: 'Consumer groups',
+    icon: 'groups',
+    purpose: 'Lag per group, and replay: reset offsets with a preview, an audit trail and undo.',
+  },
   { path: 'connectors', label: 'Connectors', icon: 'cable', purpose: 'Kafka Connect connectors, tasks and source-connector offsets.' },
-  { path: 'copartition', label: 'Co-partition health', icon: 'join_inner', purpose: 'Joined topics whose keys do not land on the same partitions.' },
+  {
+    path: 'copartition',
+    label: 'Co-partition health',
+    icon: 'join_inner',
+    purpose: 'Joined topics whose keys do not land on the same partitions.',
+  },
   { path: 'advisor', label: 'Advisor', icon: 'tips_and_updates', purpose: 'Tuning advice drawn from measured data.' },
   { path: 'audit', label: 'Audit log', icon: 'history', purpose: 'Every change made through the console, with undo.' },
 ];

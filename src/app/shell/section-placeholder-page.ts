@@ -9,14 +9,24 @@ import { NAVIGATION } from './navigation';
   imports: [MatIconModule],
   template: `
     @if (item(); as section) {
-      <h1><mat-icon>{{ section.icon }}</mat-icon> {{ section.label }}</h1>
+      <h1>
+        <mat-icon>{{ section.icon }}</mat-icon> {{ section.label }}
+      </h1>
       <p>{{ section.purpose }}</p>
       <p class="note">This section is not built yet.</p>
     }
   `,
   styles: `
-    h1 { display: flex; align-items: center; gap: 8px; font: var(--mat-sys-headline-medium); margin: 0 0 12px; }
-    .note { color: var(--mat-sys-on-surface-variant); }
+    h1 {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      font: var(--mat-sys-headline-medium);
+      margin: 0 0 12px;
+    }
+    .note {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class SectionPlaceholderPage {

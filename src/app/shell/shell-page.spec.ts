@@ -22,9 +22,13 @@ describe('ShellPage', () => {
         provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
         provideRouter(
-          [{ path: 'clusters/:cluster', component: ShellPage, children: [
-            { path: 'topics', component: SectionPlaceholderPage, data: { section: 'topics' } },
-          ] }],
+          [
+            {
+              path: 'clusters/:cluster',
+              component: ShellPage,
+              children: [{ path: 'topics', component: SectionPlaceholderPage, data: { section: 'topics' } }],
+            },
+          ],
           withComponentInputBinding(),
           withRouterConfig({ paramsInheritanceStrategy: 'always' }),
         ),
@@ -46,7 +50,13 @@ describe('ShellPage', () => {
       const items = await nav.getItems();
 
       expect(await Promise.all(items.map((item) => item.getTitle()))).toEqual([
-        'Overview', 'Topics', 'Consumer groups', 'Connectors', 'Co-partition health', 'Advisor', 'Audit log',
+        'Overview',
+        'Topics',
+        'Consumer groups',
+        'Connectors',
+        'Co-partition health',
+        'Advisor',
+        'Audit log',
       ]);
     });
 

@@ -30,22 +30,36 @@ export interface AddPartitionsData {
     <h2 mat-dialog-title>Add partitions to {{ data.topic }}</h2>
     <mat-dialog-content>
       @if (result(); as result) {
-        <p class="done" role="status"><mat-icon inline>check_circle</mat-icon> {{ data.topic }} now has {{ result.partitions }} partitions.</p>
+        <p class="done" role="status">
+          <mat-icon inline>check_circle</mat-icon> {{ data.topic }} now has {{ result.partitions }} partitions.
+        </p>
         <p class="warning" role="alert"><mat-icon inline>warning</mat-icon> {{ result.warning }}</p>
       } @else {
-        <p class="warning"><mat-icon inline>warning</mat-icon>
-          Kafka can only add partitions, never remove them. Records of an existing key may then land on another partition
-          than its older ones: per-key order breaks, and Kafka Streams joins with topics that keep
-          {{ data.partitions }} partitions stop matching (they are no longer co-partitioned). Resize the joined topics too.</p>
+        <p class="warning">
+          <mat-icon inline>warning</mat-icon>
+          Kafka can only add partitions, never remove them. Records of an existing key may then land on another partition than its older
+          ones: per-key order breaks, and Kafka Streams joins with topics that keep
+          {{ data.partitions }} partitions stop matching (they are no longer co-partitioned). Resize the joined topics too.
+        </p>
         <mat-form-field appearance="outline">
           <mat-label>New partition count</mat-label>
-          <input matInput type="number" [min]="data.partitions + 1" [ngModel]="count()" (ngModelChange)="count.set($event)" cdkFocusInitial />
+          <input
+            matInput
+            type="number"
+            [min]="data.partitions + 1"
+            [ngModel]="count()"
+            (ngModelChange)="count.set($event)"
+            cdkFocusInitial />
           <mat-hint>Now {{ data.partitions }}</mat-hint>
         </mat-form-field>
-        @if (increase.error(); as error) { <p class="error" role="alert">{{ error.message }}</p> }
+        @if (increase.error(); as error) {
+          <p class="error" role="alert">{{ error.message }}</p>
+        }
       }
     </mat-dialog-content>
-    @if (increase.isBusy()) { <mat-progress-bar mode="indeterminate" aria-label="Adding partitions" /> }
+    @if (increase.isBusy()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Adding partitions" />
+    }
     <mat-dialog-actions align="end">
       @if (result()) {
         <button mat-flat-button [mat-dialog-close]="true">Close</button>
@@ -58,12 +72,34 @@ export interface AddPartitionsData {
     </mat-dialog-actions>
   `,
   styles: `
-    .warning { display: flex; gap: 8px; align-items: flex-start; padding: 12px; border-radius: 8px; line-height: 1.4;
-      background: color-mix(in srgb, var(--kpc-warn) 12%, transparent); color: var(--mat-sys-on-surface); }
-    .warning mat-icon { color: var(--kpc-warn); flex: none; }
-    .done { color: var(--kpc-ok); display: flex; gap: 6px; align-items: center; font-weight: 500; }
-    .error { color: var(--mat-sys-error); }
-    .destructive:not(:disabled) { background: var(--kpc-warn); color: white; }
+    .warning {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      padding: 12px;
+      border-radius: 8px;
+      line-height: 1.4;
+      background: color-mix(in srgb, var(--kpc-warn) 12%, transparent);
+      color: var(--mat-sys-on-surface);
+    }
+    .warning mat-icon {
+      color: var(--kpc-warn);
+      flex: none;
+    }
+    .done {
+      color: var(--kpc-ok);
+      display: flex;
+      gap: 6px;
+      align-items: center;
+      font-weight: 500;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+    .destructive:not(:disabled) {
+      background: var(--kpc-warn);
+      color: white;
+    }
   `,
 })
 export class AddPartitionsDialog {
@@ -76,9 +112,7 @@ export class AddPartitionsDialog {
   /** The dialog's one change; the dialog itself shows what it did, with the server's warning. */
   protected readonly increase = changeRunner();
   protected readonly result = signal<PartitionsIncreased | undefined>(undefined);
-  protected readonly canIncrease = computed(
-    () => this.added() > 0 && Number.isInteger(Number(this.count())) && !this.increase.isBusy(),
-  );
+  protected readonly canIncrease = computed(() => this.added() > 0 && Number.isInteger(Number(this.count())) && !this.increase.isBusy());
 
   /** Asks the server; it checks the count again and answers with its own warning. */
   protected increasePartitions(): void {

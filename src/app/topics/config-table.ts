@@ -27,7 +27,16 @@ interface ConfigLine extends TopicConfigEntry {
 @Component({
   selector: 'kpc-config-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatChipsModule, MatFormFieldModule, MatIconModule, MatInputModule, MatTableModule, MatTooltipModule],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatTableModule,
+    MatTooltipModule,
+  ],
   templateUrl: './config-table.html',
   styleUrl: './config-table.scss',
 })

@@ -34,7 +34,9 @@ export interface CreateTopicData {
           <mat-label>Name</mat-label>
           <input matInput formControlName="name" autocomplete="off" cdkFocusInitial placeholder="shop.orders.events" />
           <mat-hint>Letters, digits, ".", "_" and "-"; up to 249 characters</mat-hint>
-          @if (nameProblem(); as problem) { <mat-error>{{ problem }}</mat-error> }
+          @if (nameProblem(); as problem) {
+            <mat-error>{{ problem }}</mat-error>
+          }
         </mat-form-field>
         <div class="counts">
           <mat-form-field appearance="outline">
@@ -59,13 +61,19 @@ export interface CreateTopicData {
               <mat-label>Value</mat-label>
               <input matInput formControlName="value" placeholder="-1" autocomplete="off" />
             </mat-form-field>
-            <button mat-icon-button type="button" (click)="removeConfig(index)" aria-label="Remove config"><mat-icon>delete</mat-icon></button>
+            <button mat-icon-button type="button" (click)="removeConfig(index)" aria-label="Remove config">
+              <mat-icon>delete</mat-icon>
+            </button>
           </div>
         }
         <button mat-button type="button" (click)="addConfig()"><mat-icon>add</mat-icon> Add config</button>
-        @if (creation.error(); as error) { <p class="error" role="alert">{{ error.message }}</p> }
+        @if (creation.error(); as error) {
+          <p class="error" role="alert">{{ error.message }}</p>
+        }
       </mat-dialog-content>
-      @if (creation.isBusy()) { <mat-progress-bar mode="indeterminate" aria-label="Creating" /> }
+      @if (creation.isBusy()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Creating" />
+      }
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
         <button mat-flat-button type="submit" [disabled]="creation.isBusy()">Create</button>
@@ -73,12 +81,32 @@ export interface CreateTopicData {
     </form>
   `,
   styles: `
-    .wide { width: 100%; }
-    .counts { display: flex; gap: 16px; margin-top: 8px; }
-    .counts mat-form-field { flex: 1; }
-    h3 { font: var(--mat-sys-title-small); margin: 0 0 8px; }
-    .config { display: grid; grid-template-columns: 1fr 1fr auto; gap: 8px; align-items: center; margin-bottom: 8px; }
-    .error { color: var(--mat-sys-error); margin: 8px 0 0; }
+    .wide {
+      width: 100%;
+    }
+    .counts {
+      display: flex;
+      gap: 16px;
+      margin-top: 8px;
+    }
+    .counts mat-form-field {
+      flex: 1;
+    }
+    h3 {
+      font: var(--mat-sys-title-small);
+      margin: 0 0 8px;
+    }
+    .config {
+      display: grid;
+      grid-template-columns: 1fr 1fr auto;
+      gap: 8px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+      margin: 8px 0 0;
+    }
   `,
 })
 export class CreateTopicDialog {
@@ -116,7 +144,12 @@ export class CreateTopicDialog {
     if (this.form.invalid) return;
     const { name, partitions, replicationFactor, configs } = this.form.getRawValue();
     const entries = configs.filter((row) => row.key.trim()).map((row): [string, string] => [row.key.trim(), row.value]);
-    const topic = { name, partitions: Number(partitions), replicationFactor: Number(replicationFactor), configs: Object.fromEntries(entries) };
+    const topic = {
+      name,
+      partitions: Number(partitions),
+      replicationFactor: Number(replicationFactor),
+      configs: Object.fromEntries(entries),
+    };
     // No success message: the page opens the new topic, which says it all.
     this.creation.run({
       call: () => this.topics.create(this.data.cluster, topic),

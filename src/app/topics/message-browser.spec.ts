@@ -83,8 +83,10 @@ describe('MessageBrowser', () => {
 
   describe('when the server refuses', () => {
     it('shows its message', async () => {
-      pageRequest().flush({ error: { code: 'INTERNAL_TOPIC', message: 'Kafka keeps __consumer_offsets to itself' } },
-        { status: 400, statusText: 'Bad Request' });
+      pageRequest().flush(
+        { error: { code: 'INTERNAL_TOPIC', message: 'Kafka keeps __consumer_offsets to itself' } },
+        { status: 400, statusText: 'Bad Request' },
+      );
       await fixture.whenStable();
 
       const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'Cannot read the messages' }));

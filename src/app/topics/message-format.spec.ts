@@ -9,31 +9,35 @@ describe('message-format', () => {
     });
 
     describe('from the oldest', () => {
-      it('reads forward', () =>
-        expect(messageQuery(aMessageSearch({ start: 'oldest' }), 50).direction).toBe('forward'));
+      it('reads forward', () => expect(messageQuery(aMessageSearch({ start: 'oldest' }), 50).direction).toBe('forward'));
     });
 
     describe('from an offset in one partition', () => {
       it('reads forward from that offset', () =>
-        expect(messageQuery(aMessageSearch({ start: 'offset', offset: 40, partition: 2 }), 50))
-          .toEqual({ limit: 50, direction: 'forward', partition: 2, offset: 40 }));
+        expect(messageQuery(aMessageSearch({ start: 'offset', offset: 40, partition: 2 }), 50)).toEqual({
+          limit: 50,
+          direction: 'forward',
+          partition: 2,
+          offset: 40,
+        }));
     });
 
     describe('from a time', () => {
       it('sends the local date-time as epoch milliseconds', () =>
-        expect(messageQuery(aMessageSearch({ start: 'time', dateTime: '2026-01-01T12:00' }), 50).timestamp)
-          .toBe(new Date(2026, 0, 1, 12, 0).getTime()));
+        expect(messageQuery(aMessageSearch({ start: 'time', dateTime: '2026-01-01T12:00' }), 50).timestamp).toBe(
+          new Date(2026, 0, 1, 12, 0).getTime(),
+        ));
     });
 
     describe('with an offset typed but another start chosen', () => {
-      it('ignores the offset', () =>
-        expect(messageQuery(aMessageSearch({ start: 'newest', offset: 40 }), 50).offset).toBeUndefined());
+      it('ignores the offset', () => expect(messageQuery(aMessageSearch({ start: 'newest', offset: 40 }), 50).offset).toBeUndefined());
     });
 
     describe('with filters', () => {
       it('passes the key and the text on', () =>
-        expect(messageQuery(aMessageSearch({ key: 'order-1', contains: 'Paid' }), 50))
-          .toEqual(jasmine.objectContaining({ key: 'order-1', contains: 'Paid' })));
+        expect(messageQuery(aMessageSearch({ key: 'order-1', contains: 'Paid' }), 50)).toEqual(
+          jasmine.objectContaining({ key: 'order-1', contains: 'Paid' }),
+        ));
     });
   });
 
@@ -67,10 +71,12 @@ describe('message-format', () => {
     });
 
     it('keeps the schema id and the headers', () => {
-      const row = messageRow(aMessage({
-        value: someBytes({ encoding: 'json', text: '{}', schemaId: 7 }),
-        headers: [{ key: 'source', value: someBytes({ text: 'console' }) }],
-      }));
+      const row = messageRow(
+        aMessage({
+          value: someBytes({ encoding: 'json', text: '{}', schemaId: 7 }),
+          headers: [{ key: 'source', value: someBytes({ text: 'console' }) }],
+        }),
+      );
       expect(row.valueSchemaId).toBe(7);
       expect(row.headers).toEqual([{ key: 'source', value: 'console' }]);
     });
@@ -83,13 +89,13 @@ describe('message-format', () => {
 
     describe('when the scan budget ran out', () => {
       it('says how much was scanned and to load more', () =>
-        expect(stopReasonText(aMessagePage({ stoppedBy: 'scan-budget', scanned: { records: 90_000, bytes: 32 * 1024 * 1024 } })))
-          .toBe('Stopped after scanning 32 MB (90,000 records) — load more to continue'));
+        expect(stopReasonText(aMessagePage({ stoppedBy: 'scan-budget', scanned: { records: 90_000, bytes: 32 * 1024 * 1024 } }))).toBe(
+          'Stopped after scanning 32 MB (90,000 records) — load more to continue',
+        ));
     });
 
     describe('when the time budget ran out', () => {
-      it('asks to load more', () =>
-        expect(stopReasonText(aMessagePage({ stoppedBy: 'time-budget' }))).toContain('load more to continue'));
+      it('asks to load more', () => expect(stopReasonText(aMessagePage({ stoppedBy: 'time-budget' }))).toContain('load more to continue'));
     });
 
     describe('when the page is full', () => {

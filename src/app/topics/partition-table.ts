@@ -48,11 +48,25 @@ import type { PartitionRow } from './topic.model';
     </table>
   `,
   styles: `
-    table { width: 100%; }
-    .dense { --mat-table-row-item-container-height: 36px; --mat-table-header-container-height: 40px; }
-    .numeric { text-align: right; font-variant-numeric: tabular-nums; }
-    .out-of-sync { margin-left: 8px; color: var(--kpc-warn); font-weight: 600; }
-    .under-replicated { background: color-mix(in srgb, var(--kpc-warn) 10%, transparent); }
+    table {
+      width: 100%;
+    }
+    .dense {
+      --mat-table-row-item-container-height: 36px;
+      --mat-table-header-container-height: 40px;
+    }
+    .numeric {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    .out-of-sync {
+      margin-left: 8px;
+      color: var(--kpc-warn);
+      font-weight: 600;
+    }
+    .under-replicated {
+      background: color-mix(in srgb, var(--kpc-warn) 10%, transparent);
+    }
   `,
 })
 export class PartitionTable {

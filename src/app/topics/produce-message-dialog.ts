@@ -28,7 +28,13 @@ export interface ProduceMessageData {
   selector: 'kpc-produce-message-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
     ReactiveFormsModule,
   ],
   template: `
@@ -54,7 +60,12 @@ export interface ProduceMessageData {
         </div>
         <mat-form-field appearance="outline" class="wide">
           <mat-label>Value</mat-label>
-          <textarea matInput formControlName="value" rows="8" class="code" placeholder='{"type": "OrderPlaced", "id": "order-1000"}'></textarea>
+          <textarea
+            matInput
+            formControlName="value"
+            rows="8"
+            class="code"
+            placeholder='{"type": "OrderPlaced", "id": "order-1000"}'></textarea>
           <mat-hint>{{ valueHint() }}</mat-hint>
         </mat-form-field>
         <h3>Headers</h3>
@@ -68,17 +79,24 @@ export interface ProduceMessageData {
               <mat-label>Value</mat-label>
               <input matInput formControlName="value" autocomplete="off" />
             </mat-form-field>
-            <button mat-icon-button type="button" (click)="removeHeader(index)" aria-label="Remove header"><mat-icon>delete</mat-icon></button>
+            <button mat-icon-button type="button" (click)="removeHeader(index)" aria-label="Remove header">
+              <mat-icon>delete</mat-icon>
+            </button>
           </div>
         }
         <button mat-button type="button" (click)="addHeader()"><mat-icon>add</mat-icon> Add header</button>
         @if (produced(); as produced) {
-          <p class="done" role="status"><mat-icon inline>check_circle</mat-icon>
-            Written to partition {{ produced.partition }} at offset {{ produced.offset }}</p>
+          <p class="done" role="status">
+            <mat-icon inline>check_circle</mat-icon> Written to partition {{ produced.partition }} at offset {{ produced.offset }}
+          </p>
         }
-        @if (production.error(); as error) { <p class="error" role="alert">{{ error.message }}</p> }
+        @if (production.error(); as error) {
+          <p class="error" role="alert">{{ error.message }}</p>
+        }
       </mat-dialog-content>
-      @if (production.isBusy()) { <mat-progress-bar mode="indeterminate" aria-label="Sending" /> }
+      @if (production.isBusy()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Sending" />
+      }
       <mat-dialog-actions align="end">
         <button mat-button type="button" [mat-dialog-close]="hasProduced()">Close</button>
         <button mat-flat-button type="submit" [disabled]="production.isBusy()">Produce</button>
@@ -86,13 +104,42 @@ export interface ProduceMessageData {
     </form>
   `,
   styles: `
-    .line { display: grid; grid-template-columns: 1fr 200px; gap: 16px; }
-    .wide { width: 100%; margin-top: 8px; }
-    .code { font-family: monospace; font-size: 13px; }
-    h3 { font: var(--mat-sys-title-small); margin: 8px 0; }
-    .header { display: grid; grid-template-columns: 1fr 1fr auto; gap: 8px; align-items: center; margin-bottom: 8px; }
-    .done { color: var(--kpc-ok); display: flex; align-items: center; gap: 6px; margin: 8px 0 0; font-weight: 500; }
-    .error { color: var(--mat-sys-error); margin: 8px 0 0; }
+    .line {
+      display: grid;
+      grid-template-columns: 1fr 200px;
+      gap: 16px;
+    }
+    .wide {
+      width: 100%;
+      margin-top: 8px;
+    }
+    .code {
+      font-family: monospace;
+      font-size: 13px;
+    }
+    h3 {
+      font: var(--mat-sys-title-small);
+      margin: 8px 0;
+    }
+    .header {
+      display: grid;
+      grid-template-columns: 1fr 1fr auto;
+      gap: 8px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    .done {
+      color: var(--kpc-ok);
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      margin: 8px 0 0;
+      font-weight: 500;
+    }
+    .error {
+      color: var(--mat-sys-error);
+      margin: 8px 0 0;
+    }
   `,
 })
 export class ProduceMessageDialog {
@@ -153,4 +200,3 @@ export class ProduceMessageDialog {
     return this.formBuilder.group({ key: [''], value: [''] });
   }
 }
-

@@ -59,8 +59,9 @@ describe('topic dialogs', () => {
       it('shows its message and stays open', async () => {
         await (await dialog.getHarness(MatButtonHarness.with({ text: 'Produce' }))).click();
 
-        http.expectOne(`${url}/messages`).flush({ error: { code: 'TOPIC_NOT_FOUND', message: 'Topic orders does not exist' } },
-          { status: 404, statusText: 'Not Found' });
+        http
+          .expectOne(`${url}/messages`)
+          .flush({ error: { code: 'TOPIC_NOT_FOUND', message: 'Topic orders does not exist' } }, { status: 404, statusText: 'Not Found' });
 
         expect(await dialog.getText()).toContain('Topic orders does not exist');
       });

@@ -30,7 +30,13 @@ const LOOKAHEAD_ROWS = 60;
   imports: [MatChipsModule, MatSortModule, MatTooltipModule, RouterLink, ScrollingModule],
   template: `
     <div class="grid" role="table" aria-label="Topics" [attr.aria-rowcount]="total()">
-      <div class="row header" role="row" matSort [matSortActive]="sort()" [matSortDirection]="order()" matSortDisableClear
+      <div
+        class="row header"
+        role="row"
+        matSort
+        [matSortActive]="sort()"
+        [matSortDirection]="order()"
+        matSortDisableClear
         (matSortChange)="changeSort($event)">
         <div role="columnheader" mat-sort-header="name">Name</div>
         <div role="columnheader" mat-sort-header="partitions" arrowPosition="before" class="numeric">Partitions</div>
@@ -40,15 +46,23 @@ const LOOKAHEAD_ROWS = 60;
         <div role="columnheader" mat-sort-header="sizeBytes" arrowPosition="before" class="numeric">Size</div>
       </div>
       <cdk-virtual-scroll-viewport [itemSize]="rowHeight" class="viewport" (scrolledIndexChange)="checkNearEnd($event)">
-        <div *cdkVirtualFor="let topic of topics(); trackBy: trackByName" class="row" role="row"
+        <div
+          *cdkVirtualFor="let topic of topics(); trackBy: trackByName"
+          class="row"
+          role="row"
           [class.under-replicated]="topic.isUnderReplicated">
           <div role="cell" class="name">
             <a [routerLink]="[topic.name]" [title]="topic.name">{{ topic.name }}</a>
-            @if (topic.internal) { <span class="badge">internal</span> }
+            @if (topic.internal) {
+              <span class="badge">internal</span>
+            }
           </div>
           <div role="cell" class="numeric">{{ topic.partitions }}</div>
           <div role="cell" class="numeric">{{ topic.replicationFactor }}</div>
-          <div role="cell" class="numeric urp" matTooltip="Partitions with fewer in-sync replicas than replicas"
+          <div
+            role="cell"
+            class="numeric urp"
+            matTooltip="Partitions with fewer in-sync replicas than replicas"
             [matTooltipDisabled]="!topic.isUnderReplicated">
             {{ topic.underReplicatedPartitions }}
           </div>
@@ -59,21 +73,70 @@ const LOOKAHEAD_ROWS = 60;
     </div>
   `,
   styles: `
-    .grid { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; overflow: hidden; background: var(--mat-sys-surface); }
-    .row { display: grid; grid-template-columns: minmax(240px, 1fr) repeat(5, 120px); align-items: center; height: 36px;
-      padding: 0 12px; gap: 12px; border-bottom: 1px solid var(--mat-sys-outline-variant); box-sizing: border-box; }
-    .header { font: var(--mat-sys-title-small); height: 44px; background: var(--mat-sys-surface-container);
-      overflow-y: hidden; scrollbar-gutter: stable; }
-    .viewport { height: max(320px, calc(100vh - 300px)); scrollbar-gutter: stable; }
-    .numeric { text-align: right; font-variant-numeric: tabular-nums; }
-    .header .numeric { justify-content: flex-end; }
-    .name { display: flex; align-items: center; gap: 8px; min-width: 0; }
-    .name a { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--mat-sys-primary); text-decoration: none; }
-    .name a:hover { text-decoration: underline; }
-    .badge { font: var(--mat-sys-label-small); padding: 1px 6px; border-radius: 8px;
-      background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
-    .under-replicated { background: color-mix(in srgb, var(--kpc-warn) 10%, transparent); }
-    .under-replicated .urp { color: var(--kpc-warn); font-weight: 600; }
+    .grid {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      overflow: hidden;
+      background: var(--mat-sys-surface);
+    }
+    .row {
+      display: grid;
+      grid-template-columns: minmax(240px, 1fr) repeat(5, 120px);
+      align-items: center;
+      height: 36px;
+      padding: 0 12px;
+      gap: 12px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      box-sizing: border-box;
+    }
+    .header {
+      font: var(--mat-sys-title-small);
+      height: 44px;
+      background: var(--mat-sys-surface-container);
+      overflow-y: hidden;
+      scrollbar-gutter: stable;
+    }
+    .viewport {
+      height: max(320px, calc(100vh - 300px));
+      scrollbar-gutter: stable;
+    }
+    .numeric {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    .header .numeric {
+      justify-content: flex-end;
+    }
+    .name {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      min-width: 0;
+    }
+    .name a {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      color: var(--mat-sys-primary);
+      text-decoration: none;
+    }
+    .name a:hover {
+      text-decoration: underline;
+    }
+    .badge {
+      font: var(--mat-sys-label-small);
+      padding: 1px 6px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .under-replicated {
+      background: color-mix(in srgb, var(--kpc-warn) 10%, transparent);
+    }
+    .under-replicated .urp {
+      color: var(--kpc-warn);
+      font-weight: 600;
+    }
   `,
 })
 export class TopicList {

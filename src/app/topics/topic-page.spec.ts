@@ -94,10 +94,12 @@ describe('TopicPage', () => {
 
       describe('when Kafka refuses the value', () => {
         it('shows why under the editor, which stays open', async () => {
-          http.expectOne(`${url}/configs`).flush(
-            { error: { code: 'INVALID_CONFIG', message: 'Invalid value 86400000x for configuration retention.ms' } },
-            { status: 400, statusText: 'Bad Request' },
-          );
+          http
+            .expectOne(`${url}/configs`)
+            .flush(
+              { error: { code: 'INVALID_CONFIG', message: 'Invalid value 86400000x for configuration retention.ms' } },
+              { status: 400, statusText: 'Bad Request' },
+            );
           await fixture.whenStable();
 
           const configs = await configTable();
@@ -109,7 +111,10 @@ describe('TopicPage', () => {
 
     describe('an override', () => {
       it('resets to the default by deleting it', async () => {
-        await open(aTopicDetail({ configs: [aConfig({ name: 'cleanup.policy', value: 'compact', isOverride: true, source: 'dynamic-topic' })] }), 'configs');
+        await open(
+          aTopicDetail({ configs: [aConfig({ name: 'cleanup.policy', value: 'compact', isOverride: true, source: 'dynamic-topic' })] }),
+          'configs',
+        );
 
         await (await configTable()).resetToDefault('cleanup.policy');
 
@@ -161,8 +166,10 @@ describe('TopicPage', () => {
 
     describe('when the server refuses', () => {
       it('shows why on the page', async () => {
-        purges[0]!.flush({ error: { code: 'CONFIRMATION_REQUIRED', message: 'To purge shop.orders.events, confirm with its exact name' } },
-          { status: 400, statusText: 'Bad Request' });
+        purges[0]!.flush(
+          { error: { code: 'CONFIRMATION_REQUIRED', message: 'To purge shop.orders.events, confirm with its exact name' } },
+          { status: 400, statusText: 'Bad Request' },
+        );
         await fixture.whenStable();
 
         const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'The change failed' }));
@@ -194,8 +201,12 @@ describe('TopicPage', () => {
   describe('for a topic that does not exist', () => {
     it('shows the server message', async () => {
       fixture.detectChanges();
-      http.expectOne(url).flush({ error: { code: 'TOPIC_NOT_FOUND', message: 'Topic shop.orders.events does not exist on cluster local' } },
-        { status: 404, statusText: 'Not Found' });
+      http
+        .expectOne(url)
+        .flush(
+          { error: { code: 'TOPIC_NOT_FOUND', message: 'Topic shop.orders.events does not exist on cluster local' } },
+          { status: 404, statusText: 'Not Found' },
+        );
       await fixture.whenStable();
 
       const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'Cannot read this topic' }));

@@ -31,8 +31,17 @@ const TABS = ['partitions', 'configs', 'messages', 'consumers'] as const;
   selector: 'kpc-topic-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ConfigTable, ErrorPanel, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, MatTabsModule, MatTooltipModule,
-    MessageBrowser, PartitionTable, RouterLink,
+    ConfigTable,
+    ErrorPanel,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTableModule,
+    MatTabsModule,
+    MatTooltipModule,
+    MessageBrowser,
+    PartitionTable,
+    RouterLink,
   ],
   templateUrl: './topic-page.html',
   styleUrl: './topic-page.scss',
@@ -67,7 +76,8 @@ export class TopicPage {
   /** The configs as last read or as the last change answered them. */
   protected readonly configs = linkedSignal(() => this.current()?.configs ?? []);
   protected readonly consumerGroups = computed(() =>
-    (this.current()?.consumerGroups ?? []).map((group) => ({ ...group, isLagging: group.lag > 0 })));
+    (this.current()?.consumerGroups ?? []).map((group) => ({ ...group, isLagging: group.lag > 0 })),
+  );
   protected readonly hasConsumerGroups = computed(() => this.consumerGroups().length > 0);
   protected readonly consumersTabLabel = computed(() => `Consumers (${this.consumerGroups().length})`);
   protected readonly selectedTab = computed(() => Math.max(0, TABS.indexOf(this.tab() as (typeof TABS)[number])));
@@ -117,7 +127,11 @@ export class TopicPage {
 
   /** Opens a dialog that acts on this topic; reloads when it reports a change. */
   private openTopicDialog(dialog: ComponentType<unknown>, width: string): void {
-    const data: ProduceMessageData & AddPartitionsData = { cluster: this.cluster(), topic: this.topic(), partitions: this.partitionCount() };
+    const data: ProduceMessageData & AddPartitionsData = {
+      cluster: this.cluster(),
+      topic: this.topic(),
+      partitions: this.partitionCount(),
+    };
     this.dialog
       .open(dialog, { data, width })
       .afterClosed()
@@ -149,7 +163,8 @@ export class TopicPage {
     this.change.run({
       confirm: {
         title: `Delete ${name}`,
-        message: `${name}, all its records and its configs will be gone for good. Producers writing to it will fail, ` +
+        message:
+          `${name}, all its records and its configs will be gone for good. Producers writing to it will fail, ` +
           'or create it again if the broker allows auto-creation.',
         confirmLabel: 'Delete topic',
         typeToConfirm: name,

@@ -29,8 +29,9 @@ describe('topic-rules', () => {
 
   describe('topicMessageCount', () => {
     it('adds up every partition', () =>
-      expect(topicMessageCount([aPartition({ earliestOffset: 5, latestOffset: 12 }), aPartition({ earliestOffset: 0, latestOffset: 3 })]))
-        .toBe(10));
+      expect(
+        topicMessageCount([aPartition({ earliestOffset: 5, latestOffset: 12 }), aPartition({ earliestOffset: 0, latestOffset: 3 })]),
+      ).toBe(10));
   });
 
   describe('outOfSyncReplicas', () => {
@@ -46,7 +47,9 @@ describe('topic-rules', () => {
   describe('partitionRow', () => {
     describe('with a replica behind', () => {
       it('is under-replicated and names it', () =>
-        expect(partitionRow(aPartition({ replicas: [1, 2], isr: [1] }))).toEqual(jasmine.objectContaining({ isUnderReplicated: true, outOfSync: [2] })));
+        expect(partitionRow(aPartition({ replicas: [1, 2], isr: [1] }))).toEqual(
+          jasmine.objectContaining({ isUnderReplicated: true, outOfSync: [2] }),
+        ));
     });
 
     describe('without a leader', () => {

@@ -1,5 +1,12 @@
 import type {
-  MessagePage, MessageSearch, PartitionDetail, RenderedBytes, TopicConfigEntry, TopicDetail, TopicMessage, TopicSummary,
+  MessagePage,
+  MessageSearch,
+  PartitionDetail,
+  RenderedBytes,
+  TopicConfigEntry,
+  TopicDetail,
+  TopicMessage,
+  TopicSummary,
 } from './topic.model';
 
 /** Test data: everything defaulted, a spec states only the field that decides. */

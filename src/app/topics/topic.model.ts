@@ -3,11 +3,31 @@ import type { Offset } from '../../../server/shared/offset';
 
 export type { Offset } from '../../../server/shared/offset';
 export type {
-  ConfigChange, ConfigSource, NewTopic, PartitionDetail, PartitionsIncreased, PurgeRequest, PurgeResult, SortOrder, TopicConfigEntry,
-  TopicConsumerGroup, TopicDetail, TopicListQuery, TopicPage, TopicSortField, TopicSummary,
+  ConfigChange,
+  ConfigSource,
+  NewTopic,
+  PartitionDetail,
+  PartitionsIncreased,
+  PurgeRequest,
+  PurgeResult,
+  SortOrder,
+  TopicConfigEntry,
+  TopicConsumerGroup,
+  TopicDetail,
+  TopicListQuery,
+  TopicPage,
+  TopicSortField,
+  TopicSummary,
 } from '../../../server/topics/topic.model';
 export type {
-  MessageDirection, MessagePage, MessageQuery, ProducedMessage, ProduceRequest, RenderedBytes, StopReason, TopicMessage,
+  MessageDirection,
+  MessagePage,
+  MessageQuery,
+  ProducedMessage,
+  ProduceRequest,
+  RenderedBytes,
+  StopReason,
+  TopicMessage,
 } from '../../../server/topics/message.model';
 
 /** Where the message browser starts reading. */

@@ -170,8 +170,10 @@ describe('TopicsPage', () => {
   describe('when the cluster cannot be read', () => {
     it('shows the server message', async () => {
       fixture.detectChanges();
-      listRequest().flush({ error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } },
-        { status: 503, statusText: 'Service Unavailable' });
+      listRequest().flush(
+        { error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } },
+        { status: 503, statusText: 'Service Unavailable' },
+      );
       await fixture.whenStable();
 
       const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'Cannot list the topics' }));
@@ -197,7 +199,9 @@ describe('TopicsPage', () => {
     });
 
     afterEach(async () => {
-      for (const opened of await TestbedHarnessEnvironment.documentRootLoader(TestBed.createComponent(Host)).getAllHarnesses(MatDialogHarness)) {
+      for (const opened of await TestbedHarnessEnvironment.documentRootLoader(TestBed.createComponent(Host)).getAllHarnesses(
+        MatDialogHarness,
+      )) {
         await opened.close();
       }
     });
@@ -221,7 +225,10 @@ describe('TopicsPage', () => {
 
         const request = http.expectOne({ method: 'POST', url });
         expect(request.request.body).toEqual({ name: 'billing.invoices', partitions: 1, replicationFactor: 1, configs: {} });
-        request.flush({ error: { code: 'TOPIC_EXISTS', message: 'Topic billing.invoices already exists' } }, { status: 409, statusText: 'Conflict' });
+        request.flush(
+          { error: { code: 'TOPIC_EXISTS', message: 'Topic billing.invoices already exists' } },
+          { status: 409, statusText: 'Conflict' },
+        );
 
         expect(await opened.getText()).toContain('Topic billing.invoices already exists');
       });

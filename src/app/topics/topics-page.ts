@@ -10,7 +10,18 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { ActivatedRoute, Router } from '@angular/router';
 import {
-  catchError, combineLatest, concatMap, debounceTime, distinct, distinctUntilChanged, map, of, scan, startWith, Subject, switchMap,
+  catchError,
+  combineLatest,
+  concatMap,
+  debounceTime,
+  distinct,
+  distinctUntilChanged,
+  map,
+  of,
+  scan,
+  startWith,
+  Subject,
+  switchMap,
 } from 'rxjs';
 import type { ApiError } from '../shared/api-error';
 import { ErrorPanel } from '../shared/error-panel';
@@ -23,7 +34,14 @@ import { TopicsService } from './topics.service';
 
 /** Topics fetched per request; the list asks for the next page as the operator scrolls. */
 export const TOPIC_PAGE_SIZE = 500;
-const SORT_FIELDS: readonly TopicSortField[] = ['name', 'partitions', 'replicationFactor', 'underReplicatedPartitions', 'messageCount', 'sizeBytes'];
+const SORT_FIELDS: readonly TopicSortField[] = [
+  'name',
+  'partitions',
+  'replicationFactor',
+  'underReplicatedPartitions',
+  'messageCount',
+  'sizeBytes',
+];
 
 interface LoadedTopics {
   items: TopicSummary[];
@@ -40,8 +58,15 @@ interface LoadedTopics {
   selector: 'kpc-topics-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ErrorPanel, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule,
-    MatSlideToggleModule, TopicList,
+    ErrorPanel,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSlideToggleModule,
+    TopicList,
   ],
   templateUrl: './topics-page.html',
   styleUrl: './topics-page.scss',
@@ -94,7 +119,12 @@ export class TopicsPage {
 
   constructor() {
     toObservable(this.searchText)
-      .pipe(debounceTime(300), map((text) => text.trim()), distinctUntilChanged(), takeUntilDestroyed())
+      .pipe(
+        debounceTime(300),
+        map((text) => text.trim()),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
       .subscribe((text) => {
         if (text !== (this.search() ?? '')) this.updateUrl({ search: text || null });
       });
@@ -107,8 +137,11 @@ export class TopicsPage {
             startWith(0),
             distinct(),
             concatMap((page) => this.topics.list(query.cluster, { ...query, page, pageSize: TOPIC_PAGE_SIZE })),
-            scan((sum: LoadedTopics, page) => ({ items: [...sum.items, ...page.items], total: page.total, isLoading: false }),
-              { items: [], total: 0, isLoading: false }),
+            scan((sum: LoadedTopics, page) => ({ items: [...sum.items, ...page.items], total: page.total, isLoading: false }), {
+              items: [],
+              total: 0,
+              isLoading: false,
+            }),
             startWith({ items: [], total: 0, isLoading: true }),
             catchError((error: unknown) => of({ items: [], total: 0, isLoading: false, error: apiErrorOf(error) })),
           ),

@@ -58,7 +58,8 @@ describe('TopicsService', () => {
 
         failWith(url, 503, 'CLUSTER_UNREACHABLE', 'Kafka cluster local is unreachable');
         await expectAsync(page).toBeRejectedWith(
-          jasmine.objectContaining({ status: 503, code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' }));
+          jasmine.objectContaining({ status: 503, code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' }),
+        );
       });
     });
   });
@@ -176,13 +177,22 @@ describe('TopicsService', () => {
 
     describe('with a partition, an offset, filters and a cursor', () => {
       it('sends each of them', async () => {
-        const page = firstValueFrom(service.browse('local', 'orders', {
-          limit: 50, direction: 'forward', partition: 0, offset: 7, key: 'order-1', contains: 'Placed', cursor: 'abc',
-        }));
+        const page = firstValueFrom(
+          service.browse('local', 'orders', {
+            limit: 50,
+            direction: 'forward',
+            partition: 0,
+            offset: 7,
+            key: 'order-1',
+            contains: 'Placed',
+            cursor: 'abc',
+          }),
+        );
 
         const request = http.expectOne((r) => r.url === messagesUrl);
-        expect(request.request.params.toString())
-          .toBe('limit=50&direction=forward&partition=0&offset=7&key=order-1&contains=Placed&cursor=abc');
+        expect(request.request.params.toString()).toBe(
+          'limit=50&direction=forward&partition=0&offset=7&key=order-1&contains=Placed&cursor=abc',
+        );
         request.flush(aMessagePage({ stoppedBy: 'limit', nextCursor: 'def' }));
         expect((await page).nextCursor).toBe('def');
       });

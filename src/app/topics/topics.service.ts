@@ -2,8 +2,19 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
-  ConfigChange, MessagePage, MessageQuery, NewTopic, PartitionsIncreased, ProducedMessage, ProduceRequest, PurgeRequest, PurgeResult,
-  TopicConfigEntry, TopicDetail, TopicListQuery, TopicPage,
+  ConfigChange,
+  MessagePage,
+  MessageQuery,
+  NewTopic,
+  PartitionsIncreased,
+  ProducedMessage,
+  ProduceRequest,
+  PurgeRequest,
+  PurgeResult,
+  TopicConfigEntry,
+  TopicDetail,
+  TopicListQuery,
+  TopicPage,
 } from './topic.model';
 
 /**
