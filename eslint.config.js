@@ -35,7 +35,7 @@ module.exports = defineConfig([
     rules: {
       // A parameter a signature demands but the body does not read is named `_…`: Express knows an
       // error middleware by its four parameters, `(err, req, res, _next)`.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {

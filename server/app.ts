@@ -27,6 +27,7 @@ import { TopicsGateway } from './topics/topics.gateway';
 import { topicsRoutes } from './topics/topics.routes';
 import { TopicsService } from './topics/topics.service';
 import { apiNotFound, errorMiddleware } from './shared/error-middleware';
+import { rememberActor } from './shared/actor';
 import type { Logger } from './shared/logger';
 
 /** Where `ng build` writes the browser app (`KPC_BROWSER_DIST` overrides it). */
@@ -37,6 +38,8 @@ export interface AppOptions {
   logger: Logger;
   /** Serve the built Angular app from here; omitted in API-only specs. */
   browserDist?: string;
+  /** Keys the audit log's hash chain; see {@link AuditService}. */
+  auditKey?: string;
 }
 
 export interface ConsoleApp {
@@ -48,15 +51,17 @@ export interface ConsoleApp {
 }
 
 /** Builds the Express app: API routes, the Angular app, and the error middleware last. */
-export function createApp({ clusters, logger, browserDist }: AppOptions): ConsoleApp {
+export function createApp({ clusters, logger, browserDist, auditKey }: AppOptions): ConsoleApp {
   const gateway = new KafkaClients();
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
   app.use(express.json({ limit: '1mb' }));
+  // After the body is read: what runs for the request from here on knows who asked.
+  app.use(rememberActor);
 
   const clustersService = new ClustersService(clusters, gateway);
-  const audit = new AuditService(clusters, gateway);
+  const audit = new AuditService(clusters, gateway, { signingKey: auditKey });
 
   const api = express.Router();
   api.use(clustersRoutes(clustersService));
@@ -65,13 +70,13 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
   api.use(
     topicsRoutes(
       clustersService,
-      new TopicsService(gateway, topicsGateway),
-      new MessagesService(topicsGateway, new MessagesGateway(gateway)),
+      new TopicsService(gateway, topicsGateway, audit),
+      new MessagesService(topicsGateway, new MessagesGateway(gateway), audit),
     ),
   );
-  api.use(copartitionRoutes(clustersService, new CopartitionService(gateway, new CopartitionGateway(gateway, topicsGateway))));
+  api.use(copartitionRoutes(clustersService, new CopartitionService(gateway, new CopartitionGateway(gateway, topicsGateway), audit)));
   const consumerGroupsGateway = new ConsumerGroupsGateway(gateway);
-  const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway);
+  const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway, audit);
   api.use(consumerGroupsRoutes(clustersService, consumerGroups, new OffsetResetService(consumerGroupsGateway, consumerGroups, audit)));
   const connectGateway = new ConnectGateway();
   const connect = new ConnectService(connectGateway);

@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { BROWSER_DIST, createApp } from './app';
 import { ConfigError, loadClustersSource, type ClusterConfig } from './kafka/clusters-config';
 import { seedDemo } from './demo/seed-demo';
+import { resolveDataDir } from './local-stack/layout';
 import { startLocalStack, type LocalStack } from './local-stack/local-stack';
 import { nodeVersionProblem } from './node-version';
 import { createLogger } from './shared/logger';
@@ -39,7 +43,9 @@ async function main(): Promise<void> {
     );
   }
 
-  const consoleApp = createApp({ clusters, logger, browserDist: BROWSER_DIST });
+  const auditKey = process.env['KPC_AUDIT_KEY'] || (source.kind === 'embedded' ? embeddedAuditKey() : undefined);
+  if (!auditKey) logger.warn('KPC_AUDIT_KEY is not set: the audit log shows changed or removed records, but cannot tell a forged one');
+  const consoleApp = createApp({ clusters, logger, browserDist: BROWSER_DIST, auditKey });
   const host = process.env['HOST'] ?? '127.0.0.1';
   const port = numberFromEnv('PORT') ?? 8080;
   const server: Server = consoleApp.app.listen(port, host, () => {
@@ -86,6 +92,16 @@ function drain(server: Server, timeoutMs: number): Promise<boolean> {
     });
     server.closeIdleConnections();
   });
+}
+
+/**
+ * The embedded cluster's audit key, made once and kept beside its data (git-ignored), so the
+ * records of a newcomer's first start are sealed too.
+ */
+function embeddedAuditKey(): string {
+  const file = join(resolveDataDir(process.env['KPC_DATA_DIR']), 'audit.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 function embeddedCluster(stack: LocalStack): ClusterConfig {

@@ -1,34 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { testClusters } from '../testing/test-api';
+import { asActor } from '../shared/actor';
+import { AppError } from '../shared/app-error';
 import { useTestApi } from '../testing/spec-setup';
-import type { AuditPage, ConsumerGroupOffsetsRecord } from './audit.model';
-
-type GroupRecord = Omit<ConsumerGroupOffsetsRecord, 'id' | 'at' | 'undoneBy'>;
-type AnAction = ConsumerGroupOffsetsRecord['action'];
+import { testClusters } from '../testing/test-api';
+import type { AuditPage, AuditRecord } from './audit.model';
+import { AUDIT_TOPIC, type ChangeIntent } from './audit.service';
 
 describe('GET /api/audit', () => {
   const { api } = useTestApi();
 
   const local = testClusters()[0]!;
-  const aRecord = (overrides: Partial<GroupRecord> = {}): GroupRecord => ({
-    actor: 'spec',
-    cluster: 'local',
-    // An action this console does not know (say, written by a newer version) is still listed.
-    action: 'spec.audit' as AnAction,
-    subject: { kind: 'consumer-group', name: 'billing' },
-    parameters: { mode: 'earliest', value: null, topics: [{ topic: 't' }] },
-    before: [{ topic: 't', partition: 0, offset: 5 }],
-    after: [{ topic: 't', partition: 0, offset: 0 }],
-    ...overrides,
-  });
+  // An action this console does not know (say, written by a newer version) is still listed.
+  const anIntent = (action: string, name = 'billing'): ChangeIntent =>
+    ({
+      action,
+      subject: { kind: 'consumer-group', name },
+      parameters: { mode: 'earliest', value: null, topics: [{ topic: 't' }] },
+      before: [{ topic: 't', partition: 0, offset: 5 }],
+    }) as ChangeIntent;
+  const track = (intent: ChangeIntent, apply: () => Promise<unknown> = async () => undefined) =>
+    asActor('spec', () => api.audit.track(local, intent, apply, { after: () => [{ topic: 't', partition: 0, offset: 0 }] }));
+  const listed = async (action: string) => (await api.get<AuditPage>(`/api/audit?cluster=local&action=${action}`)).body.items;
 
   describe('with records of one action', () => {
-    let action: AnAction;
+    let action: string;
     beforeAll(async () => {
-      action = `spec.audit.${randomUUID()}` as AnAction;
-      for (const name of ['first', 'second', 'third']) {
-        await api.audit.record(local, aRecord({ action, subject: { kind: 'consumer-group', name } }));
-      }
+      action = `spec.audit.${randomUUID()}`;
+      for (const name of ['first', 'second', 'third']) await track(anIntent(action, name));
     });
 
     it('answers the newest first, with before and after', async () => {
@@ -60,6 +58,84 @@ describe('GET /api/audit', () => {
         expect(res.body.items.length).toBe(3);
         expect(res.body.unavailableClusters).toEqual(['unreachable']);
       });
+    });
+  });
+
+  describe('the outcome of each change', () => {
+    it('is applied, with when, for a change that worked', async () => {
+      const action = `spec.outcome.${randomUUID()}`;
+      await track(anIntent(action));
+
+      expect((await listed(action))[0]).toEqual(
+        jasmine.objectContaining({ outcome: 'applied', outcomeAt: jasmine.any(String), integrity: 'verified' }),
+      );
+    });
+
+    it('is failed, with the reason, for a change that was refused', async () => {
+      const action = `spec.outcome.${randomUUID()}`;
+      await expectAsync(
+        track(anIntent(action), () => Promise.reject(new AppError('GROUP_ACTIVE', 'billing has 2 members'))),
+      ).toBeRejected();
+
+      expect((await listed(action))[0]).toEqual(
+        jasmine.objectContaining({ outcome: 'failed', error: { code: 'GROUP_ACTIVE', message: 'billing has 2 members' } }),
+      );
+    });
+
+    it('is unknown for a change that was sent and got no answer', async () => {
+      const action = `spec.outcome.${randomUUID()}`;
+      const silence = new AppError('OUTCOME_UNKNOWN', 'no answer after the change was sent');
+      await expectAsync(track(anIntent(action), () => Promise.reject(silence))).toBeRejected();
+
+      expect((await listed(action))[0]?.outcome).toBe('unknown');
+    });
+  });
+
+  describe('when another Kafka client tampers with the audit topic', () => {
+    const tampered = async (tamper: (genuine: AuditRecord) => Promise<void>) => {
+      const action = `spec.tamper.${randomUUID()}`;
+      await track(anIntent(action, 'first'));
+      const [genuine] = await listed(action);
+      await tamper(genuine!);
+      await track(anIntent(action, 'second'));
+      return listed(action);
+    };
+
+    it('shows a record slipped in by another client as unsigned', async () => {
+      const records = await tampered((genuine) =>
+        api.kafka.writeRaw(AUDIT_TOPIC, [
+          {
+            key: `${genuine.id}-forged`,
+            value: JSON.stringify({ ...genuine, entry: 'intent', id: `${genuine.id}-forged`, actor: 'ceo@example.com', chain: undefined }),
+          },
+        ]),
+      );
+
+      expect(records.find((record) => record.actor === 'ceo@example.com')?.integrity).toBe('unsigned');
+    });
+
+    it('says a record was erased (a tombstone), naming it', async () => {
+      let erased = '';
+      await tampered(async (genuine) => {
+        erased = genuine.id;
+        await api.kafka.writeRaw(AUDIT_TOPIC, [{ key: genuine.id, value: null }]);
+      });
+      const page = (await api.get<AuditPage>('/api/audit?cluster=local')).body;
+
+      expect(page.integrityWarnings).toContain(jasmine.stringContaining(`Audit entry ${erased} was erased`));
+      expect(page.integrityWarnings).toContain(jasmine.stringContaining(`The record of change ${erased} is missing`));
+    });
+
+    it('shows a record whose content was changed as altered', async () => {
+      const records = await tampered(async (genuine) => {
+        const stored = (await api.kafka.readAll(AUDIT_TOPIC)).find((record) => record.key === genuine.id)!;
+        const changed = { ...JSON.parse(stored.value!), actor: 'someone-else' };
+        await api.kafka.writeRaw(AUDIT_TOPIC, [{ key: genuine.id, value: JSON.stringify(changed) }]);
+      });
+
+      expect(records.find((record) => record.actor === 'someone-else')?.integrity).toBe('altered');
+      const page = (await api.get<AuditPage>('/api/audit?cluster=local')).body;
+      expect(page.integrityWarnings).toContain(jasmine.stringContaining('was written again'));
     });
   });
 

@@ -9,6 +9,8 @@ describe('a Kafka Connect worker that stops answering', () => {
     it('answers within 5 s, then at once from what it knows, and recovers once the worker is back', async () => {
       expect((await connectors()).status).toBe(200);
       const resume = freezeTestProcess('connect');
+      // Let the stop reach every thread of the JVM before asking.
+      await new Promise((resolve) => setTimeout(resolve, 200));
       let first, second;
       try {
         first = await timed(connectors);

@@ -1,6 +1,5 @@
 import type { Request, Router } from 'express';
 import { z } from 'zod';
-import { actorOf } from '../shared/actor';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
 import { AppError } from '../shared/app-error';
@@ -38,7 +37,7 @@ export function connectRoutes(clusters: ClustersService, connect: ConnectService
   const target = (req: Request<{ cluster: string; connect: string }>) => connect.connectCluster(clusterOf(req), req.params.connect);
   const offsetsContext = (req: Request<{ cluster: string; connect: string; name: string }>): OffsetsChangeContext => {
     const cluster = clusterOf(req);
-    return { cluster, connect: connect.connectCluster(cluster, req.params.connect), name: req.params.name, actor: actorOf(req) };
+    return { cluster, connect: connect.connectCluster(cluster, req.params.connect), name: req.params.name };
   };
 
   const router = clusterRouter(clusters)

@@ -14,7 +14,6 @@ export interface OffsetsChangeContext {
   cluster: ClusterConfig;
   connect: ConnectClusterConfig;
   name: string;
-  actor: string;
 }
 
 /**
@@ -36,16 +35,14 @@ export class ConnectorOffsetsService {
 
   /** Alters the offsets of a connector that is already stopped (else 409 CONNECTOR_NOT_STOPPED). */
   async alter(context: OffsetsChangeContext, offsets: RawOffsets): Promise<OffsetsChangeResult> {
-    const before = await this.offsets(context.connect, context.name);
-    await this.gateway.alterOffsets(context.connect, context.name, offsets);
-    return this.recordChange(context, 'connector.offsets.alter', { offsets }, before);
+    return this.#change(context, 'connector.offsets.alter', { offsets }, () =>
+      this.gateway.alterOffsets(context.connect, context.name, offsets),
+    );
   }
 
   /** Deletes the offsets of a stopped connector: it starts over as if new. */
   async reset(context: OffsetsChangeContext): Promise<OffsetsChangeResult> {
-    const before = await this.offsets(context.connect, context.name);
-    await this.gateway.resetOffsets(context.connect, context.name);
-    return this.recordChange(context, 'connector.offsets.reset', {}, before);
+    return this.#change(context, 'connector.offsets.reset', {}, () => this.gateway.resetOffsets(context.connect, context.name));
   }
 
   /**
@@ -68,26 +65,31 @@ export class ConnectorOffsetsService {
     return { ...result, state: 'RUNNING' };
   }
 
-  private async recordChange(
+  /** One audited change of the offsets, with the offsets before and after and the state it leaves. */
+  async #change(
     context: OffsetsChangeContext,
     action: ConnectorOffsetsRecord['action'],
     parameters: { offsets?: ConnectorOffsetsRecord['before'] },
-    before: ConnectorOffsets,
+    apply: () => Promise<void>,
   ): Promise<OffsetsChangeResult> {
-    const [after, status] = await Promise.all([
-      this.offsets(context.connect, context.name),
-      this.gateway.status(context.connect, context.name),
-    ]);
-    const record = await this.audit.record(context.cluster, {
-      actor: context.actor,
-      cluster: context.cluster.name,
-      action,
-      subject: { kind: 'connector', name: context.name },
-      parameters: { connectCluster: context.connect.name, ...parameters },
-      before: before.offsets,
-      after: after.offsets,
-    });
-    return { connector: context.name, before, after, auditId: record.id, state: status.connector.state as ConnectorState };
+    const { cluster, connect, name } = context;
+    const before = await this.offsets(connect, name);
+    const { result: after, auditId } = await this.audit.track(
+      cluster,
+      {
+        action,
+        subject: { kind: 'connector', name },
+        parameters: { connectCluster: connect.name, ...parameters },
+        before: before.offsets,
+      },
+      async () => {
+        await apply();
+        return this.offsets(connect, name);
+      },
+      { exclusive: true, after: (offsets) => offsets.offsets },
+    );
+    const status = await this.gateway.status(connect, name);
+    return { connector: name, before, after, auditId, state: status.connector.state as ConnectorState };
   }
 
   private async waitUntilStopped(connect: ConnectClusterConfig, name: string): Promise<void> {

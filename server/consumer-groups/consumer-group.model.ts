@@ -74,6 +74,12 @@ export interface OffsetResetCommand extends OffsetResetRequest {
   confirm: true;
   /** The targets the preview showed; when given, exactly these are applied (see the service). */
   targets?: TopicPartitionOffset[];
+  /**
+   * The current offsets the preview showed; when given, the reset is refused (409
+   * PREVIEW_OUTDATED) if any has moved since, so the operator never overwrites a change they
+   * did not see (another reset, a consumer that ran).
+   */
+  expected?: TopicPartitionOffset[];
 }
 
 export type { TopicPartitionOffset } from '../audit/audit.model';
@@ -103,11 +109,16 @@ export interface ResetPreview {
   activeMembers: string[];
 }
 
-/** What an applied reset or undo did, with the audit record that remembers it. */
+/** What an applied reset or undo did, per partition, with the audit record that remembers it. */
 export interface OffsetChangeResult {
   auditId: string;
   groupId: string;
-  partitions: { topic: string; partition: number; before: Offset | null; after: Offset | null }[];
+  partitions: { topic: string; partition: number; before: Offset | null; after: Offset | null; outcome: 'applied' }[];
+}
+
+/** `DELETE .../consumer-groups/:group?confirm=<group>`: the typed confirmation, checked by the server too. */
+export interface GroupDeletion {
+  confirm: string;
 }
 
 export interface UndoRequest {

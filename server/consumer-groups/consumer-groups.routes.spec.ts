@@ -1,3 +1,4 @@
+import type { AuditPage } from '../audit/audit.model';
 import type { ApiErrorBody } from '../shared/app-error';
 import { useTestApi } from '../testing/spec-setup';
 import type { ConsumerGroupDetail, ConsumerGroupSummary } from './consumer-group.model';
@@ -148,16 +149,43 @@ describe('consumer groups', () => {
     let topic: string;
     beforeAll(async () => (topic = await fixtures.topic('delete', [3])));
     const groupExists = async (group: string) => (await api.kafka.admin.listGroups({ types: ['classic', 'consumer'] })).has(group);
+    const deleteGroup = (group: string, confirm = group) =>
+      api.request<ApiErrorBody>('DELETE', `${groupUrl(group)}?confirm=${encodeURIComponent(confirm)}`);
 
     describe('for an empty group', () => {
       it('deletes it with its offsets', async () => {
         const group = await fixtures.committedGroup('delete', topic, [2]);
 
-        const res = await api.request('DELETE', groupUrl(group));
+        const res = await deleteGroup(group);
 
         expect(res.status).toBe(204);
         expect(await groupExists(group)).toBeFalse();
         expect(await fixtures.committedOffsets(group, topic, 1)).toEqual([null]);
+      });
+
+      it('audits the deletion with the offsets the group had', async () => {
+        const group = await fixtures.committedGroup('delete-audit', topic, [2]);
+
+        await deleteGroup(group);
+
+        const [record] = (await api.get<AuditPage>('/api/audit?cluster=local&action=consumer-group.delete&limit=1000')).body.items.filter(
+          (item) => item.subject.name === group,
+        );
+        expect(record).toEqual(
+          jasmine.objectContaining({ outcome: 'applied', before: [{ topic, partition: 0, offset: 2 }], integrity: 'verified' }),
+        );
+      });
+    });
+
+    describe('without the group name typed as confirmation', () => {
+      it('answers 400 CONFIRMATION_REQUIRED and keeps the group', async () => {
+        const group = await fixtures.committedGroup('delete-unconfirmed', topic, [2]);
+
+        const res = await deleteGroup(group, 'something-else');
+
+        expect(res.status).toBe(400);
+        expect(res.body.error.code).toBe('CONFIRMATION_REQUIRED');
+        expect(await groupExists(group)).toBeTrue();
       });
     });
 
@@ -166,7 +194,7 @@ describe('consumer groups', () => {
         const group = await fixtures.committedGroup('delete-live', topic, [2]);
         await fixtures.attachConsumer(group, topic, { clientId: 'keeps-reading' });
 
-        const res = await api.request<ApiErrorBody>('DELETE', groupUrl(group));
+        const res = await deleteGroup(group);
 
         expect(res.status).toBe(409);
         expect(res.body.error.message).toContain('keeps-reading');
@@ -176,7 +204,7 @@ describe('consumer groups', () => {
 
     describe('for a group that does not exist', () => {
       it('answers 404 GROUP_NOT_FOUND', async () => {
-        expect((await api.request('DELETE', groupUrl(fixtures.groupId('missing')))).status).toBe(404);
+        expect((await deleteGroup(fixtures.groupId('missing'))).status).toBe(404);
       });
     });
   });

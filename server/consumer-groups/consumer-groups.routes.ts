@@ -1,9 +1,8 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { actorOf } from '../shared/actor';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
-import { parseBody } from '../shared/validation';
+import { parseBody, parseQuery } from '../shared/validation';
 import type { ConsumerGroupsService } from './consumer-groups.service';
 import type { OffsetResetService } from './offset-reset.service';
 
@@ -19,18 +18,14 @@ const resetRequest = z.object({
   mode: z.enum(['earliest', 'latest', 'timestamp', 'duration', 'shift', 'offset']),
   value: z.union([z.string(), z.number()]).optional(),
 });
+const partitionOffsets = (offset: z.ZodType<number | null>) =>
+  z.array(z.object({ topic: z.string().min(1), partition: z.number().int().min(0), offset }));
 const resetCommand = resetRequest.extend({
   confirm: z.literal(true, 'must be true: a reset changes what the group reads'),
-  targets: z
-    .array(
-      z.object({
-        topic: z.string().min(1),
-        partition: z.number().int().min(0),
-        offset: z.number().int().min(0),
-      }),
-    )
-    .optional(),
+  targets: partitionOffsets(z.number().int().min(0)).optional(),
+  expected: partitionOffsets(z.number().int().min(0).nullable()).optional(),
 });
+const deletion = z.object({ confirm: z.string().optional() });
 const undoRequest = z.object({ auditId: z.string().min(1, 'is required') });
 
 /** Consumer groups, their lag, and replay: `/api/clusters/:cluster/consumer-groups...`. */
@@ -44,7 +39,7 @@ export function consumerGroupsRoutes(clusters: ClustersService, groups: Consumer
       res.json(await groups.detail(clusterOf(req), req.params.group));
     })
     .delete(`${base}/:group`, async (req, res) => {
-      await groups.delete(clusterOf(req), req.params.group);
+      await groups.delete(clusterOf(req), req.params.group, parseQuery(deletion, req).confirm);
       res.status(204).end();
     })
     .post(`${base}/:group/offsets/preview`, async (req, res) => {
@@ -53,10 +48,10 @@ export function consumerGroupsRoutes(clusters: ClustersService, groups: Consumer
     })
     .post(`${base}/:group/offsets/reset`, async (req, res) => {
       const command = parseBody(resetCommand, req);
-      res.json(await resets.reset(clusterOf(req), req.params.group, command, actorOf(req)));
+      res.json(await resets.reset(clusterOf(req), req.params.group, command));
     })
     .post(`${base}/:group/offsets/undo`, async (req, res) => {
       const { auditId } = parseBody(undoRequest, req);
-      res.json(await resets.undo(clusterOf(req), req.params.group, auditId, actorOf(req)));
+      res.json(await resets.undo(clusterOf(req), req.params.group, auditId));
     });
 }

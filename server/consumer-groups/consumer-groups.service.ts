@@ -1,6 +1,8 @@
+import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
 import { toOffset } from '../shared/offset';
+import { requireTypedName } from '../shared/validation';
 import type { ConsumerGroupDetail, ConsumerGroupMember, ConsumerGroupSummary, PartitionLag } from './consumer-group.model';
 import {
   EARLIEST,
@@ -20,7 +22,10 @@ const isConsumerGroup = (protocolType: string) => protocolType === 'consumer' ||
 
 /** Lag of every group and of one group in detail; deleting an empty group. */
 export class ConsumerGroupsService {
-  constructor(private readonly gateway: ConsumerGroupsGateway) {}
+  constructor(
+    private readonly gateway: ConsumerGroupsGateway,
+    private readonly audit: AuditService,
+  ) {}
 
   /**
    * Every consumer group with its state and total lag. Batched: one ListGroups per broker,
@@ -93,14 +98,29 @@ export class ConsumerGroupsService {
     return { ...summarize(description, offsets, logEnds), members: description.members, partitions: rows };
   }
 
-  /** Deletes a group with its offsets: only an empty one (409 GROUP_ACTIVE otherwise). */
-  async delete(cluster: ClusterConfig, groupId: string): Promise<void> {
+  /**
+   * Deletes a group with its offsets: only an empty one (409 GROUP_ACTIVE otherwise), after the
+   * operator typed its name, audited with the offsets it had committed.
+   */
+  async delete(cluster: ClusterConfig, groupId: string, confirm: string | undefined): Promise<void> {
+    requireTypedName(groupId, confirm, 'delete consumer group');
     const description = await this.describe(cluster, groupId);
     if (description.state === 'Dead') {
       throw new AppError('GROUP_NOT_FOUND', `There is no consumer group ${groupId} on ${cluster.name}`);
     }
     this.refuseWhileActive(description, 'deleted');
-    await this.gateway.deleteGroup(cluster, groupId);
+    const committed = (await this.gateway.committedOffsets(cluster, [groupId])).get(groupId) ?? [];
+    await this.audit.track(
+      cluster,
+      {
+        action: 'consumer-group.delete',
+        subject: { kind: 'consumer-group', name: groupId },
+        parameters: {},
+        before: committed.map((p) => ({ topic: p.topic, partition: p.partition, offset: toOffset(p.offset) })),
+      },
+      () => this.gateway.deleteGroup(cluster, groupId),
+      { exclusive: true },
+    );
   }
 
   /** State and members of one group, of either protocol; `Dead` when it does not exist. */

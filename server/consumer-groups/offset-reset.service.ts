@@ -1,4 +1,4 @@
-import type { AuditAction } from '../audit/audit.model';
+import type { AuditAction, ConsumerGroupOffsetsRecord } from '../audit/audit.model';
 import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
@@ -56,91 +56,109 @@ export class OffsetResetService {
   }
 
   /**
-   * Applies a reset and records it. "Exactly the previewed targets": a duration moves with
-   * the clock and a timestamp may resolve differently as records arrive, so recomputing here
-   * could commit offsets the operator never saw. When the command carries the previewed
-   * `targets`, those are committed after checking they cover the same partitions and still
-   * lie within each log (409 PREVIEW_OUTDATED otherwise); without them (a script), the
-   * targets are computed now as a preview would.
+   * Applies a reset, audited from intent to outcome. "Exactly the previewed targets": a
+   * duration moves with the clock and a timestamp may resolve differently as records arrive,
+   * so recomputing here could commit offsets the operator never saw. When the command carries
+   * the previewed `targets`, those are committed after checking they cover the same partitions
+   * and still lie within each log (409 PREVIEW_OUTDATED otherwise); without them (a script),
+   * the targets are computed now as a preview would. Resets and undos of one group run one at
+   * a time, across console instances too, and each refuses (409) when the group's offsets
+   * moved since what it previewed, so no change silently overwrites another.
    */
-  async reset(cluster: ClusterConfig, groupId: string, command: OffsetResetCommand, actor: string): Promise<OffsetChangeResult> {
+  async reset(cluster: ClusterConfig, groupId: string, command: OffsetResetCommand): Promise<OffsetChangeResult> {
     if (command.confirm !== true) {
       throw new AppError('CONFIRMATION_REQUIRED', 'A reset changes what the group reads: send "confirm": true to apply it');
     }
     this.groups.refuseWhileActive(await this.groups.describe(cluster, groupId), 'reset');
     const preview = await this.preview(cluster, groupId, command);
+    const previewed = preview.partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.currentOffset }));
+    if (command.expected) refuseIfMoved(groupId, command.expected, previewed);
     const targets = command.targets
       ? checkedTargets(command.targets, preview)
-      : preview.partitions.map((p) => ({ ...p, offset: p.targetOffset }));
-    // Kafka itself refuses the commit (mapped to 409 GROUP_ACTIVE) if a consumer joined meanwhile.
-    await this.gateway.commitOffsets(
+      : preview.partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.targetOffset }));
+    const { auditId } = await this.audit.track(
       cluster,
-      groupId,
-      targets.map((t) => ({ topic: t.topic, partition: t.partition, offset: BigInt(t.offset) })),
+      {
+        action: RESET_ACTION,
+        subject: { kind: 'consumer-group', name: groupId },
+        parameters: { mode: command.mode, value: command.value ?? null, topics: command.topics },
+        before: previewed,
+      },
+      async () => {
+        await this.#refuseIfChanged(cluster, groupId, previewed);
+        // Kafka itself refuses the commit (mapped to 409 GROUP_ACTIVE) if a consumer joined meanwhile.
+        await this.gateway.commitOffsets(
+          cluster,
+          groupId,
+          targets.map((t) => ({ topic: t.topic, partition: t.partition, offset: BigInt(t.offset) })),
+        );
+      },
+      { exclusive: true, after: () => targets },
     );
-    const current = new Map(preview.partitions.map((p) => [partitionKey(p.topic, p.partition), p.currentOffset]));
-    const partitions = targets.map((t) => ({
-      topic: t.topic,
-      partition: t.partition,
-      before: current.get(partitionKey(t.topic, t.partition)) ?? null,
-      after: t.offset,
-    }));
-    const record = await this.audit.record(cluster, {
-      actor,
-      cluster: cluster.name,
-      action: RESET_ACTION,
-      subject: { kind: 'consumer-group', name: groupId },
-      parameters: { mode: command.mode, value: command.value ?? null, topics: command.topics },
-      before: partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.before })),
-      after: partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.after })),
-    });
-    return { auditId: record.id, groupId, partitions };
+    return { auditId, groupId, partitions: changes(previewed, targets) };
   }
 
   /**
    * Puts back the offsets a reset found, from its audit record; where the group had none,
-   * its offsets are deleted again. Refused while active, and for a reset already undone.
+   * its offsets are deleted again. Refused while active, for a reset that was not applied, and
+   * for one undone already: two undos of one reset, even from two consoles, apply at most once.
    */
-  async undo(cluster: ClusterConfig, groupId: string, auditId: string, actor: string): Promise<OffsetChangeResult> {
+  async undo(cluster: ClusterConfig, groupId: string, auditId: string): Promise<OffsetChangeResult> {
+    const reset = await this.#undoableReset(cluster, groupId, auditId);
+    this.groups.refuseWhileActive(await this.groups.describe(cluster, groupId), 'reset');
+    const restore = reset.before;
+    const current = await this.#committed(cluster, groupId, restore);
+    const { auditId: undoId } = await this.audit.track(
+      cluster,
+      { action: UNDO_ACTION, subject: { kind: 'consumer-group', name: groupId }, parameters: { auditId }, before: current },
+      async () => {
+        // Another undo may have been applied between the checks above and this turn.
+        await this.#undoableReset(cluster, groupId, auditId);
+        await this.#refuseIfChanged(cluster, groupId, current);
+        await this.gateway.commitOffsets(
+          cluster,
+          groupId,
+          restore.filter(hasOffset).map((p) => ({ ...p, offset: BigInt(p.offset) })),
+        );
+        await this.gateway.deleteOffsets(
+          cluster,
+          groupId,
+          restore.filter((p) => p.offset === null),
+        );
+      },
+      { exclusive: true, after: () => restore },
+    );
+    return { auditId: undoId, groupId, partitions: changes(current, restore) };
+  }
+
+  async #undoableReset(cluster: ClusterConfig, groupId: string, auditId: string): Promise<ConsumerGroupOffsetsRecord> {
     const reset = await this.audit.find(cluster, auditId);
     if (!reset) throw new AppError('AUDIT_RECORD_NOT_FOUND', `There is no audit record ${auditId} on ${cluster.name}`);
     if (reset.action !== RESET_ACTION || reset.subject.name !== groupId) {
       throw new AppError('NOT_UNDOABLE', `Audit record ${auditId} is not an offset reset of consumer group ${groupId}`);
     }
+    if (reset.outcome !== 'applied') {
+      throw new AppError(
+        'NOT_UNDOABLE',
+        `That reset of ${groupId} was not applied (its outcome is ${reset.outcome}), so there is nothing to undo`,
+      );
+    }
     if (reset.undoneBy) {
       throw new AppError('ALREADY_UNDONE', `That reset of ${groupId} was undone already (audit record ${reset.undoneBy})`);
     }
-    this.groups.refuseWhileActive(await this.groups.describe(cluster, groupId), 'reset');
-    const restore = reset.before;
+    return reset;
+  }
+
+  /** The group's committed offsets of these partitions now; null where it has none. */
+  async #committed(cluster: ClusterConfig, groupId: string, partitions: PartitionRef[]): Promise<TopicPartitionOffset[]> {
     const committed = await this.gateway.committedOffsets(cluster, [groupId]);
     const now = new Map((committed.get(groupId) ?? []).map((p) => [partitionKey(p.topic, p.partition), toOffset(p.offset)]));
-    await this.gateway.commitOffsets(
-      cluster,
-      groupId,
-      restore.filter(hasOffset).map((p) => ({ ...p, offset: BigInt(p.offset) })),
-    );
-    await this.gateway.deleteOffsets(
-      cluster,
-      groupId,
-      restore.filter((p) => p.offset === null),
-    );
-    const partitions = restore.map((p) => ({
-      topic: p.topic,
-      partition: p.partition,
-      before: now.get(partitionKey(p.topic, p.partition)) ?? null,
-      after: p.offset,
-    }));
-    const record = await this.audit.record(cluster, {
-      actor,
-      cluster: cluster.name,
-      action: UNDO_ACTION,
-      subject: { kind: 'consumer-group', name: groupId },
-      parameters: { auditId },
-      before: partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.before })),
-      after: partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.after })),
-    });
-    await this.audit.markUndone(cluster, reset, record.id);
-    return { auditId: record.id, groupId, partitions };
+    return partitions.map(({ topic, partition }) => ({ topic, partition, offset: now.get(partitionKey(topic, partition)) ?? null }));
+  }
+
+  /** 409 PREVIEW_OUTDATED when the group's offsets are no longer those a change was decided on. */
+  async #refuseIfChanged(cluster: ClusterConfig, groupId: string, decidedOn: TopicPartitionOffset[]): Promise<void> {
+    refuseIfMoved(groupId, decidedOn, await this.#committed(cluster, groupId, decidedOn));
   }
 
   /** Current offset and log bounds of each requested partition (and the offset for a time). */
@@ -207,6 +225,33 @@ function checkedTargets(targets: TopicPartitionOffset[], preview: ResetPreview):
     }
     return { topic: p.topic, partition: p.partition, offset };
   });
+}
+
+/** 409 PREVIEW_OUTDATED naming the first partition whose committed offset is not the expected one. */
+function refuseIfMoved(groupId: string, expected: TopicPartitionOffset[], now: TopicPartitionOffset[]): void {
+  const current = new Map(now.map((p) => [partitionKey(p.topic, p.partition), p.offset]));
+  const moved = expected.find(
+    (p) => current.has(partitionKey(p.topic, p.partition)) && current.get(partitionKey(p.topic, p.partition)) !== p.offset,
+  );
+  if (!moved) return;
+  const nowAt = current.get(partitionKey(moved.topic, moved.partition));
+  throw new AppError(
+    'PREVIEW_OUTDATED',
+    `The offsets of ${groupId} moved since the preview (${moved.topic} partition ${moved.partition}: ${moved.offset ?? 'none'} then, ` +
+      `${nowAt ?? 'none'} now), perhaps by another reset or a consumer: preview again`,
+  );
+}
+
+/** Each partition's offset before and after an applied change. */
+function changes(before: TopicPartitionOffset[], after: TopicPartitionOffset[]): OffsetChangeResult['partitions'] {
+  const was = new Map(before.map((p) => [partitionKey(p.topic, p.partition), p.offset]));
+  return after.map((p) => ({
+    topic: p.topic,
+    partition: p.partition,
+    before: was.get(partitionKey(p.topic, p.partition)) ?? null,
+    after: p.offset,
+    outcome: 'applied' as const,
+  }));
 }
 
 function hasOffset(p: TopicPartitionOffset): p is TopicPartitionOffset & { offset: number } {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { KafkaClients } from '../kafka/kafka-clients';
 import { AppError } from '../shared/app-error';
@@ -30,6 +31,7 @@ export class CopartitionService {
   constructor(
     private readonly clusters: KafkaClients,
     private readonly gateway: CopartitionGateway,
+    private readonly audit: AuditService,
   ) {
     this.#declared = new StateTopic(clusters, DECLARED_GROUPS_TOPIC, parseDeclared);
   }
@@ -82,15 +84,34 @@ export class CopartitionService {
     const topics = [...new Set(group.topics)].sort();
     if (topics.length < 2) throw new AppError('TOO_FEW_TOPICS', 'A co-partition group needs at least two different topics');
     await this.#requireTopics(cluster, topics);
-    await this.#declared.put(cluster, group.name, { name: group.name, topics });
+    const before = (await this.#declared.entries(cluster)).get(group.name);
+    await this.audit.track(
+      cluster,
+      {
+        action: 'copartition-group.declare',
+        subject: { kind: 'copartition-group', name: group.name },
+        parameters: { topics },
+        before: before ? { topics: before.topics } : null,
+      },
+      () => this.#declared.put(cluster, group.name, { name: group.name, topics }),
+      { after: () => ({ topics }) },
+    );
     return { id: `declared:${group.name}`, name: group.name, origin: 'declared', topics, reason: 'Declared by an operator' };
   }
 
   async undeclare(cluster: ClusterConfig, name: string): Promise<void> {
-    if (!(await this.#declared.entries(cluster)).has(name)) {
-      throw new AppError('GROUP_NOT_FOUND', `No declared co-partition group is named ${name}`);
-    }
-    await this.#declared.remove(cluster, name);
+    const declared = (await this.#declared.entries(cluster)).get(name);
+    if (!declared) throw new AppError('GROUP_NOT_FOUND', `No declared co-partition group is named ${name}`);
+    await this.audit.track(
+      cluster,
+      {
+        action: 'copartition-group.remove',
+        subject: { kind: 'copartition-group', name },
+        parameters: {},
+        before: { topics: declared.topics },
+      },
+      () => this.#declared.remove(cluster, name),
+    );
   }
 
   /** Starts a full check of some topics; poll {@link job} for its progress and report. */

@@ -7,6 +7,13 @@ interface Snapshot<T> {
   /** The next offset to read. */
   offset: bigint;
   entries: Map<string, T>;
+  changes: EntryChanges;
+}
+
+/** Which entries were removed or written again after they were first written, in log order. */
+export interface EntryChanges {
+  removed: string[];
+  rewritten: string[];
 }
 
 /** Read at most this much per fetch; state records are small. */
@@ -56,7 +63,11 @@ export class StateTopic<T> {
   async entries(cluster: ClusterConfig): Promise<Map<string, T>> {
     await this.#ensureTopic(cluster);
     return this.clusters.call(cluster, async (admin) => {
-      const snapshot = this.#snapshots.get(cluster.name) ?? { offset: 0n, entries: new Map<string, T>() };
+      const snapshot = this.#snapshots.get(cluster.name) ?? {
+        offset: 0n,
+        entries: new Map<string, T>(),
+        changes: { removed: [], rewritten: [] },
+      };
       const reader = new PartitionReader(admin);
       let retries = 0;
       for (;;) {
@@ -72,12 +83,13 @@ export class StateTopic<T> {
           // Retention or a purge removed what we had read up to: start again from the start.
           snapshot.offset = chunk?.logStartOffset ?? 0n;
           snapshot.entries.clear();
+          snapshot.changes = { removed: [], rewritten: [] };
           if (!chunk || chunk.logStartOffset < 0n) break;
           continue;
         }
         if (chunk.error)
           throw new AppError('KAFKA_UNAVAILABLE', `The console's state topic ${this.topic} cannot be read now (${chunk.error}); try again`);
-        for (const record of chunk.records) this.#apply(snapshot.entries, record.key, record.value);
+        for (const record of chunk.records) this.#apply(snapshot, record.key, record.value);
         snapshot.offset = chunk.nextOffset;
         if (chunk.nextOffset >= chunk.highWatermark) break;
       }
@@ -86,13 +98,23 @@ export class StateTopic<T> {
     });
   }
 
-  #apply(entries: Map<string, T>, key: Buffer | null, value: Buffer | null): void {
+  /**
+   * Which entries were removed or written again, as far as this instance has read. For state
+   * that is only ever appended (the audit log), either means another client tampered with it.
+   */
+  changes(cluster: ClusterConfig): EntryChanges {
+    const changes = this.#snapshots.get(cluster.name)?.changes;
+    return { removed: [...(changes?.removed ?? [])], rewritten: [...(changes?.rewritten ?? [])] };
+  }
+
+  #apply({ entries, changes }: Snapshot<T>, key: Buffer | null, value: Buffer | null): void {
     if (!key) return;
     const id = key.toString('utf8');
     if (value === null) {
-      entries.delete(id);
+      if (entries.delete(id)) changes.removed.push(id);
       return;
     }
+    if (entries.has(id)) changes.rewritten.push(id);
     let parsed: T | undefined;
     try {
       parsed = this.parse(JSON.parse(value.toString('utf8')));

@@ -50,6 +50,8 @@ export const ERROR_CODES = {
   CONNECTOR_EXISTS: 409,
   CONNECTOR_NOT_STOPPED: 409,
   CONNECT_REBALANCING: 409,
+  /** Another change of the same subject has no outcome yet (in this console or another). */
+  CHANGE_IN_PROGRESS: 409,
   // 413: too large.
   BODY_TOO_LARGE: 413,
   RECORD_TOO_LARGE: 413,
@@ -66,6 +68,8 @@ export const ERROR_CODES = {
   NOT_ENOUGH_REPLICAS: 503,
   CONNECT_UNREACHABLE: 503,
   CONNECT_AUTHENTICATION_FAILED: 503,
+  /** The audit log cannot record a change, so the change is not made. */
+  AUDIT_UNAVAILABLE: 503,
   // 504: the change was asked for but did not finish in time.
   CONNECTOR_STOP_TIMEOUT: 504,
   /** A change was sent and no answer came: it may or may not have been applied. */

@@ -31,3 +31,10 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
     cause: result.error,
   });
 }
+
+/** The server checks a destructive action's typed confirmation again, whatever the UI did. */
+export function requireTypedName(name: string, typed: string | undefined, action: string): void {
+  if (typed !== name) {
+    throw new AppError('CONFIRMATION_REQUIRED', `To ${action} ${name}, confirm with its exact name`);
+  }
+}

@@ -39,8 +39,8 @@ export interface TestApi {
   get<T = any>(path: string): Promise<TestResponse<T>>;
   /** Sends `body` as JSON, or as-is when it is a string (to test malformed input). */
   post<T = any>(path: string, body: unknown): Promise<TestResponse<T>>;
-  /** Any method, e.g. PATCH or DELETE. */
-  request<T = any>(method: string, path: string, body?: unknown): Promise<TestResponse<T>>;
+  /** Any method, e.g. PATCH or DELETE; `headers` as an authenticating proxy would add them. */
+  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -51,10 +51,10 @@ export async function startTestApi(clusters: ClusterConfig[] = testClusters()): 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const kafka = new TestKafka(clusters[0]?.bootstrapServers);
 
-  const send = async (method: string, path: string, body?: unknown): Promise<TestResponse> => {
+  const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> => {
     const response = await fetch(url + path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
@@ -67,7 +67,7 @@ export async function startTestApi(clusters: ClusterConfig[] = testClusters()): 
     audit: consoleApp.audit,
     get: (path) => send('GET', path),
     post: (path, body) => send('POST', path, body),
-    request: (method, path, body) => send(method, path, body),
+    request: (method, path, body, headers) => send(method, path, body, headers),
     async stop() {
       await kafka.cleanUp();
       await consoleApp.close();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Admin, Producer, stringSerializers } from '../kafka/client';
+import { PartitionReader } from '../kafka/partition-reader';
 
 /** The broker the server specs run against; `npm test` starts it and sets this. */
 export const TEST_BOOTSTRAP = (process.env['KPC_TEST_BOOTSTRAP'] ?? '127.0.0.1:19092').split(',');
@@ -59,6 +60,43 @@ export class TestKafka {
       await producer.send({ messages: records.map((record) => ({ topic, value: Buffer.from('{}'), ...record })) });
     } finally {
       await producer.close();
+    }
+  }
+
+  /**
+   * Writes records to partition 0 as any other Kafka client could, a null value being a
+   * tombstone: to tamper with the console's own topics in a spec.
+   */
+  async writeRaw(topic: string, records: { key: string; value: string | null }[]): Promise<void> {
+    const producer = new Producer({ clientId: 'kpc-spec', bootstrapBrokers: this.bootstrapServers, retries: 5 });
+    try {
+      await producer.send({
+        // The client's types want a Buffer, but it writes null as Kafka's null value.
+        messages: records.map(({ key, value }) => ({
+          topic,
+          partition: 0,
+          key: Buffer.from(key),
+          value: (value === null ? null : Buffer.from(value)) as Buffer,
+        })),
+      });
+    } finally {
+      await producer.close();
+    }
+  }
+
+  /** Every record of partition 0, as stored. */
+  async readAll(topic: string): Promise<{ key: string | null; value: string | null }[]> {
+    const reader = new PartitionReader(this.admin);
+    const records: { key: string | null; value: string | null }[] = [];
+    let offset = 0n;
+    for (;;) {
+      const [chunk] = await reader.fetch(topic, [{ partition: 0, offset }], { maxBytesPerPartition: 4 * 1024 * 1024 });
+      if (!chunk || chunk.error) return records;
+      records.push(
+        ...chunk.records.map((record) => ({ key: record.key?.toString('utf8') ?? null, value: record.value?.toString('utf8') ?? null })),
+      );
+      offset = chunk.nextOffset;
+      if (offset >= chunk.highWatermark) return records;
     }
   }
 

@@ -174,7 +174,7 @@ describe('messages routes', () => {
       it('stops, says why, and its cursor goes on from there', async () => {
         const gateway = new KafkaClients();
         const topicsGateway = new TopicsGateway(gateway);
-        const tight = new MessagesService(topicsGateway, new MessagesGateway(gateway), { bytes: 100, milliseconds: 60_000 });
+        const tight = new MessagesService(topicsGateway, new MessagesGateway(gateway), api.audit, { bytes: 100, milliseconds: 60_000 });
 
         const first = await tight.browse(testClusters()[0]!, topic, { limit: 500, direction: 'forward', contains: 'nowhere' });
         const next = await tight.browse(testClusters()[0]!, topic, {

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
 import { toOffset } from '../shared/offset';
@@ -25,6 +26,7 @@ export class MessagesService {
   constructor(
     private readonly topics: TopicsGateway,
     private readonly messages: MessagesGateway,
+    private readonly audit: AuditService,
     private readonly budget = SCAN_BUDGET,
   ) {}
 
@@ -85,8 +87,27 @@ export class MessagesService {
         : request.key !== null
           ? javaDefaultPartition(Buffer.from(request.key), partitionCount)
           : randomInt(partitionCount);
-    const offset = await this.messages.produce(cluster, topic, partition, request);
-    return { partition, offset: toOffset(offset) };
+    const { result } = await this.audit.track(
+      cluster,
+      {
+        action: 'topic.message.produce',
+        subject: { kind: 'topic', name: topic },
+        // What identifies the record; its value may hold anything, so only its size is kept.
+        parameters: {
+          key: request.key,
+          partition,
+          headers: Object.keys(request.headers ?? {}),
+          valueBytes: request.value === null ? null : Buffer.byteLength(request.value),
+        },
+        before: null,
+      },
+      async (): Promise<ProducedMessage> => ({
+        partition,
+        offset: toOffset(await this.messages.produce(cluster, topic, partition, request)),
+      }),
+      { after: (written) => ({ written }) },
+    );
+    return result;
   }
 
   /**

@@ -1,7 +1,9 @@
+import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { ClusterDescription, KafkaClients } from '../kafka/kafka-clients';
 import { AppError } from '../shared/app-error';
 import { toOffset } from '../shared/offset';
+import { requireTypedName } from '../shared/validation';
 import type {
   ConfigChange,
   NewTopic,
@@ -26,6 +28,7 @@ export class TopicsService {
   constructor(
     private readonly clusters: KafkaClients,
     private readonly topics: TopicsGateway,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -57,7 +60,12 @@ export class TopicsService {
         `"${topic.name}" is not a valid topic name: use 1 to 249 ASCII letters, digits, ".", "_" or "-", and not "." or ".." alone`,
       );
     }
-    await this.topics.create(cluster, topic);
+    await this.audit.track(
+      cluster,
+      { action: 'topic.create', subject: { kind: 'topic', name: topic.name }, parameters: { ...topic }, before: null },
+      () => this.topics.create(cluster, topic),
+      { after: () => ({ partitions: topic.partitions, configs: topic.configs }) },
+    );
   }
 
   /** Partitions with offsets, every config with its source, and the groups that read it. */
@@ -105,7 +113,22 @@ export class TopicsService {
     const both = remove.filter((key) => key in set);
     if (both.length) throw new AppError('CONFLICTING_CHANGE', `Cannot both set and delete ${both.join(', ')}`);
     await this.#find(cluster, name);
-    await this.topics.alterConfigs(cluster, name, { set, delete: remove });
+    const touched = [...Object.keys(set), ...remove];
+    const valuesOf = async () => {
+      const configs = await this.topics.configs(cluster, name);
+      return Object.fromEntries(touched.map((key) => [key, configs.find((c) => c.name === key && c.isOverride)?.value ?? null]));
+    };
+    await this.audit.track(
+      cluster,
+      {
+        action: 'topic.config.alter',
+        subject: { kind: 'topic', name },
+        parameters: { set, delete: remove },
+        before: { configs: await valuesOf() },
+      },
+      () => this.topics.alterConfigs(cluster, name, { set, delete: remove }),
+      { after: () => ({ configs: { ...Object.fromEntries(remove.map((key) => [key, null])), ...set } }) },
+    );
   }
 
   /** Adds partitions; never fewer, and the answer says what it does to keyed data. */
@@ -118,7 +141,12 @@ export class TopicsService {
         `${name} has ${current} partitions; Kafka can only add partitions, so ask for more than ${current}`,
       );
     }
-    await this.topics.increasePartitions(cluster, name, count);
+    await this.audit.track(
+      cluster,
+      { action: 'topic.partitions.increase', subject: { kind: 'topic', name }, parameters: { count }, before: { partitions: current } },
+      () => this.topics.increasePartitions(cluster, name, count),
+      { after: () => ({ partitions: count }) },
+    );
     return {
       partitions: count,
       warning:
@@ -146,11 +174,25 @@ export class TopicsService {
       }
       return { partition, offset };
     });
+    const earliest = (await this.topics.offsets(cluster, [{ name, partitions: topic.partitions.length }], 'earliest')).get(name) ?? [];
     try {
-      const watermarks = await this.topics.deleteRecords(cluster, name, before);
-      return {
-        partitions: [...watermarks].sort(([a], [b]) => a - b).map(([partition, low]) => ({ partition, lowWatermark: toOffset(low) })),
-      };
+      const { result } = await this.audit.track(
+        cluster,
+        {
+          action: 'topic.purge',
+          subject: { kind: 'topic', name },
+          parameters: { partitions, ...(request.beforeOffset !== undefined && { beforeOffset: request.beforeOffset }) },
+          before: { lowWatermarks: partitions.map((partition) => ({ partition, lowWatermark: toOffset(earliest[partition] ?? 0n) })) },
+        },
+        async (): Promise<PurgeResult> => {
+          const watermarks = await this.topics.deleteRecords(cluster, name, before);
+          return {
+            partitions: [...watermarks].sort(([a], [b]) => a - b).map(([partition, low]) => ({ partition, lowWatermark: toOffset(low) })),
+          };
+        },
+        { after: (purged) => ({ lowWatermarks: purged.partitions }) },
+      );
+      return result;
     } catch (error) {
       if (error instanceof AppError && error.code === 'POLICY_VIOLATION') {
         throw new AppError(
@@ -165,8 +207,12 @@ export class TopicsService {
 
   async delete(cluster: ClusterConfig, name: string, confirm: string | undefined): Promise<void> {
     requireTypedName(name, confirm, 'delete');
-    await this.#find(cluster, name);
-    await this.topics.delete(cluster, name);
+    const topic = await this.#find(cluster, name);
+    await this.audit.track(
+      cluster,
+      { action: 'topic.delete', subject: { kind: 'topic', name }, parameters: {}, before: { partitions: topic.partitions.length } },
+      () => this.topics.delete(cluster, name),
+    );
   }
 
   async #addCounts(cluster: ClusterConfig, items: TopicSummary[]): Promise<void> {
@@ -220,11 +266,4 @@ function compare(a: string | number | boolean | null, b: string | number | boole
   if (a === null) return -1;
   if (b === null) return 1;
   return typeof a === 'string' ? a.localeCompare(String(b)) : Number(a) - Number(b);
-}
-
-/** The server checks a destructive action's typed confirmation again, whatever the UI did. */
-function requireTypedName(name: string, typed: string | undefined, action: string): void {
-  if (typed !== name) {
-    throw new AppError('CONFIRMATION_REQUIRED', `To ${action} ${name}, confirm with its exact name`);
-  }
 }

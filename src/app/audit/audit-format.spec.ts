@@ -15,6 +15,10 @@ describe('audit-format', () => {
     describe('for an undo', () => {
       it('is false', () => expect(canUndo(anAuditRecord({ action: 'consumer-group.offsets.undo' }))).toBeFalse());
     });
+
+    describe('for a reset that failed', () => {
+      it('is false: there is nothing to undo', () => expect(canUndo(anAuditRecord({ outcome: 'failed' }))).toBeFalse());
+    });
   });
 
   describe('describeChanges', () => {
@@ -32,6 +36,23 @@ describe('audit-format', () => {
   });
 
   describe('auditRow', () => {
+    describe('for a change whose outcome is unknown', () => {
+      it('says so in words', () => {
+        const row = auditRow(anAuditRecord({ outcome: 'unknown' }));
+        expect(row.outcomeLabel).toBe('Outcome unknown');
+        expect(row.outcomeTone).toBe('unknown');
+      });
+    });
+
+    describe('for an intact record', () => {
+      it('has no integrity problem', () => expect(auditRow(anAuditRecord()).integrityProblem).toBeUndefined());
+    });
+
+    describe('for a record changed after the console wrote it', () => {
+      it('says what is wrong with it', () =>
+        expect(auditRow(anAuditRecord({ integrity: 'altered' })).integrityProblem).toContain('no longer matches'));
+    });
+
     describe('for an offset reset', () => {
       it('names the action and shows the parameters but the topics', () => {
         const row = auditRow(anAuditRecord());
@@ -47,7 +68,9 @@ describe('audit-format', () => {
 
     describe('for an action this console has no words for', () => {
       it('shows its name', () =>
-        expect(auditRow(anAuditRecord({ action: 'topic.purge' as ConsumerGroupOffsetsRecord['action'] })).actionLabel).toBe('topic.purge'));
+        expect(auditRow(anAuditRecord({ action: 'stream.rebalance' as ConsumerGroupOffsetsRecord['action'] })).actionLabel).toBe(
+          'stream.rebalance',
+        ));
     });
   });
 });

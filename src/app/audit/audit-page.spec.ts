@@ -40,10 +40,11 @@ describe('AuditPage', () => {
   });
   afterEach(() => http.verify());
 
-  const listing = async (...items: AuditRecord[]) => {
-    http.expectOne(listUrl).flush({ items, unavailableClusters: [] });
+  const listingWithWarnings = async (integrityWarnings: string[], ...items: AuditRecord[]) => {
+    http.expectOne(listUrl).flush({ items, unavailableClusters: [], integrityWarnings });
     await fixture.whenStable();
   };
+  const listing = (...items: AuditRecord[]) => listingWithWarnings([], ...items);
 
   describe('with records of each kind', () => {
     beforeEach(() =>
@@ -66,7 +67,7 @@ describe('AuditPage', () => {
       expect(rows['action']?.text).toEqual([
         'Offset reset undone',
         'Offsets resetmode: duration, value: PT2H',
-        'connector.offsets.alterconnectCluster: cdc',
+        'Connector offsets changedconnectCluster: cdc',
       ]);
       expect(rows['changes']?.text).toEqual([
         'shop.orders.events p0: 8 → 3, p1: — → 0',
@@ -74,6 +75,32 @@ describe('AuditPage', () => {
         '[{"partition":{"file":"a"},"offset":{"offset":1}}] → []',
       ]);
       expect(rows['undo']?.text).toEqual(['', 'Undone', '']);
+    });
+  });
+
+  describe('with a change whose outcome is unknown', () => {
+    it('says so, with what happened', async () => {
+      await listing(
+        anAuditRecord({ outcome: 'unknown', error: { code: 'OUTCOME_UNKNOWN', message: 'no answer after the change was sent' } }),
+      );
+
+      const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+      expect(rows['outcome']?.text).toEqual(['Outcome unknownno answer after the change was sent']);
+      expect(rows['undo']?.text).toEqual(['']);
+    });
+  });
+
+  describe('when another Kafka client tampered with the log', () => {
+    it('flags the record and says what was found', async () => {
+      await listingWithWarnings(
+        ['Audit entry x was erased from _kpc-audit of local by another Kafka client (a tombstone)'],
+        anAuditRecord({ integrity: 'altered' }),
+      );
+
+      const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+      expect(rows['outcome']?.text[0]).toContain('no longer matches its hash');
+      expect(fixture.nativeElement.textContent).toContain('Another Kafka client changed this audit log');
+      expect(fixture.nativeElement.textContent).toContain('Audit entry x was erased');
     });
   });
 

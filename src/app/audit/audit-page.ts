@@ -34,6 +34,19 @@ import { AuditService } from './audit.service';
     @if (undoing.error(); as error) {
       <kpc-error-panel [error]="error" title="Nothing was undone" (retry)="undoing.clearError()" />
     }
+    @if (hasIntegrityWarnings()) {
+      <div class="integrity-warnings" role="alert">
+        <mat-icon>gpp_bad</mat-icon>
+        <div>
+          <strong>Another Kafka client changed this audit log</strong>
+          <ul>
+            @for (warning of integrityWarnings(); track warning) {
+              <li>{{ warning }}</li>
+            }
+          </ul>
+        </div>
+      </div>
+    }
     @if (hasRecords()) {
       <kpc-audit-table [records]="rows()" (undo)="undo($event)" />
     }
@@ -57,6 +70,18 @@ import { AuditService } from './audit.service';
       margin: 4px 0 0;
       color: var(--mat-sys-on-surface-variant);
     }
+    .integrity-warnings {
+      display: flex;
+      gap: 12px;
+      padding: 12px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .integrity-warnings ul {
+      margin: 4px 0 0;
+      padding-left: 18px;
+    }
   `,
 })
 export class AuditPage {
@@ -73,6 +98,8 @@ export class AuditPage {
   // A resource in error throws from value(): read it only through this.
   private readonly current = computed(() => (this.records.hasValue() ? this.records.value().items : undefined));
   protected readonly hasRecords = computed(() => this.current() !== undefined);
+  protected readonly integrityWarnings = computed(() => (this.records.hasValue() ? this.records.value().integrityWarnings : []));
+  protected readonly hasIntegrityWarnings = computed(() => this.integrityWarnings().length > 0);
   protected readonly error = computed(() => apiErrorOf(this.records.error()));
   protected readonly rows = computed(() => (this.current() ?? []).map(auditRow));
   /** The page's one change, undoing a reset; its failure shows above the table. */

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import type { AuditRow } from './audit-format';
 import type { AuditRecord } from './audit.model';
 
@@ -10,7 +11,7 @@ import type { AuditRecord } from './audit.model';
 @Component({
   selector: 'kpc-audit-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatTableModule],
+  imports: [DatePipe, MatButtonModule, MatIconModule, MatTableModule, MatTooltipModule],
   template: `
     <table mat-table [dataSource]="records()" aria-label="Audit records">
       <ng-container matColumnDef="at">
@@ -33,6 +34,20 @@ import type { AuditRecord } from './audit.model';
         <td mat-cell *matCellDef="let r" class="subject">
           <div class="muted">{{ r.subject.kind }}</div>
           <span class="name">{{ r.subject.name }}</span>
+        </td>
+      </ng-container>
+      <ng-container matColumnDef="outcome">
+        <th mat-header-cell *matHeaderCellDef>Outcome</th>
+        <td mat-cell *matCellDef="let r">
+          <span class="outcome" [class]="r.outcomeTone">{{ r.outcomeLabel }}</span>
+          @if (r.error) {
+            <div class="muted error">{{ r.error.message }}</div>
+          }
+          @if (r.integrityProblem) {
+            <div class="integrity" [matTooltip]="r.integrityProblem" role="note">
+              <mat-icon inline>gpp_bad</mat-icon> {{ r.integrityProblem }}
+            </div>
+          }
         </td>
       </ng-container>
       <ng-container matColumnDef="changes">
@@ -86,10 +101,35 @@ import type { AuditRecord } from './audit.model';
       padding-top: 6px;
       padding-bottom: 6px;
     }
+    .outcome {
+      display: inline-block;
+      padding: 2px 8px;
+      border-radius: 8px;
+      font-size: 12px;
+      white-space: nowrap;
+      background: var(--mat-sys-surface-container-high);
+    }
+    .outcome.applied {
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    .outcome.failed,
+    .outcome.unknown {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .error {
+      max-width: 260px;
+    }
+    .integrity {
+      color: var(--mat-sys-error);
+      font-size: 12px;
+      max-width: 260px;
+    }
   `,
 })
 export class AuditTable {
   readonly records = input.required<AuditRow[]>();
   readonly undo = output<AuditRecord>();
-  protected readonly columns = ['at', 'actor', 'action', 'subject', 'changes', 'undo'];
+  protected readonly columns = ['at', 'actor', 'action', 'subject', 'outcome', 'changes', 'undo'];
 }

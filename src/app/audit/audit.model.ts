@@ -1,6 +1,8 @@
 // The API contract lives with the server routes; the browser uses the same types.
 export type {
   AuditAction,
+  AuditIntegrity,
+  AuditOutcome,
   AuditPage,
   AuditRecord,
   ConnectorOffset,

@@ -23,7 +23,7 @@ describe('AuditService', () => {
 
       http
         .expectOne({ method: 'GET', url: '/api/audit?cluster=local&limit=50&action=consumer-group.offsets' })
-        .flush({ items: [], unavailableClusters: [] });
+        .flush({ items: [], unavailableClusters: [], integrityWarnings: [] });
     });
   });
 });

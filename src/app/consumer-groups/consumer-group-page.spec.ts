@@ -86,7 +86,7 @@ describe('ConsumerGroupPage', () => {
         const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
         const { done } = await confirmDeletion();
 
-        const deletion = await requestSoon(url);
+        const deletion = await requestSoon(`${url}?confirm=order-enricher`);
         expect(deletion.request.method).toBe('DELETE');
         deletion.flush(null, { status: 204, statusText: 'No Content' });
         await done;
@@ -99,7 +99,7 @@ describe('ConsumerGroupPage', () => {
         it('says why it was not deleted', async () => {
           const { done } = await confirmDeletion();
 
-          (await requestSoon(url)).flush(
+          (await requestSoon(`${url}?confirm=order-enricher`)).flush(
             { error: { code: 'GROUP_ACTIVE', message: 'order-enricher has 1 member' } },
             { status: 409, statusText: 'Conflict' },
           );

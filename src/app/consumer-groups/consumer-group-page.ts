@@ -126,7 +126,7 @@ export class ConsumerGroupPage {
         typeToConfirm: groupId,
         isDestructive: true,
       },
-      call: () => this.consumerGroups.delete(cluster, groupId),
+      call: () => this.consumerGroups.delete(cluster, groupId, groupId),
       success: `Deleted consumer group ${groupId}`,
       then: () => void this.router.navigate(['/clusters', cluster, 'consumer-groups']),
     });

@@ -75,7 +75,7 @@ export function aResetResult(overrides: Partial<OffsetChangeResult> = {}): Offse
   return {
     auditId: '2026-11-25T14:00:00.000Z-abcd1234',
     groupId: 'order-enricher',
-    partitions: [{ topic: 'shop.orders.events', partition: 0, before: 5, after: 0 }],
+    partitions: [{ topic: 'shop.orders.events', partition: 0, before: 5, after: 0, outcome: 'applied' }],
     ...overrides,
   };
 }

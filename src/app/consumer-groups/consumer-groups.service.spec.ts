@@ -77,9 +77,12 @@ describe('ConsumerGroupsService', () => {
   describe('reset', () => {
     const url = '/api/clusters/local/consumer-groups/billing/offsets/reset';
 
-    it('confirms, and sends exactly the previewed targets', () => {
+    it('confirms, and sends exactly the previewed targets with the offsets the preview found', () => {
       const preview = aPreview({
-        partitions: [aPreviewPartition({ partition: 0, targetOffset: 3 }), aPreviewPartition({ partition: 1, targetOffset: 7 })],
+        partitions: [
+          aPreviewPartition({ partition: 0, currentOffset: 9, targetOffset: 3 }),
+          aPreviewPartition({ partition: 1, currentOffset: null, targetOffset: 7 }),
+        ],
       });
       service.reset('local', 'billing', aReset({ mode: 'duration', value: 'PT2H' }), preview).subscribe();
 
@@ -90,6 +93,10 @@ describe('ConsumerGroupsService', () => {
         targets: [
           { topic: 'shop.orders.events', partition: 0, offset: 3 },
           { topic: 'shop.orders.events', partition: 1, offset: 7 },
+        ],
+        expected: [
+          { topic: 'shop.orders.events', partition: 0, offset: 9 },
+          { topic: 'shop.orders.events', partition: 1, offset: null },
         ],
       });
       sent.flush(aResetResult());
@@ -118,11 +125,11 @@ describe('ConsumerGroupsService', () => {
   });
 
   describe('delete', () => {
-    it('deletes the group', () => {
-      service.delete('local', 'billing').subscribe();
+    it('deletes the group, sending the typed confirmation', () => {
+      service.delete('local', 'billing', 'billing').subscribe();
 
       http
-        .expectOne({ method: 'DELETE', url: '/api/clusters/local/consumer-groups/billing' })
+        .expectOne({ method: 'DELETE', url: '/api/clusters/local/consumer-groups/billing?confirm=billing' })
         .flush(null, { status: 204, statusText: 'No Content' });
     });
   });

@@ -30,12 +30,16 @@ export class ConsumerGroupsService {
     return this.http.post<ResetPreview>(`${groupUrl(cluster, groupId)}/offsets/preview`, request);
   }
 
-  /** Applies exactly the previewed targets; the server records it in the audit log. */
+  /**
+   * Applies exactly the previewed targets; the server records it in the audit log, and refuses
+   * (409 PREVIEW_OUTDATED) when the offsets the preview showed have moved since.
+   */
   reset(cluster: string, groupId: string, request: OffsetResetRequest, preview: ResetPreview): Observable<OffsetChangeResult> {
     const command: OffsetResetCommand = {
       ...request,
       confirm: true,
       targets: preview.partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.targetOffset })),
+      expected: preview.partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.currentOffset })),
     };
     return this.http.post<OffsetChangeResult>(`${groupUrl(cluster, groupId)}/offsets/reset`, command);
   }
@@ -45,9 +49,9 @@ export class ConsumerGroupsService {
     return this.http.post<OffsetChangeResult>(`${groupUrl(cluster, groupId)}/offsets/undo`, { auditId });
   }
 
-  /** Deletes an empty group with its offsets. */
-  delete(cluster: string, groupId: string): Observable<void> {
-    return this.http.delete<void>(groupUrl(cluster, groupId));
+  /** Deletes an empty group with its offsets; `confirm` must be its id, which the server checks again. */
+  delete(cluster: string, groupId: string, confirm: string): Observable<void> {
+    return this.http.delete<void>(groupUrl(cluster, groupId), { params: { confirm } });
   }
 }
 

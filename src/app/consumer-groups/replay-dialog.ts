@@ -156,6 +156,11 @@ export class ReplayDialog {
     this.change.run({
       call: () => this.consumerGroups.reset(this.data.cluster, this.data.group.groupId, request, preview),
       then: (result) => this.result.set(result),
+      // The offsets moved since the preview (another reset, a consumer): show where they are now,
+      // so the operator decides again on what is true; the error above says what moved.
+      failed: (error) => {
+        if (error.code === 'PREVIEW_OUTDATED') this.preview.reload();
+      },
     });
   }
 
