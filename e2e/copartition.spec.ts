@@ -70,4 +70,47 @@ test.describe('Co-partition health', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
     await expect(card).toHaveCount(0);
   });
+
+  test.describe('with one record of a key produced to another partition', () => {
+    const straying = `e2e-stray-joiner-${randomUUID().slice(0, 8)}`;
+    const home = javaDefaultPartition(Buffer.from('u1'), 6);
+    const stray = (home + 1) % 6;
+
+    test.beforeAll(async () => {
+      const users = Array.from({ length: 9 }, (_, i) => Buffer.from(`u${i + 1}`));
+      const pair: string[] = [];
+      for (const side of ['users', 'logins']) {
+        const topic = await kafka.createTopic(`e2e-stray-${side}`, { partitions: 6 });
+        await kafka.produceBytes(
+          topic,
+          users.map((key) => ({ key, partition: javaDefaultPartition(key, 6) })),
+        );
+        pair.push(topic);
+      }
+      await kafka.produceBytes(pair[1]!, [{ key: Buffer.from('u1'), partition: stray }]);
+      await kafka.admin.alterConsumerGroupOffsets({
+        groupId: straying,
+        topics: pair.map((name) => ({ name, partitionOffsets: [{ partition: 0, offset: 0n }] })),
+      });
+    });
+
+    test('shows the key, the record a join misses and where it belongs', async ({ page }) => {
+      await page.goto('/clusters/local/copartition');
+
+      const card = page.getByRole('article', { name: straying });
+      const checkNow = card.getByRole('button', { name: 'Check now' });
+      await checkNow.click();
+      // Check now waits while the full check runs.
+      await expect(checkNow).toBeDisabled();
+      await expect(checkNow).toBeEnabled();
+
+      await expect(card.getByTestId('verdict')).toHaveText(/Broken/);
+      await expect(card).toContainText('Records away from the rest of their key');
+      await expect(card).toContainText(`used an explicit partition or a custom partitioner for u1; re-produce it to partition ${home}`);
+      const evidence = card.getByRole('table', { name: 'Key evidence' });
+      await expect(evidence).toContainText('u1');
+      await expect(evidence).toContainText(`on partition ${stray} (belongs on ${home})`);
+      await card.screenshot({ path: test.info().outputPath('misplaced-key.png') });
+    });
+  });
 });

@@ -2,7 +2,7 @@ import type { ClusterConfig } from '../kafka/clusters-config';
 import type { KafkaClients } from '../kafka/kafka-clients';
 import { PartitionReader } from '../kafka/partition-reader';
 import type { TopicsGateway } from '../topics/topics.gateway';
-import type { TopicRecords } from './key-analysis';
+import type { TopicRecords } from './key-placement';
 
 export interface SampleBudget {
   perPartition: number;
@@ -28,8 +28,9 @@ export class CopartitionGateway {
   }
 
   /**
-   * The newest keys of every partition of a topic, up to `perPartition` each, newest
-   * first, within the byte and time budget. Values are dropped as soon as they are read.
+   * The newest keys of every partition of a topic, up to `perPartition` each, with their
+   * offsets and timestamps, within the byte and time budget. Values are dropped as soon as
+   * they are read.
    */
   async sampleKeys(
     cluster: ClusterConfig,
@@ -72,7 +73,7 @@ export class CopartitionGateway {
           for (const record of chunk.records) {
             if (record.offset >= end) continue;
             bytes += (record.key?.length ?? 0) + (record.value?.length ?? 0);
-            records.push({ partition: record.partition, key: record.key });
+            records.push({ partition: record.partition, offset: record.offset, timestamp: record.timestamp, key: record.key });
           }
           // A partition that errors (say, its records expired meanwhile) is done: sample what is left.
           positions.set(chunk.partition, chunk.error ? end : chunk.nextOffset);

@@ -1,4 +1,5 @@
 /** The API contract of co-partition health; the browser imports these types too. */
+import type { Offset } from '../shared/offset';
 
 /** Where a co-partition group comes from. */
 export type GroupOrigin = 'declared' | 'consumer-group' | 'streams-app';
@@ -17,7 +18,7 @@ export interface CopartitionGroup {
 export type Verdict = 'healthy' | 'at-risk' | 'broken' | 'unknown';
 
 /** Why a key sits on different partition numbers, or why placement may break. */
-export type Cause = 'partition-count' | 'schema-id' | 'encoding' | 'custom-partitioner' | 'partitions-added';
+export type Cause = 'partition-count' | 'schema-id' | 'encoding' | 'custom-partitioner' | 'partitions-added' | 'misplaced-key';
 
 /** One topic's side of a key. */
 export interface KeyPlacement {
@@ -31,11 +32,28 @@ export interface KeyPlacement {
   keyHex: string;
 }
 
+/** A sampled record away from its key's partition: a join looks for the key elsewhere and misses it. */
+export interface MisplacedRecord {
+  topic: string;
+  partition: number;
+  offset: Offset;
+}
+
 export interface KeyEvidence {
   /** The logical key as text (after the wire-format header, decoded). */
   key: string;
+  /** Where the key sits in each topic it was sampled in (its home partition there, if it has records on it). */
   placements: KeyPlacement[];
   cause: Cause;
+  /**
+   * The partition a join finds the key on: where most of its records that murmur2 agrees with
+   * sit (then most of its records, then the first topic's).
+   */
+  homePartition: number;
+  /** Sampled records of the key on another partition than {@link homePartition}, at most ten. */
+  misplaced: MisplacedRecord[];
+  /** How many sampled records of the key sit on another partition than {@link homePartition}. */
+  misplacedCount: number;
 }
 
 export interface Finding {

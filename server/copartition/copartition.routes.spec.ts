@@ -114,6 +114,43 @@ describe('co-partition routes', () => {
       });
     });
 
+    describe('for a key with one record forced to another partition', () => {
+      const users = Array.from({ length: 9 }, (_, i) => Buffer.from(`u${i + 1}`));
+      const byDefault = (bytes: Buffer) => ({ key: bytes, partition: javaDefaultPartition(bytes, 6) });
+      const home = javaDefaultPartition(Buffer.from('u1'), 6);
+
+      // A stray read after the key's home partition once passed as healthy; one read before it
+      // was taken for the key's home and blamed on partitions added (murmur2 mod 3 agrees with it).
+      for (const stray of [home + 1, (home + 3) % 6]) {
+        it(`reports broken, names the key, its partition in each topic and the record a join misses (stray on ${stray})`, async () => {
+          const a = await api.kafka.createTopic('stray-a', { partitions: 6 });
+          const b = await api.kafka.createTopic('stray-b', { partitions: 6 });
+          await api.kafka.produceBytes(a, users.map(byDefault));
+          await api.kafka.produceBytes(b, users.map(byDefault));
+          await api.kafka.produceBytes(b, [{ key: Buffer.from('u1'), partition: stray }]);
+
+          const { report } = await runCheck([a, b]);
+
+          expect(report!.verdict).toBe('broken');
+          expect(report!.findings.map((f) => f.cause)).toEqual(['misplaced-key']);
+          const [finding] = report!.findings;
+          expect(finding!.keyCount).toBe(1);
+          const [u1] = finding!.keys;
+          expect(u1!.key).toBe('u1');
+          expect(u1!.placements.map((p) => [p.topic, p.partition])).toEqual([
+            [a, home],
+            [b, home],
+          ]);
+          const before = users.filter((user) => javaDefaultPartition(user, 6) === stray).length;
+          expect(u1!.misplaced).toEqual([{ topic: b, partition: stray, offset: before }]);
+          expect(finding!.summary).toContain('u1');
+          expect(finding!.fix).toContain(`The producer of ${b} used an explicit partition or a custom partitioner for u1`);
+          expect(finding!.fix).toContain(`re-produce it to partition ${home}`);
+          expect(report!.topics.find((t) => t.topic === b)!.recordsOffMurmur2).toBe(1);
+        });
+      }
+    });
+
     describe('with bad input', () => {
       it('answers 400 for a single topic', async () => {
         const res = await api.post(`${base}/check`, { topics: ['one'] });

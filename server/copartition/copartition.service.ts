@@ -7,7 +7,8 @@ import { StateTopic } from '../kafka/state-topic';
 import { discoverGroups } from './copartition-discovery';
 import type { CheckJob, CopartitionGroup, CopartitionReport, GroupHealth } from './copartition.model';
 import type { CopartitionGateway } from './copartition.gateway';
-import { analyzeGroup, type TopicRecords } from './key-analysis';
+import { analyzeGroup } from './key-analysis';
+import type { TopicRecords } from './key-placement';
 
 /** Declared groups live in this compacted topic of each cluster. */
 export const DECLARED_GROUPS_TOPIC = '_kpc-copartition-groups';

@@ -1,4 +1,4 @@
-import type { Cause } from './copartition.model';
+import type { Cause, KeyEvidence, MisplacedRecord } from './copartition.model';
 
 /** The fix for each cause, in the words an operator can act on. */
 export const FIXES: Readonly<Record<Cause, string>> = {
@@ -18,6 +18,10 @@ export const FIXES: Readonly<Record<Cause, string>> = {
   'partitions-added':
     'Records written before partitions were added sit where the old count put them. Reprocess the topic into a new one ' +
     '(or wait until retention has dropped the old records) before joining on it.',
+  'misplaced-key':
+    'A producer chose the partition of some keyed records itself (an explicit partition or a custom partitioner): ' +
+    "re-produce each misplaced record to its key's partition, or re-key it, and let producers leave the partition of keyed records " +
+    'to the default partitioner.',
 };
 
 type Context =
@@ -64,4 +68,57 @@ export function describe(cause: Cause, context: Context): string {
     default:
       return 'The same key bytes sit on different partitions: a custom partitioner places them differently per topic.';
   }
+}
+
+/** Keys named in a sentence: a few, then how many more. */
+const SHOWN_KEYS = 3;
+
+/**
+ * What misplaced records mean for a join and what to do about them, naming the key, its
+ * partition and the records when there is one key (the usual case: one record produced to
+ * an explicit partition). `keys` are all the keys that show it, not only the examples.
+ */
+export function misplacedWords(keys: KeyEvidence[], atRisk: boolean): { summary: string; fix: string } {
+  const records = keys.reduce((sum, key) => sum + key.misplacedCount, 0);
+  const topics = [...new Set(keys.flatMap((key) => key.misplaced.map((record) => record.topic)))];
+  const producers = `The producer${topics.length > 1 ? 's' : ''} of ${topics.join(', ')}`;
+  const them = records === 1 ? 'it' : 'them';
+  const consequence = atRisk
+    ? `no other topic of the group holds ${keys.length === 1 ? 'this key' : 'these keys'} in the sample yet, but a join would miss ${them}`
+    : `a join reads the same partition number of every topic together, so it misses ${them}`;
+  if (keys.length === 1) {
+    const [only] = keys as [KeyEvidence];
+    const home = only.homePartition;
+    const homeTopics = only.placements.filter((p) => p.partition === home).map((p) => p.topic);
+    const isMurmur2 = only.placements.some((p) => p.partition === home && p.expectedPartition === home);
+    const summary =
+      `Key ${only.key} sits on partition ${home} of ${homeTopics.join(' and ')}, but ${count(records, 'record')} of it ` +
+      `${records === 1 ? 'sits' : 'sit'} on ${where(only.misplaced, only.misplacedCount)}: ${consequence}.`;
+    const fix =
+      `${producers} used an explicit partition or a custom partitioner for ${only.key}; re-produce ${them} to partition ${home} ` +
+      `(where ${isMurmur2 ? 'murmur2 and ' : ''}its other records put it) or re-key ${them}, and let that producer leave ` +
+      'the partition of keyed records to the default partitioner.';
+    return { summary, fix };
+  }
+  const names =
+    keys
+      .slice(0, SHOWN_KEYS)
+      .map((key) => key.key)
+      .join(', ') + (keys.length > SHOWN_KEYS ? ` and ${keys.length - SHOWN_KEYS} more` : '');
+  return {
+    summary: `${keys.length} keys (${names}) have ${count(records, 'sampled record')} on another partition than the rest of their key: ${consequence}.`,
+    fix:
+      `${producers} used an explicit partition or a custom partitioner for ${names}; re-produce each misplaced record to its key's ` +
+      `partition (shown with the key) or re-key it, and let ${topics.length > 1 ? 'those producers' : 'that producer'} leave the ` +
+      'partition of keyed records to the default partitioner.',
+  };
+}
+
+function where(records: MisplacedRecord[], total: number): string {
+  const places = records.map((record) => `partition ${record.partition} of ${record.topic} (offset ${record.offset})`);
+  return places.join(', ') + (total > records.length ? ` and ${total - records.length} more` : '');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

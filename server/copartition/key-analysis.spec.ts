@@ -1,6 +1,7 @@
 import { javaDefaultPartition } from '../kafka/java-partitioner';
 import type { CopartitionGroup } from './copartition.model';
-import { analyzeGroup, type TopicRecords } from './key-analysis';
+import { analyzeGroup } from './key-analysis';
+import type { TopicRecords } from './key-placement';
 import { decodeKey } from './key-decoding';
 
 const group: CopartitionGroup = { id: 'declared:orders', name: 'orders', origin: 'declared', topics: ['a', 'b'], reason: 'spec' };
@@ -22,9 +23,9 @@ const topicOf = (
 ): TopicRecords => ({
   topic,
   partitions,
-  records: keys.map((key) => {
+  records: keys.map((key, index) => {
     const bytes = encode(key);
-    return { partition: place(bytes), key: bytes };
+    return { partition: place(bytes), offset: BigInt(index), timestamp: 0n, key: bytes };
   }),
 });
 const text = (key: string) => Buffer.from(key);
@@ -121,6 +122,117 @@ describe('analyzeGroup', () => {
 
       expect(report.verdict).toBe('broken');
       expect(report.findings.map((f) => f.cause)).toEqual(['partitions-added']);
+    });
+  });
+
+  describe('with one record of a shared key produced to another partition', () => {
+    const home = javaDefaultPartition(text('order-1000'), 6);
+    const stray = (home + 1) % 6;
+    const withStray = (sample: TopicRecords, timestamp = 1n): TopicRecords => ({
+      ...sample,
+      records: [...sample.records, { partition: stray, offset: 99n, timestamp, key: text('order-1000') }],
+    });
+
+    it('is broken, and names the key, its partition in each topic and the record a join misses', () => {
+      const report = analyzeGroup(group, [topicOf('a', 6, text), withStray(topicOf('b', 6, text))]);
+
+      expect(report.verdict).toBe('broken');
+      expect(report.findings.map((f) => f.cause)).toEqual(['misplaced-key']);
+      const [evidence] = report.findings[0]!.keys;
+      expect(evidence).toEqual(
+        jasmine.objectContaining({
+          key: 'order-1000',
+          homePartition: home,
+          misplaced: [{ topic: 'b', partition: stray, offset: 99 }],
+          misplacedCount: 1,
+        }),
+      );
+      expect(evidence!.placements.map((p) => [p.topic, p.partition])).toEqual([
+        ['a', home],
+        ['b', home],
+      ]);
+      expect(report.findings[0]!.summary).toBe(
+        `Key order-1000 sits on partition ${home} of a and b, but 1 record of it sits on partition ${stray} of b (offset 99): ` +
+          'a join reads the same partition number of every topic together, so it misses it.',
+      );
+      expect(report.findings[0]!.fix).toContain(
+        `The producer of b used an explicit partition or a custom partitioner for order-1000; re-produce it to partition ${home}`,
+      );
+      expect(report.summary).toContain('a join misses 1 sampled record');
+    });
+
+    it('is broken whichever of its records is read first', () => {
+      const b = withStray(topicOf('b', 6, text));
+      b.records.reverse();
+
+      const report = analyzeGroup(group, [topicOf('a', 6, text), b]);
+
+      expect(report.findings.map((f) => f.cause)).toEqual(['misplaced-key']);
+      expect(report.findings[0]!.keys[0]!.homePartition).toBe(home);
+    });
+
+    it('is not taken for added partitions when a smaller count happens to agree, the record being newer', () => {
+      const u1 = text('u1');
+      const oddOne = [5, 4, 3, 2].find((count) => javaDefaultPartition(u1, count) !== javaDefaultPartition(u1, 6))!;
+      const placed = (topic: string): TopicRecords => ({
+        topic,
+        partitions: 6,
+        records: [{ partition: javaDefaultPartition(u1, 6), offset: 0n, timestamp: 1n, key: u1 }],
+      });
+      const b = placed('b');
+      b.records.push({ partition: javaDefaultPartition(u1, oddOne), offset: 1n, timestamp: 2n, key: u1 });
+
+      const report = analyzeGroup(group, [placed('a'), b]);
+
+      expect(report.findings.map((f) => f.cause)).toEqual(['misplaced-key']);
+    });
+
+    it('is at risk when the key is in one topic only', () => {
+      const onlyInB = (sample: TopicRecords): TopicRecords => ({
+        ...sample,
+        records: [
+          ...sample.records,
+          { partition: javaDefaultPartition(text('solo'), 6), offset: 98n, timestamp: 1n, key: text('solo') },
+          { partition: (javaDefaultPartition(text('solo'), 6) + 1) % 6, offset: 99n, timestamp: 1n, key: text('solo') },
+        ],
+      });
+
+      const report = analyzeGroup(group, [topicOf('a', 6, text), onlyInB(topicOf('b', 6, text))]);
+
+      expect(report.verdict).toBe('at-risk');
+      expect(report.findings.map((f) => f.cause)).toEqual(['misplaced-key']);
+      expect(report.findings[0]!.summary).toContain('no other topic of the group holds this key');
+    });
+  });
+
+  describe('with older records of a key where a smaller partition count put them', () => {
+    it('blames the added partitions, not a producer', () => {
+      const key = keys.find((k) => javaDefaultPartition(text(k), 6) !== javaDefaultPartition(text(k), 8))!;
+      const b = topicOf('b', 8, text);
+      b.records.push({ partition: javaDefaultPartition(text(key), 6), offset: 0n, timestamp: -1n, key: text(key) });
+
+      const report = analyzeGroup(group, [topicOf('a', 8, text), b]);
+
+      expect(report.findings.map((f) => f.cause)).toEqual(['partitions-added']);
+    });
+  });
+
+  describe('with several shared keys each with a misplaced record', () => {
+    it('names some of them and says how many records a join misses', () => {
+      const b = topicOf('b', 6, text);
+      const strays = keys.slice(0, 5).map((key, index) => ({
+        partition: (javaDefaultPartition(text(key), 6) + 2) % 6,
+        offset: BigInt(100 + index),
+        timestamp: 1n,
+        key: text(key),
+      }));
+
+      const report = analyzeGroup(group, [topicOf('a', 6, text), { ...b, records: [...b.records, ...strays] }]);
+
+      const [misplaced] = report.findings;
+      expect(misplaced!.keyCount).toBe(5);
+      expect(misplaced!.summary).toContain('5 keys (order-1000, order-1001, order-1002 and 2 more) have 5 sampled records');
+      expect(misplaced!.fix).toContain('re-produce each misplaced record to its key');
     });
   });
 

@@ -1,39 +1,38 @@
 import { javaDefaultPartition } from '../kafka/java-partitioner';
-import type {
-  Cause,
-  CopartitionGroup,
-  CopartitionReport,
-  Finding,
-  KeyEvidence,
-  KeyPlacement,
-  TopicSample,
-  Verdict,
-} from './copartition.model';
-import { decodeKey } from './key-decoding';
-import { FIXES, describe as describeFinding } from './findings';
-
-/** The newest records read from one topic: partition and key bytes. */
-export interface TopicRecords {
-  topic: string;
-  partitions: number;
-  records: { partition: number; key: Buffer | null }[];
-}
+import type { Cause, CopartitionGroup, CopartitionReport, Finding, KeyEvidence, TopicSample, Verdict } from './copartition.model';
+import { FIXES, describe as describeFinding, misplacedWords } from './findings';
+import {
+  earlierPartitionCount,
+  homePartition,
+  misplacedOf,
+  placementIn,
+  publicPlacement,
+  recordsByKey,
+  seenOf,
+  type Seen,
+  type TopicKey,
+  type TopicRecords,
+} from './key-placement';
 
 const MAX_EXAMPLES = 25;
 
-interface Seen extends KeyPlacement {
-  raw: Buffer;
-  /** A smaller partition count murmur2 agrees with, when it disagrees with the current one. */
-  placedForCount: number | null;
+/** One logical key across the group: its records in each topic, its home, and where it sits in each. */
+interface GroupKey {
+  key: string;
+  topics: TopicKey[];
+  home: number;
+  /** Per topic of {@link topics}, in the same order. */
+  seen: Seen[];
 }
 
 /**
  * Judges whether the topics of a group are co-partitioned, from sampled keys. Kafka Streams
  * joins a record only with records of the same partition number, so it is not enough that
- * the counts match: each logical key must land on the same partition number in every topic.
+ * the counts match: every record of a logical key must sit on the same partition number in
+ * every topic. A record away from the rest of its key is missed by a join, even when all its
+ * other records agree.
  */
 export function analyzeGroup(group: CopartitionGroup, samples: TopicRecords[], now = new Date()): CopartitionReport {
-  const seenByTopic = samples.map((sample) => ({ sample, keys: placements(sample) }));
   const findings: Finding[] = [];
   const counts = new Set(samples.map((sample) => sample.partitions));
   if (counts.size > 1) {
@@ -41,24 +40,30 @@ export function analyzeGroup(group: CopartitionGroup, samples: TopicRecords[], n
     findings.push(finding('partition-count', [], 0, { samples: grown }));
   }
 
-  const byLogical = new Map<string, Seen[]>();
-  for (const { keys } of seenByTopic) for (const [logical, seen] of keys) byLogical.set(logical, [...(byLogical.get(logical) ?? []), seen]);
-  const common = [...byLogical].filter(([, seen]) => seen.length > 1);
+  const keys = groupKeys(samples);
+  const common = keys.filter((key) => key.topics.length > 1);
   const mismatched = new Map<Cause, KeyEvidence[]>();
-  for (const [key, seen] of common) {
-    if (new Set(seen.map((s) => s.partition)).size === 1) continue;
-    const cause = causeOf(seen, counts.size > 1);
-    if (cause === 'partition-count') continue; // reported once, for the whole group
-    mismatched.set(cause, [...(mismatched.get(cause) ?? []), { key, cause, placements: seen.map(publicPlacement) }]);
+  let missed = 0;
+  for (const key of common) {
+    const evidence = mismatch(key, counts.size > 1);
+    if (!evidence) continue;
+    missed += evidence.misplacedCount;
+    mismatched.set(evidence.cause, [...(mismatched.get(evidence.cause) ?? []), evidence]);
   }
-  for (const [cause, keys] of mismatched) findings.push(finding(cause, keys.slice(0, MAX_EXAMPLES), keys.length, { samples }));
+  for (const [cause, evidence] of mismatched) {
+    findings.push(
+      cause === 'misplaced-key'
+        ? misplacedFinding(evidence, false)
+        : finding(cause, evidence.slice(0, MAX_EXAMPLES), evidence.length, { samples }),
+    );
+  }
 
-  const risks = atRisk(
-    seenByTopic.map(({ sample, keys }) => ({ sample, seen: [...keys.values()] })),
-    common,
-    findings,
-  );
-  const topics = seenByTopic.map(({ sample, keys }) => topicSample(sample, [...keys.values()]));
+  const strays = keys
+    .filter((key) => key.topics.length === 1)
+    .map((key) => mismatch(key, false))
+    .filter((evidence) => evidence?.cause === 'misplaced-key') as KeyEvidence[];
+  const risks = atRisk(keys, common, strays, findings);
+  const topics = samples.map((sample) => topicSample(sample, keys));
   const sampled = topics.reduce((sum, topic) => sum + topic.recordsSampled, 0);
   const verdict: Verdict = findings.length
     ? 'broken'
@@ -70,7 +75,7 @@ export function analyzeGroup(group: CopartitionGroup, samples: TopicRecords[], n
   return {
     group,
     verdict,
-    summary: summarize(verdict, findings, risks, common.length, samples),
+    summary: summarize(verdict, findings, risks, { common: common.length, missed }, samples),
     findings: [...findings, ...risks],
     topics,
     commonKeys: common.length,
@@ -78,26 +83,37 @@ export function analyzeGroup(group: CopartitionGroup, samples: TopicRecords[], n
   };
 }
 
-/** Each logical key of a topic with where it sits (its first sampled occurrence). */
-function placements(sample: TopicRecords): Map<string, Seen> {
-  const oldCount = earlierPartitionCount(sample);
-  const keys = new Map<string, Seen>();
-  for (const record of sample.records) {
-    if (!record.key) continue;
-    const decoded = decodeKey(record.key);
-    if (keys.has(decoded.logical)) continue;
-    const expectedPartition = javaDefaultPartition(record.key, sample.partitions);
-    keys.set(decoded.logical, {
-      topic: sample.topic,
-      partition: record.partition,
-      expectedPartition,
-      schemaId: decoded.schemaId,
-      keyHex: record.key.toString('hex'),
-      raw: record.key,
-      placedForCount: expectedPartition === record.partition ? null : oldCount,
-    });
+/** Every logical key of the group, in the order first read, with its home partition. */
+function groupKeys(samples: TopicRecords[]): GroupKey[] {
+  const byLogical = new Map<string, TopicKey[]>();
+  for (const sample of samples) {
+    for (const [logical, topicKey] of recordsByKey(sample)) byLogical.set(logical, [...(byLogical.get(logical) ?? []), topicKey]);
   }
-  return keys;
+  return [...byLogical].map(([key, topics]) => {
+    const home = homePartition(topics.flatMap((topic) => topic.records));
+    return { key, topics, home, seen: topics.map((topic) => placementIn(topic, home)) };
+  });
+}
+
+/**
+ * The evidence of a key some of whose records sit away from its home, with the cause; none
+ * when they all sit together, or when the differing partition counts explain it (that is
+ * reported once, for the whole group).
+ */
+function mismatch(key: GroupKey, countsDiffer: boolean): KeyEvidence | undefined {
+  const strays = key.topics.flatMap((topic) => topic.records.filter((r) => r.partition !== key.home).map((r) => seenOf(topic, r)));
+  if (strays.length === 0) return undefined;
+  const cause = causeOf([...key.seen, ...strays], countsDiffer);
+  if (cause === 'partition-count') return undefined;
+  // Every topic has the key at home, and the same bytes sit elsewhere too: some records were
+  // put on a partition of their producer's choosing.
+  const isStray = cause === 'custom-partitioner' && key.seen.every((seen) => seen.partition === key.home);
+  return evidenceOf(key, isStray ? 'misplaced-key' : cause);
+}
+
+function evidenceOf(key: GroupKey, cause: Cause, seen = key.seen): KeyEvidence {
+  const records = key.topics.flatMap((topic) => topic.records);
+  return { key: key.key, cause, placements: seen.map(publicPlacement), homePartition: key.home, ...misplacedOf(records, key.home) };
 }
 
 function causeOf(seen: Seen[], countsDiffer: boolean): Cause {
@@ -109,29 +125,30 @@ function causeOf(seen: Seen[], countsDiffer: boolean): Cause {
 }
 
 /** What agrees today but will break, or cannot be proven to agree. */
-function atRisk(topics: { sample: TopicRecords; seen: Seen[] }[], common: [string, Seen[]][], findings: Finding[]): Finding[] {
+function atRisk(keys: GroupKey[], common: GroupKey[], strays: KeyEvidence[], findings: Finding[]): Finding[] {
   const risks: Finding[] = [];
   const reported = new Set(findings.map((f) => f.cause));
-  const withSchema = topics.filter(({ seen }) => seen.some((s) => s.schemaId !== null));
+  const seen = keys.flatMap((key) => key.seen.map((s) => ({ key, seen: s })));
+  const topicsWhere = (holds: (s: Seen) => boolean) => [...new Set(seen.filter(({ seen: s }) => holds(s)).map(({ seen: s }) => s.topic))];
+  const withSchema = topicsWhere((s) => s.schemaId !== null);
   if (withSchema.length > 0 && !reported.has('schema-id')) {
-    const keys = common
-      .filter(([, seen]) => seen.some((s) => s.schemaId !== null))
+    const evidence = common
+      .filter((key) => key.seen.some((s) => s.schemaId !== null))
       .slice(0, MAX_EXAMPLES)
-      .map(([key, seen]): KeyEvidence => ({ key, cause: 'schema-id', placements: seen.map(publicPlacement) }));
-    risks.push(finding('schema-id', keys, keys.length, { atRisk: true, topics: withSchema.map(({ sample }) => sample.topic) }));
+      .map((key) => evidenceOf(key, 'schema-id'));
+    risks.push(finding('schema-id', evidence, evidence.length, { atRisk: true, topics: withSchema }));
   }
-  const offMurmur = topics.filter(({ seen }) => seen.some((s) => s.partition !== s.expectedPartition));
   for (const cause of ['partitions-added', 'custom-partitioner'] as const) {
-    const topicsWithCause = offMurmur.filter(({ seen }) =>
-      seen.some((s) => s.partition !== s.expectedPartition && (s.placedForCount !== null) === (cause === 'partitions-added')),
-    );
-    if (!topicsWithCause.length || reported.has(cause)) continue;
-    const keys = topicsWithCause
-      .flatMap(({ seen }) => seen.filter((s) => s.partition !== s.expectedPartition))
+    const isCause = (s: Seen) => s.partition !== s.expectedPartition && (s.placedForCount !== null) === (cause === 'partitions-added');
+    const topics = topicsWhere(isCause);
+    if (!topics.length || reported.has(cause)) continue;
+    const evidence = seen
+      .filter(({ seen: s }) => isCause(s))
       .slice(0, MAX_EXAMPLES)
-      .map((s): KeyEvidence => ({ key: decodeKey(s.raw).logical, cause, placements: [publicPlacement(s)] }));
-    risks.push(finding(cause, keys, keys.length, { atRisk: true, topics: topicsWithCause.map(({ sample }) => sample.topic) }));
+      .map(({ key, seen: s }) => evidenceOf(key, cause, [s]));
+    risks.push(finding(cause, evidence, evidence.length, { atRisk: true, topics }));
   }
+  if (strays.length && !reported.has('misplaced-key')) risks.push(misplacedFinding(strays, true));
   return risks;
 }
 
@@ -139,44 +156,37 @@ function finding(cause: Cause, keys: KeyEvidence[], keyCount: number, context: P
   return { cause, summary: describeFinding(cause, context), fix: FIXES[cause], keys, keyCount };
 }
 
-/**
- * The smaller partition count that murmur2 agrees with for every record the current count
- * does not explain: the topic had that many partitions when they were written. Null when
- * no single count explains them all (a custom partitioner) or when nothing needs explaining.
- */
-function earlierPartitionCount(sample: TopicRecords): number | null {
-  const off = sample.records.filter((r) => r.key && javaDefaultPartition(r.key, sample.partitions) !== r.partition);
-  if (off.length === 0) return null;
-  const highest = Math.max(...off.map((r) => r.partition));
-  for (let count = sample.partitions - 1; count > highest; count--) {
-    if (off.every((r) => javaDefaultPartition(r.key!, count) === r.partition)) return count;
-  }
-  return null;
+/** Records away from the rest of their key; the words name the key when there is one. */
+function misplacedFinding(keys: KeyEvidence[], atRisk: boolean): Finding {
+  return { cause: 'misplaced-key', ...misplacedWords(keys, atRisk), keys: keys.slice(0, MAX_EXAMPLES), keyCount: keys.length };
 }
 
-function topicSample(sample: TopicRecords, seen: Seen[]): TopicSample {
+function topicSample(sample: TopicRecords, keys: GroupKey[]): TopicSample {
   const keyed = sample.records.filter((record) => record.key);
   return {
     topic: sample.topic,
     partitions: sample.partitions,
     recordsSampled: sample.records.length,
-    keysWithSchemaId: seen.filter((s) => s.schemaId !== null).length,
+    keysWithSchemaId: keys.flatMap((key) => key.seen).filter((s) => s.topic === sample.topic && s.schemaId !== null).length,
     recordsOffMurmur2: keyed.filter((record) => javaDefaultPartition(record.key!, sample.partitions) !== record.partition).length,
   };
 }
 
-function publicPlacement({ topic, partition, expectedPartition, schemaId, keyHex }: Seen): KeyPlacement {
-  return { topic, partition, expectedPartition, schemaId, keyHex };
-}
-
-function summarize(verdict: Verdict, findings: Finding[], risks: Finding[], common: number, samples: TopicRecords[]): string {
+function summarize(
+  verdict: Verdict,
+  findings: Finding[],
+  risks: Finding[],
+  { common, missed }: { common: number; missed: number },
+  samples: TopicRecords[],
+): string {
   const topics = samples.map((s) => s.topic).join(', ');
   const misplaced = findings.reduce((sum, f) => sum + f.keyCount, 0);
   switch (verdict) {
     case 'broken':
       return findings.some((f) => f.cause === 'partition-count')
         ? `Not co-partitioned: the topics have different partition counts${misplaced ? `, and ${misplaced} of ${common} shared keys sit on different partitions` : ''}.`
-        : `Not co-partitioned: ${misplaced} of ${common} keys seen in several topics sit on different partition numbers.`;
+        : `Not co-partitioned: ${misplaced} of ${common} keys seen in several topics sit on different partition numbers, ` +
+            `and a join misses ${missed} sampled record${missed === 1 ? '' : 's'} of them.`;
     case 'at-risk':
       return `Co-partitioned today${common ? ` (${common} shared keys agree)` : ''}, but at risk: ${risks.map((f) => f.cause.replace('-', ' ')).join(', ')}.`;
     case 'unknown':

@@ -29,9 +29,11 @@ export const ERROR_CODES = {
   TOO_FEW_TOPICS: 400,
   /** A Kafka Connect worker refused the request; the worker's own 4xx status is kept. */
   CONNECT_BAD_REQUEST: 400,
-  // 403: Kafka's ACLs or its configuration refuse it.
+  // 403: Kafka's ACLs, its configuration or the console's own rules refuse it.
   NOT_AUTHORIZED: 403,
   TOPIC_DELETION_DISABLED: 403,
+  /** The console's own topics (`_kpc-*`) are read through the console, never written. */
+  CONSOLE_TOPIC_PROTECTED: 403,
   // 404: no such thing.
   NOT_FOUND: 404,
   CLUSTER_NOT_FOUND: 404,

@@ -14,6 +14,7 @@ import type {
   TopicMessage,
 } from './message.model';
 import { decodeCursor, encodeCursor, matches, pageOrder, takeRound, toMessage, type Positions } from './message-scan';
+import { refuseConsoleTopicChange } from './console-topics';
 import type { MessagesGateway } from './messages.gateway';
 import type { TopicsGateway } from './topics.gateway';
 
@@ -80,6 +81,7 @@ export class MessagesService {
 
   /** Writes one record; without a partition the key picks it as in the Java client. */
   async produce(cluster: ClusterConfig, topic: string, request: ProduceRequest): Promise<ProducedMessage> {
+    refuseConsoleTopicChange(topic, 'producing to it');
     const partitionCount = await this.#partitionCount(cluster, topic);
     const partition =
       request.partition !== undefined

@@ -73,6 +73,11 @@ export interface TopicConsumerGroup {
 export interface TopicDetail {
   name: string;
   internal: boolean;
+  /**
+   * Why the console refuses to change this topic (produce, purge, configs, partitions,
+   * delete), in words to show beside the disabled actions; null when it allows them.
+   */
+  readOnlyReason: string | null;
   partitions: PartitionDetail[];
   configs: TopicConfigEntry[];
   consumerGroups: TopicConsumerGroup[];

@@ -16,6 +16,7 @@ import type {
   TopicListQuery,
   TopicSummary,
 } from './topic.model';
+import { consoleTopicReadOnlyReason, refuseConsoleTopicChange, refuseConsoleTopicName } from './console-topics';
 import type { TopicsGateway } from './topics.gateway';
 
 type DescribedTopic = ClusterDescription['topics'][number];
@@ -60,6 +61,7 @@ export class TopicsService {
         `"${topic.name}" is not a valid topic name: use 1 to 249 ASCII letters, digits, ".", "_" or "-", and not "." or ".." alone`,
       );
     }
+    refuseConsoleTopicName(topic.name);
     await this.audit.track(
       cluster,
       { action: 'topic.create', subject: { kind: 'topic', name: topic.name }, parameters: { ...topic }, before: null },
@@ -82,6 +84,7 @@ export class TopicsService {
     return {
       name,
       internal: isInternal(topic),
+      readOnlyReason: consoleTopicReadOnlyReason(name),
       partitions: topic.partitions.map((partition, index) => ({
         partition: index,
         leader: partition.leader,
@@ -105,6 +108,7 @@ export class TopicsService {
 
   /** Sets and removes overrides together: the broker applies all of them or none. */
   async alterConfigs(cluster: ClusterConfig, name: string, change: ConfigChange): Promise<void> {
+    refuseConsoleTopicChange(name, 'changing its configs');
     const set = change.set ?? {};
     const remove = change.delete ?? [];
     if (Object.keys(set).length === 0 && remove.length === 0) {
@@ -133,6 +137,7 @@ export class TopicsService {
 
   /** Adds partitions; never fewer, and the answer says what it does to keyed data. */
   async increasePartitions(cluster: ClusterConfig, name: string, count: number): Promise<PartitionsIncreased> {
+    refuseConsoleTopicChange(name, 'adding partitions to it');
     const topic = await this.#find(cluster, name);
     const current = topic.partitions.length;
     if (count <= current) {
@@ -158,6 +163,7 @@ export class TopicsService {
 
   /** Deletes records before an offset (default: all of them) in some or all partitions. */
   async purge(cluster: ClusterConfig, name: string, request: PurgeRequest): Promise<PurgeResult> {
+    refuseConsoleTopicChange(name, 'purging it');
     requireTypedName(name, request.confirm, 'purge');
     const topic = await this.#find(cluster, name);
     const partitions = request.partitions ?? topic.partitions.map((_, index) => index);
@@ -206,6 +212,7 @@ export class TopicsService {
   }
 
   async delete(cluster: ClusterConfig, name: string, confirm: string | undefined): Promise<void> {
+    refuseConsoleTopicChange(name, 'deleting it');
     requireTypedName(name, confirm, 'delete');
     const topic = await this.#find(cluster, name);
     await this.audit.track(

@@ -1,5 +1,5 @@
 import { ApiError } from '../shared/api-error';
-import { aFinding, aGroup, aJob, aKeyEvidence, aReport } from './copartition.builders';
+import { aFinding, aGroup, aJob, aKeyEvidence, aMisplacedKey, aReport } from './copartition.builders';
 import {
   badge,
   causeTitle,
@@ -25,6 +25,7 @@ describe('copartition rules', () => {
 
   describe('causeTitle', () => {
     it('names the cause in a few words', () => expect(causeTitle('schema-id')).toBe('Schema ids in the key bytes'));
+    it('names misplaced records', () => expect(causeTitle('misplaced-key')).toBe('Records away from the rest of their key'));
   });
 
   describe('originLabel', () => {
@@ -39,9 +40,10 @@ describe('copartition rules', () => {
         {
           key: 'order-1001',
           cells: [
-            { partition: 0, expectedPartition: 0, schemaId: 2, isOffMurmur2: false },
-            { partition: 2, expectedPartition: 2, schemaId: 1, isOffMurmur2: false },
+            { partition: 0, expectedPartition: 0, schemaId: 2, isOffMurmur2: false, misplaced: [] },
+            { partition: 2, expectedPartition: 2, schemaId: 1, isOffMurmur2: false, misplaced: [] },
           ],
+          moreMisplaced: 0,
         },
       ]);
     });
@@ -52,7 +54,22 @@ describe('copartition rules', () => {
 
         const [row] = evidenceRows(aFinding({ keys: [evidence] }), ['a', 'b']);
 
-        expect(row!.cells).toEqual([{ partition: 4, expectedPartition: 1, schemaId: null, isOffMurmur2: true }, null]);
+        expect(row!.cells).toEqual([{ partition: 4, expectedPartition: 1, schemaId: null, isOffMurmur2: true, misplaced: [] }, null]);
+      });
+    });
+
+    describe('for a key with a record away from the rest of it', () => {
+      it('lists the record in its topic, with the partition it belongs on', () => {
+        const [row] = evidenceRows(aFinding({ keys: [aMisplacedKey()] }), ['shop.orders.avro', 'shop.shipments.avro']);
+
+        expect(row!.cells.map((cell) => cell!.misplaced)).toEqual([[], [{ partition: 1, offset: 6, belongsOn: 4 }]]);
+        expect(row!.moreMisplaced).toBe(0);
+      });
+
+      it('counts the records beyond those listed', () => {
+        const [row] = evidenceRows(aFinding({ keys: [aMisplacedKey({ misplacedCount: 12 })] }), ['shop.orders.avro']);
+
+        expect(row!.moreMisplaced).toBe(11);
       });
     });
   });

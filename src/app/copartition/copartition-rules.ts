@@ -4,6 +4,7 @@ import type {
   CheckJob,
   CopartitionGroup,
   CopartitionReport,
+  EvidenceCell,
   EvidenceRow,
   Finding,
   GroupCardView,
@@ -36,6 +37,7 @@ export function causeTitle(cause: Cause): string {
     encoding: 'Keys serialized differently',
     'custom-partitioner': 'Not placed by the default partitioner',
     'partitions-added': 'Partitions added after the data was written',
+    'misplaced-key': 'Records away from the rest of their key',
   }[cause];
 }
 
@@ -49,11 +51,13 @@ export function isDeclared(group: CopartitionGroup): boolean {
   return group.origin === 'declared';
 }
 
-/** The evidence of a finding as rows: each key with its partition in every topic of the group. */
+/**
+ * The evidence of a finding as rows: each key with its partition in every topic of the group,
+ * and, beside it, the key's records on yet another partition of that topic (which a join misses).
+ */
 export function evidenceRows(finding: Finding, topics: string[]): EvidenceRow[] {
-  return finding.keys.map((evidence) => ({
-    key: evidence.key,
-    cells: topics.map((topic) => {
+  return finding.keys.map((evidence) => {
+    const cells = topics.map((topic): EvidenceCell | null => {
       const placement = evidence.placements.find((p) => p.topic === topic);
       return placement
         ? {
@@ -61,10 +65,14 @@ export function evidenceRows(finding: Finding, topics: string[]): EvidenceRow[] 
             expectedPartition: placement.expectedPartition,
             schemaId: placement.schemaId,
             isOffMurmur2: placement.partition !== placement.expectedPartition,
+            misplaced: evidence.misplaced
+              .filter((record) => record.topic === topic && record.partition !== placement.partition)
+              .map(({ partition, offset }) => ({ partition, offset, belongsOn: evidence.homePartition })),
           }
         : null;
-    }),
-  }));
+    });
+    return { key: evidence.key, cells, moreMisplaced: evidence.misplacedCount - evidence.misplaced.length };
+  });
 }
 
 /** Progress of a running check as a percentage of partitions read. */

@@ -21,6 +21,9 @@ export function aKeyEvidence(overrides: Partial<KeyEvidence> = {}): KeyEvidence 
       { topic: 'shop.orders.avro', partition: 2, expectedPartition: 2, schemaId: 1, keyHex: '00' },
       { topic: 'shop.shipments.avro', partition: 0, expectedPartition: 0, schemaId: 2, keyHex: '00' },
     ],
+    homePartition: 2,
+    misplaced: [],
+    misplacedCount: 0,
     ...overrides,
   };
 }
@@ -68,4 +71,20 @@ export function aCardView({
   job?: CheckJob | null;
 } = {}): GroupCardView {
   return groupCardView(group, report, job);
+}
+
+/** A key whose records sit on its partition in every topic, but one record of the second topic sits elsewhere. */
+export function aMisplacedKey(overrides: Partial<KeyEvidence> = {}): KeyEvidence {
+  return aKeyEvidence({
+    key: 'u1',
+    cause: 'misplaced-key',
+    placements: [
+      { topic: 'shop.orders.avro', partition: 4, expectedPartition: 4, schemaId: null, keyHex: '7531' },
+      { topic: 'shop.shipments.avro', partition: 4, expectedPartition: 4, schemaId: null, keyHex: '7531' },
+    ],
+    homePartition: 4,
+    misplaced: [{ topic: 'shop.shipments.avro', partition: 1, offset: 6 }],
+    misplacedCount: 1,
+    ...overrides,
+  });
 }

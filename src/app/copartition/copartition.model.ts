@@ -12,6 +12,7 @@ export type {
   GroupOrigin,
   KeyEvidence,
   KeyPlacement,
+  MisplacedRecord,
   TopicSample,
   Verdict,
 } from '../../../server/copartition/copartition.model';
@@ -27,7 +28,19 @@ export interface VerdictBadge {
 export interface EvidenceRow {
   key: string;
   /** Per topic, in the group's topic order; null where the key was not sampled. */
-  cells: ({ partition: number; expectedPartition: number; schemaId: number | null; isOffMurmur2: boolean } | null)[];
+  cells: (EvidenceCell | null)[];
+  /** Misplaced records of the key beyond those the cells list. */
+  moreMisplaced: number;
+}
+
+/** Where a key sits in one topic. */
+export interface EvidenceCell {
+  partition: number;
+  expectedPartition: number;
+  schemaId: number | null;
+  isOffMurmur2: boolean;
+  /** Records of the key in this topic on yet another partition: a join looking on `belongsOn` misses them. */
+  misplaced: { partition: number; offset: number; belongsOn: number }[];
 }
 
 /** Everything one group's card shows, prepared by the page. */

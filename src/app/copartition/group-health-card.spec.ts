@@ -1,6 +1,6 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { aCardView, aFinding, aGroup, aJob, aReport } from './copartition.builders';
+import { aCardView, aFinding, aGroup, aJob, aMisplacedKey, aReport } from './copartition.builders';
 import type { CopartitionGroup, GroupCardView } from './copartition.model';
 import { GroupHealthCard } from './group-health-card';
 import { GroupHealthCardHarness } from './group-health-card.harness';
@@ -44,6 +44,23 @@ describe('GroupHealthCard', () => {
       const [evidence] = await card.getEvidenceTables();
 
       expect((await evidence!.getLines()).map((line) => line.key)).toEqual(['order-1001']);
+    });
+  });
+
+  describe('for a key with a record away from the rest of it', () => {
+    it('shows the finding, its fix naming the key, and the record a join misses', async () => {
+      const misplaced = aFinding({
+        cause: 'misplaced-key',
+        fix: 'The producer of shop.shipments.avro used an explicit partition or a custom partitioner for u1; re-produce it to partition 4.',
+        keys: [aMisplacedKey()],
+      });
+      const card = await show(aCardView({ report: aReport({ findings: [misplaced] }) }));
+
+      expect(await card.getFindings()).toEqual([
+        { title: 'Records away from the rest of their key', fix: misplaced.fix, isExpanded: true },
+      ]);
+      const [evidence] = await card.getEvidenceTables();
+      expect(await evidence!.getMisplacedRecords()).toEqual({ u1: ['shop.shipments.avro: offset 6 on partition 1 (belongs on 4)'] });
     });
   });
 

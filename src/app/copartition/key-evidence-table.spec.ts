@@ -1,7 +1,7 @@
-import { TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { evidenceRows } from './copartition-rules';
-import { aFinding, aKeyEvidence } from './copartition.builders';
+import { aFinding, aKeyEvidence, aMisplacedKey } from './copartition.builders';
 import type { Finding } from './copartition.model';
 import { KeyEvidenceTable } from './key-evidence-table';
 import { KeyEvidenceTableHarness } from './key-evidence-table.harness';
@@ -9,8 +9,10 @@ import { KeyEvidenceTableHarness } from './key-evidence-table.harness';
 describe('KeyEvidenceTable', () => {
   const topics = ['shop.orders.avro', 'shop.shipments.avro'];
 
+  let fixture: ComponentFixture<KeyEvidenceTable>;
+
   async function show(finding: Finding): Promise<KeyEvidenceTableHarness> {
-    const fixture = TestBed.createComponent(KeyEvidenceTable);
+    fixture = TestBed.createComponent(KeyEvidenceTable);
     fixture.componentRef.setInput('topics', topics);
     fixture.componentRef.setInput('rows', evidenceRows(finding, topics));
     return TestbedHarnessEnvironment.harnessForFixture(fixture, KeyEvidenceTableHarness);
@@ -58,6 +60,21 @@ describe('KeyEvidenceTable', () => {
       });
 
       expect(await (await show(aFinding({ keys: [aKeyEvidence(), moved] }))).getKeysOffMurmur2()).toEqual(['order-7']);
+    });
+  });
+
+  describe('for a key with a record away from the rest of it', () => {
+    it('lists the record a join misses in its topic, with the partition it belongs on', async () => {
+      const table = await show(aFinding({ cause: 'misplaced-key', keys: [aMisplacedKey()] }));
+
+      expect(await table.getMisplacedRecords()).toEqual({ u1: ['shop.shipments.avro: offset 6 on partition 1 (belongs on 4)'] });
+      expect((await table.getLines())[0]!.key).toBe('u1');
+    });
+
+    it('says how many more there are than it lists', async () => {
+      await show(aFinding({ keys: [aMisplacedKey({ misplacedCount: 12 })] }));
+
+      expect((fixture.nativeElement as HTMLElement).querySelector('.more')?.textContent).toContain('and 11 more misplaced records');
     });
   });
 });

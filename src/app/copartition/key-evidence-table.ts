@@ -2,7 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { EvidenceRow } from './copartition.model';
 
-/** Keys and the partition each topic put them on, with the schema id and murmur2's choice. */
+/**
+ * Keys and the partition each topic put them on, with the schema id and murmur2's choice, and
+ * the records of a key that sit on another partition (a join misses them).
+ */
 @Component({
   selector: 'kpc-key-evidence-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,7 +23,12 @@ import type { EvidenceRow } from './copartition.model';
       <tbody>
         @for (row of shownRows(); track row.key) {
           <tr>
-            <td class="key">{{ row.key }}</td>
+            <td class="key">
+              <span>{{ row.key }}</span>
+              @if (row.hasMore) {
+                <span class="more">and {{ row.moreMisplaced }} more misplaced records</span>
+              }
+            </td>
             @for (cell of row.cells; track $index) {
               <td>
                 @if (cell) {
@@ -34,6 +42,13 @@ import type { EvidenceRow } from './copartition.model';
                     matTooltip="Where murmur2 of these key bytes puts it (Java's default partitioner)"
                     >murmur2 → {{ cell.expectedPartition }}</span
                   >
+                  @for (record of cell.misplaced; track record.offset) {
+                    <span
+                      class="misplaced"
+                      [matTooltip]="'A join looks for this key on partition ' + record.belongsOn + ' and misses this record'"
+                      >offset {{ record.offset }} on partition {{ record.partition }} (belongs on {{ record.belongsOn }})</span
+                    >
+                  }
                 } @else {
                   <span class="missing">not sampled</span>
                 }
@@ -80,6 +95,15 @@ import type { EvidenceRow } from './copartition.model';
     .expected.off {
       color: var(--kpc-error);
     }
+    .misplaced {
+      display: block;
+      color: var(--kpc-error);
+    }
+    .more {
+      display: block;
+      font-family: inherit;
+      color: var(--mat-sys-on-surface-variant);
+    }
     .missing {
       color: var(--mat-sys-on-surface-variant);
       font-style: italic;
@@ -93,6 +117,8 @@ export class KeyEvidenceTable {
   protected readonly shownRows = computed(() =>
     this.rows().map((row) => ({
       key: row.key,
+      moreMisplaced: row.moreMisplaced,
+      hasMore: row.moreMisplaced > 0,
       cells: row.cells.map((cell) => cell && { ...cell, hasSchemaId: cell.schemaId !== null }),
     })),
   );

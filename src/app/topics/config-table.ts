@@ -16,6 +16,8 @@ interface ConfigLine extends TopicConfigEntry {
   isEditing: boolean;
   /** Whether the line offers Edit (and Reset): not read-only, not already being edited. */
   canEdit: boolean;
+  /** Why the value cannot be changed here, shown on its lock; null when it can. */
+  lockReason: string | null;
   valueText: string;
   sourceLabel: string;
 }
@@ -47,6 +49,8 @@ export class ConfigTable {
   readonly isSaving = input(false);
   /** The server's answer to the last failed change of the edited config. */
   readonly error = input<string | null>(null);
+  /** Why no config of this topic may be changed here (the console's own topics); null when they may. */
+  readonly lockedReason = input<string | null>(null);
   readonly edit = output<string>();
   readonly cancelEdit = output<void>();
   readonly save = output<{ name: string; value: string }>();
@@ -56,10 +60,12 @@ export class ConfigTable {
   protected readonly lines = computed(() =>
     this.configs().map((config): ConfigLine => {
       const isEditing = config.name === this.editing();
+      const lockReason = config.isReadOnly ? 'Read-only: Kafka does not let this change at runtime' : this.lockedReason();
       return {
         ...config,
         isEditing,
-        canEdit: !config.isReadOnly && !isEditing,
+        canEdit: lockReason === null && !isEditing,
+        lockReason,
         valueText: config.value ?? '—',
         sourceLabel: configSourceLabel(config.source),
       };

@@ -7,6 +7,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 import { provideRouter, Router } from '@angular/router';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
@@ -195,6 +196,50 @@ describe('TopicPage', () => {
       deletions[0]!.flush(null, { status: 204, statusText: 'No Content' });
       await waitFor(() => navigate.calls.any());
       expect(navigate.calls.mostRecent().args[0]).toEqual(['/clusters', 'local', 'topics']);
+    });
+  });
+
+  describe("for one of the console's own topics", () => {
+    const reason = "This is one of the console's own topics (_kpc-*: its audit log, declared co-partition groups).";
+    const changes = ['Produce message', 'Add partitions', 'Purge', 'Delete'];
+    const button = (text: string) => loader.getHarness(MatButtonHarness.with({ text: new RegExp(text) }));
+
+    it('offers no change, and says why on hover', async () => {
+      await open(aTopicDetail({ name: '_kpc-audit', internal: true, readOnlyReason: reason }));
+
+      for (const text of changes)
+        expect(await (await button(text)).isDisabled())
+          .withContext(text)
+          .toBeTrue();
+      const tooltip = await loader.getHarness(MatTooltipHarness.with({ selector: '[data-testid="changes"]' }));
+      await tooltip.show();
+      expect(await tooltip.getTooltipText()).toBe(reason);
+    });
+
+    it('marks the topic read-only', async () => {
+      await open(aTopicDetail({ readOnlyReason: reason }));
+
+      const badge = await loader.getHarness(MatTooltipHarness.with({ selector: '[data-testid="read-only"]' }));
+      await badge.show();
+      expect(await badge.getTooltipText()).toBe(reason);
+    });
+
+    it('offers no config edit', async () => {
+      await open(aTopicDetail({ readOnlyReason: reason, configs: [aConfig({ name: 'cleanup.policy' })] }), 'configs');
+
+      expect(await (await configTable()).canEdit('cleanup.policy')).toBeFalse();
+    });
+
+    describe('for any other topic', () => {
+      it('offers every change, with no read-only mark', async () => {
+        await open();
+
+        for (const text of changes)
+          expect(await (await button(text)).isDisabled())
+            .withContext(text)
+            .toBeFalse();
+        expect(await loader.getAllHarnesses(MatTooltipHarness.with({ selector: '[data-testid="read-only"]' }))).toEqual([]);
+      });
     });
   });
 

@@ -66,6 +66,9 @@ export class TopicPage {
   protected readonly current = computed(() => (this.detail.hasValue() ? this.detail.value() : undefined));
   protected readonly error = computed(() => apiErrorOf(this.detail.error()));
   protected readonly isInternal = computed(() => this.current()?.internal ?? false);
+  /** Why the console refuses changes to this topic (one of its own); null when it allows them. */
+  protected readonly readOnlyReason = computed(() => this.current()?.readOnlyReason ?? null);
+  protected readonly isReadOnly = computed(() => this.readOnlyReason() !== null);
   protected readonly partitionCount = computed(() => this.current()?.partitions.length ?? 0);
   protected readonly replicationFactor = computed(() => this.current()?.partitions[0]?.replicas.length ?? 0);
   protected readonly messageCount = computed(() => {
@@ -87,6 +90,8 @@ export class TopicPage {
   /** Config edits: their failure shows under the editor of the config that failed. */
   protected readonly configChange = changeRunner();
   protected readonly isWorking = computed(() => this.detail.isLoading() || this.change.isBusy());
+  /** Purge and delete wait while a change runs, and are never offered on a read-only topic. */
+  protected readonly isDestructiveDisabled = computed(() => this.isReadOnly() || this.change.isBusy());
   protected readonly editingConfig = signal<string | null>(null);
   protected readonly configError = computed(() => this.configChange.error()?.message ?? null);
 

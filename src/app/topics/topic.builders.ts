@@ -44,6 +44,7 @@ export function aTopicDetail(overrides: Partial<TopicDetail> = {}): TopicDetail 
   return {
     name: 'shop.orders.events',
     internal: false,
+    readOnlyReason: null,
     partitions: [aPartition()],
     configs: [aConfig()],
     consumerGroups: [],
