@@ -113,4 +113,6 @@ export interface CheckJob {
 export interface GroupHealth {
   group: CopartitionGroup;
   report: CopartitionReport | null;
+  /** Why the group could not be checked, e.g. a declared topic that was deleted since. */
+  problem?: string;
 }

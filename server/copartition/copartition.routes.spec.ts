@@ -252,6 +252,21 @@ describe('co-partition routes', () => {
       expect(res.body.topics).toEqual([a, b, c].sort());
     });
 
+    it('whose topic was deleted since say so, while every other group is still judged', async () => {
+      const gone = await topicWith('declared-gone', 3, (key) => Buffer.from(key));
+      const stale = `stale ${randomUUID().slice(0, 8)}`;
+      await api.post(`${base}/groups`, { name: stale, topics: [a, gone] });
+      await api.kafka.admin.deleteTopics({ topics: [gone] });
+
+      const res = await api.get<{ groups: GroupHealth[] }>(base);
+      await api.request('DELETE', `${base}/groups/${encodeURIComponent(stale)}`);
+
+      expect(res.status).toBe(200);
+      const group = res.body.groups.find((g) => g.group.id === `declared:${stale}`);
+      expect(group?.problem).toContain(gone);
+      expect(group?.report).toBeNull();
+    });
+
     it('refuse a topic that does not exist, saving nothing', async () => {
       const res = await api.post(`${base}/groups`, { name: `bad ${randomUUID().slice(0, 8)}`, topics: [a, 'spec.nope'] });
 

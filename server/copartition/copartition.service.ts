@@ -43,16 +43,22 @@ export class CopartitionService {
     const deadline = Date.now() + QUICK_CHECK.milliseconds;
     const health: GroupHealth[] = [];
     for (const group of groups) {
-      const report =
-        Date.now() < deadline
-          ? await this.#check(
-              cluster,
-              group,
-              { perPartition: QUICK_CHECK.perPartition, bytes: CHECK_BUDGET.bytes, deadline },
-              () => undefined,
-            )
-          : null;
-      health.push({ group, report });
+      try {
+        const report =
+          Date.now() < deadline
+            ? await this.#check(
+                cluster,
+                group,
+                { perPartition: QUICK_CHECK.perPartition, bytes: CHECK_BUDGET.bytes, deadline },
+                () => undefined,
+              )
+            : null;
+        health.push({ group, report });
+      } catch (error) {
+        // A topic of a declared group may have been deleted since: that group says so, the others are still judged.
+        if (!(error instanceof AppError) || error.code !== 'TOPIC_NOT_FOUND') throw error;
+        health.push({ group, report: null, problem: `${error.message}: edit or remove this group` });
+      }
     }
     return health;
   }

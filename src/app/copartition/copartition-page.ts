@@ -40,8 +40,8 @@ export class CopartitionPage {
   private readonly jobs = signal<Record<string, CheckJob>>({});
 
   protected readonly cards = computed<GroupCardView[]>(() =>
-    (this.health.hasValue() ? this.health.value() : []).map(({ group, report }) =>
-      groupCardView(group, report, this.jobs()[group.id] ?? null),
+    (this.health.hasValue() ? this.health.value() : []).map(({ group, report, problem }) =>
+      groupCardView(group, report, this.jobs()[group.id] ?? null, problem ?? null),
     ),
   );
   protected readonly counts = computed(() => verdictCounts(this.cards()));

@@ -110,6 +110,11 @@ describe('copartition rules', () => {
       expect(finding!.rows[0]!.cells.map((cell) => cell!.schemaId)).toEqual([1, 2]);
     });
 
+    describe('for a group that could not be checked', () => {
+      it('carries the reason', () =>
+        expect(groupCardView(aGroup(), null, null, 'No topic gone on cluster local').problem).toBe('No topic gone on cluster local'));
+    });
+
     describe('once a full check is done', () => {
       it('reads its report instead of the quick one', () => {
         const view = groupCardView(

@@ -92,11 +92,17 @@ export function failedCheck(error: ApiError): CheckJob {
 }
 
 /** Everything a group's card shows: a full check's report once there is one, else the quick one. */
-export function groupCardView(group: CopartitionGroup, quick: CopartitionReport | null, job: CheckJob | null): GroupCardView {
+export function groupCardView(
+  group: CopartitionGroup,
+  quick: CopartitionReport | null,
+  job: CheckJob | null,
+  problem: string | null = null,
+): GroupCardView {
   const report = job?.report ?? quick;
   return {
     group,
     report,
+    problem: job?.report ? null : problem,
     badge: badge(report?.verdict ?? null),
     origin: originLabel(group.origin),
     isDeclared: isDeclared(group),

@@ -47,6 +47,8 @@ export interface EvidenceCell {
 export interface GroupCardView {
   group: CopartitionGroup;
   report: CopartitionReport | null;
+  /** Why the group could not be checked. */
+  problem: string | null;
   badge: VerdictBadge;
   origin: string;
   isDeclared: boolean;
