@@ -7,6 +7,11 @@ export interface ChainLink {
   previous: string | null;
   /** The hash of this entry's content and `previous`. */
   hash: string;
+  /**
+   * Which audit key sealed it (a fingerprint, never the key), `none` without one: a console
+   * with another key cannot check the hash, which is not the same as a changed record.
+   */
+  sealedWith?: string;
 }
 
 /** An entry as stored: its content, and the link that seals it. */
@@ -21,7 +26,7 @@ export interface Chained {
  * one, they cannot forge a record either.
  */
 export function seal<T extends object>(content: T, previous: string | null, key: string | undefined): T & Required<Chained> {
-  return { ...content, chain: { previous, hash: hashOf(JSON.stringify(content), previous, key) } };
+  return { ...content, chain: { previous, hash: hashOf(JSON.stringify(content), previous, key), sealedWith: fingerprint(key) } };
 }
 
 /**
@@ -40,9 +45,10 @@ export function verify(entries: readonly (Chained & { id: string })[], key: stri
       continue;
     }
     const isLinked = chain.previous === null ? seen.size === 0 : seen.has(chain.previous);
-    if (hashOf(JSON.stringify(content), chain.previous, key) !== chain.hash) integrity.set(entry.id, 'altered');
-    else integrity.set(entry.id, isLinked ? 'verified' : 'unlinked');
     seen.add(chain.hash);
+    if ((chain.sealedWith ?? 'none') !== fingerprint(key)) integrity.set(entry.id, 'unsigned');
+    else if (hashOf(JSON.stringify(content), chain.previous, key) !== chain.hash) integrity.set(entry.id, 'altered');
+    else integrity.set(entry.id, isLinked ? 'verified' : 'unlinked');
   }
   return integrity;
 }
@@ -50,6 +56,11 @@ export function verify(entries: readonly (Chained & { id: string })[], key: stri
 /** The hash of the last entry, for the next one to link to. */
 export function lastHash(entries: readonly Chained[]): string | null {
   return entries.at(-1)?.chain?.hash ?? null;
+}
+
+/** A short name for a key that does not reveal it. */
+function fingerprint(key: string | undefined): string {
+  return key ? createHash('sha256').update('kpc-audit-key:').update(key).digest('hex').slice(0, 12) : 'none';
 }
 
 function hashOf(content: string, previous: string | null, key: string | undefined): string {

@@ -37,8 +37,9 @@ export type AuditOutcome = 'pending' | 'applied' | 'failed' | 'unknown';
  * itself and of the record written before it (keyed with the console's audit key when one is
  * configured), so a record changed, removed or slipped in by another Kafka client shows here.
  * `verified`: intact and linked; `altered`: its content no longer matches its hash;
- * `unlinked`: the record it follows is missing or altered; `unsigned`: it carries no hash
- * (written by another client, or by a console before records were chained).
+ * `unlinked`: the record it follows is missing or altered; `unsigned`: it is not sealed with
+ * this console's audit key (another Kafka client wrote it, or a console with another
+ * `KPC_AUDIT_KEY` or none, or one from before records were chained), so it cannot be checked.
  */
 export type AuditIntegrity = 'verified' | 'altered' | 'unlinked' | 'unsigned';
 

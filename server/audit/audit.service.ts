@@ -216,8 +216,11 @@ export class AuditService {
 
   /** What only tampering explains: the console never removes or rewrites an audit entry. */
   async #integrityWarnings(cluster: ClusterConfig): Promise<string[]> {
-    const entries = [...(await this.#topic.entries(cluster)).values()];
-    const { removed, rewritten } = this.#topic.changes(cluster);
+    const stored = await this.#topic.entries(cluster);
+    const entries = [...stored.values()];
+    const { removed } = this.#topic.changes(cluster);
+    // Consoles before intents and outcomes rewrote a record to mark it undone: only a chained entry is never rewritten.
+    const rewritten = this.#topic.changes(cluster).rewritten.filter((id) => stored.get(id)?.entry !== undefined);
     const where = `${AUDIT_TOPIC} of ${cluster.name}`;
     return [
       ...removed.map((id) => `Audit entry ${id} was erased from ${where} by another Kafka client (a tombstone)`),

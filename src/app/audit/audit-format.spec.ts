@@ -1,4 +1,4 @@
-import { aConnectorOffsetsRecord, anAuditRecord } from './audit.builders';
+import { aConnectorOffsetsRecord, anAuditRecord, aTopicRecord } from './audit.builders';
 import type { ConsumerGroupOffsetsRecord } from './audit.model';
 import { auditRow, canUndo, describeChanges } from './audit-format';
 
@@ -32,6 +32,25 @@ describe('audit-format', () => {
         expect(describeChanges(aConnectorOffsetsRecord({ after: [] }))).toBe(
           '[{"partition":{"filename":"orders.txt"},"offset":{"position":1}}] → []',
         ));
+    });
+
+    describe('for a reset that failed', () => {
+      it('shows the offsets it found and nothing after', () =>
+        expect(describeChanges(anAuditRecord({ outcome: 'failed', after: null as unknown as [] }))).toBe(
+          'shop.orders.events p0: 8 → —, p1: — → —',
+        ));
+    });
+
+    describe("for a topic's state", () => {
+      it('names what changed, a dash where there was nothing', () =>
+        expect(
+          describeChanges(
+            aTopicRecord({
+              before: { partitions: 2, configs: { 'retention.ms': null } },
+              after: { partitions: 3, configs: { 'retention.ms': '3600000' } },
+            }),
+          ),
+        ).toBe('partitions: 2 → 3, retention.ms: — → 3600000'));
     });
   });
 

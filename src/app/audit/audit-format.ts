@@ -1,4 +1,11 @@
-import type { AuditIntegrity, AuditOutcome, AuditRecord, ConsumerGroupOffsetsRecord, TopicPartitionOffset } from './audit.model';
+import type {
+  AuditIntegrity,
+  AuditOutcome,
+  AuditRecord,
+  ConsumerGroupDeleteRecord,
+  ConsumerGroupOffsetsRecord,
+  TopicPartitionOffset,
+} from './audit.model';
 
 /** A record with what the audit page decided about it. */
 export type AuditRow = AuditRecord & {
@@ -25,7 +32,8 @@ const OUTCOME_LABELS: Record<AuditOutcome, string> = {
 const INTEGRITY_PROBLEMS: Record<Exclude<AuditIntegrity, 'verified'>, string> = {
   altered: 'Changed after the console wrote it: its content no longer matches its hash',
   unlinked: 'The record written before it is missing or was changed',
-  unsigned: 'Not written by this console (it carries no hash): another Kafka client, or an older console',
+  unsigned:
+    "Not sealed with this console's audit key, so it cannot be checked: another Kafka client, a console with another KPC_AUDIT_KEY, or an older console wrote it",
 };
 
 const ACTION_LABELS: Partial<Record<string, string>> = {
@@ -84,17 +92,47 @@ export function auditRow(record: AuditRecord): AuditRow {
  * whatever the connector defines, so they show as short JSON.
  */
 export function describeChanges(record: AuditRecord): string {
-  if (!isConsumerGroupOffsets(record)) return `${shortJson(record.before)} → ${shortJson(record.after)}`;
+  if (isConsumerGroupOffsets(record)) return describeOffsets(record.before, Array.isArray(record.after) ? record.after : []);
+  if (isState(record.before) && isState(record.after)) return describeState(record.before, record.after);
+  return `${shortJson(record.before)} → ${shortJson(record.after)}`;
+}
+
+/** "topic p0: 8 → 0, p1: — → 0": a group's offsets; a partition with nothing after shows a dash. */
+function describeOffsets(before: TopicPartitionOffset[], after: TopicPartitionOffset[]): string {
   const byTopic = new Map<string, string[]>();
-  for (const [index, before] of record.before.entries()) {
-    const change = `p${before.partition}: ${offsetText(before)} → ${offsetText(record.after[index])}`;
-    byTopic.set(before.topic, [...(byTopic.get(before.topic) ?? []), change]);
+  for (const [index, was] of before.entries()) {
+    const change = `p${was.partition}: ${offsetText(was)} → ${offsetText(after[index])}`;
+    byTopic.set(was.topic, [...(byTopic.get(was.topic) ?? []), change]);
   }
   return [...byTopic].map(([topic, changes]) => `${topic} ${changes.join(', ')}`).join('; ');
 }
 
-function isConsumerGroupOffsets(record: AuditRecord): record is ConsumerGroupOffsetsRecord {
-  return record.action === 'consumer-group.offsets.reset' || record.action === 'consumer-group.offsets.undo';
+/** "partitions: 2 → 3, retention.ms: — → 3600000": what a change touched of a topic, a connector or a group. */
+function describeState(before: State | null, after: State | null): string {
+  const was = flatten(before ?? {});
+  const is = flatten(after ?? {});
+  const keys = [...new Set([...Object.keys(was), ...Object.keys(is)])];
+  return keys.map((key) => `${key}: ${shortJson(was[key])} → ${shortJson(is[key])}`).join(', ') || '—';
+}
+
+type State = Record<string, unknown>;
+
+/** A state object: a plain object (or nothing), not a list of positions. */
+function isState(value: unknown): value is State | null {
+  return value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value));
+}
+
+/** One level of nesting unfolded, so `configs.retention.ms` reads as `retention.ms`. */
+function flatten(state: State): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(state).flatMap(([key, value]) =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value as State) : [[key, value]],
+    ),
+  );
+}
+
+function isConsumerGroupOffsets(record: AuditRecord): record is ConsumerGroupOffsetsRecord | ConsumerGroupDeleteRecord {
+  return record.subject.kind === 'consumer-group' && Array.isArray(record.before);
 }
 
 function offsetText(position: TopicPartitionOffset | undefined): string {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -11,6 +11,9 @@ import { auditRow } from './audit-format';
 import { AuditTable } from './audit-table';
 import type { AuditRecord } from './audit.model';
 import { AuditService } from './audit.service';
+
+/** How many signs of tampering show before the operator asks for the rest. */
+const FIRST_WARNINGS = 5;
 
 /** `/clusters/:cluster/audit`: what the console changed on this cluster, newest first. */
 @Component({
@@ -40,10 +43,13 @@ import { AuditService } from './audit.service';
         <div>
           <strong>Another Kafka client changed this audit log</strong>
           <ul>
-            @for (warning of integrityWarnings(); track warning) {
+            @for (warning of shownWarnings(); track warning) {
               <li>{{ warning }}</li>
             }
           </ul>
+          @if (hiddenWarningCount()) {
+            <button mat-button (click)="showAllWarnings.set(true)">Show {{ hiddenWarningCount() }} more</button>
+          }
         </div>
       </div>
     }
@@ -100,6 +106,11 @@ export class AuditPage {
   protected readonly hasRecords = computed(() => this.current() !== undefined);
   protected readonly integrityWarnings = computed(() => (this.records.hasValue() ? this.records.value().integrityWarnings : []));
   protected readonly hasIntegrityWarnings = computed(() => this.integrityWarnings().length > 0);
+  protected readonly showAllWarnings = signal(false);
+  protected readonly shownWarnings = computed(() =>
+    this.showAllWarnings() ? this.integrityWarnings() : this.integrityWarnings().slice(0, FIRST_WARNINGS),
+  );
+  protected readonly hiddenWarningCount = computed(() => this.integrityWarnings().length - this.shownWarnings().length);
   protected readonly error = computed(() => apiErrorOf(this.records.error()));
   protected readonly rows = computed(() => (this.current() ?? []).map(auditRow));
   /** The page's one change, undoing a reset; its failure shows above the table. */

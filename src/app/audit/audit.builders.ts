@@ -1,4 +1,4 @@
-import type { ConnectorOffsetsRecord, ConsumerGroupOffsetsRecord } from './audit.model';
+import type { ConnectorOffsetsRecord, ConsumerGroupOffsetsRecord, TopicRecord } from './audit.model';
 
 /** Test data: everything defaulted, a spec states only the field that decides. */
 export function anAuditRecord(overrides: Partial<ConsumerGroupOffsetsRecord> = {}): ConsumerGroupOffsetsRecord {
@@ -38,6 +38,24 @@ export function aConnectorOffsetsRecord(overrides: Partial<ConnectorOffsetsRecor
     parameters: { connectCluster: 'local-connect' },
     before: [{ partition: { filename: 'orders.txt' }, offset: { position: 1 } }],
     after: [{ partition: { filename: 'orders.txt' }, offset: null }],
+    ...overrides,
+  };
+}
+
+/** A topic changed through the console. */
+export function aTopicRecord(overrides: Partial<TopicRecord> = {}): TopicRecord {
+  return {
+    id: '2026-11-25T16:00:00.000Z-ijkl9012',
+    at: '2026-11-25T16:00:00.000Z',
+    actor: 'anonymous@127.0.0.1',
+    cluster: 'local',
+    outcome: 'applied',
+    integrity: 'verified',
+    action: 'topic.partitions.increase',
+    subject: { kind: 'topic', name: 'shop.orders.events' },
+    parameters: { count: 3 },
+    before: { partitions: 2 },
+    after: { partitions: 3 },
     ...overrides,
   };
 }

@@ -7,6 +7,8 @@ export type {
   AuditRecord,
   ConnectorOffset,
   ConnectorOffsetsRecord,
+  ConsumerGroupDeleteRecord,
   ConsumerGroupOffsetsRecord,
   TopicPartitionOffset,
+  TopicRecord,
 } from '../../../server/audit/audit.model';
