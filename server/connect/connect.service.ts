@@ -1,6 +1,6 @@
 import type { ClusterConfig, ConnectClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
-import { isSecretKey, maskConfig, scrubSecrets, unmaskConfig } from './connect-secrets';
+import { isSecretKey, maskConfig, maskValue, scrubSecrets, unmaskConfig } from './connect-secrets';
 import { publicUrl, type ConnectGateway, type RawInfo, type RawStatus, type RawValidation } from './connect.gateway';
 import {
   MASKED_VALUE,
@@ -121,7 +121,8 @@ export class ConnectService {
    * missing topics first (deleted again if the connector cannot be created).
    */
   async create(cluster: ClusterConfig, connect: ConnectClusterConfig, connector: NewConnector): Promise<ConnectorDetail> {
-    const masked = Object.keys(connector.config).filter((key) => connector.config[key] === MASKED_VALUE);
+    // A new connector has no stored secret for a mask to stand for.
+    const masked = Object.keys(connector.config).filter((key) => connector.config[key]!.includes(MASKED_VALUE));
     if (masked.length) throw new AppError('VALIDATION_FAILED', `Type a value for ${masked.join(', ')}`);
     const config = { ...connector.config, name: connector.name };
     const type = await this.requireValid(connect, config);
@@ -286,12 +287,13 @@ function toValidation(validation: RawValidation, config: Record<string, string>)
     groups: validation.groups,
     fields: validation.configs.map(({ definition, value }) => {
       const isSecret = definition.type === 'PASSWORD' || isSecretKey(definition.name);
+      const shown = (text: string | null) => (text === null ? null : isSecret ? MASKED_VALUE : maskValue(definition.name, text));
       return {
         definition: {
           name: definition.name,
           type: definition.type,
           required: definition.required,
-          defaultValue: isSecret && definition.default_value ? MASKED_VALUE : definition.default_value,
+          defaultValue: definition.default_value ? shown(definition.default_value) : definition.default_value,
           importance: definition.importance as ConfigValidation['fields'][number]['definition']['importance'],
           documentation: definition.documentation ?? '',
           group: definition.group,
@@ -299,7 +301,7 @@ function toValidation(validation: RawValidation, config: Record<string, string>)
           displayName: definition.display_name,
           dependents: definition.dependents,
         },
-        value: isSecret && value.value ? MASKED_VALUE : value.value,
+        value: value.value ? shown(value.value) : value.value,
         recommendedValues: value.recommended_values,
         errors: value.errors.map((error) => scrubSecrets(error, config)),
         visible: value.visible,
