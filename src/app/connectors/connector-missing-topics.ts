@@ -26,7 +26,7 @@ import type { MissingTopicsNotice, TopicCreationDraft } from './connector.model'
         </mat-checkbox>
         @if (choice(); as draft) {
           <div class="fields">
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic" floatLabel="always">
               <mat-label>Partitions</mat-label>
               <input
                 matInput
@@ -37,7 +37,7 @@ import type { MissingTopicsNotice, TopicCreationDraft } from './connector.model'
                 [value]="draft.partitions"
                 (input)="change('partitions', $event)" />
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic" floatLabel="always">
               <mat-label>Replication factor</mat-label>
               <input
                 matInput
