@@ -127,7 +127,7 @@ export class ConnectService {
     const config = { ...connector.config, name: connector.name };
     const type = await this.requireValid(connect, config);
     if (connector.createTopics) await this.requireAbsent(connect, connector.name);
-    await this.withTopics(cluster, type, config, connector.createTopics, () => this.gateway.create(connect, connector.name, config));
+    await this.topics.saveWith(cluster, type, config, connector.createTopics, () => this.gateway.create(connect, connector.name, config));
     return this.detail(cluster, connect, connector.name);
   }
 
@@ -146,7 +146,7 @@ export class ConnectService {
     const stored = await this.gateway.connector(connect, name);
     const config = { ...unmaskConfig(submitted, stored.config), name };
     const type = await this.requireValid(connect, config);
-    await this.withTopics(cluster, type, config, createTopics, () => this.gateway.updateConfig(connect, name, config));
+    await this.topics.saveWith(cluster, type, config, createTopics, () => this.gateway.updateConfig(connect, name, config));
     return this.detail(cluster, connect, name);
   }
 
@@ -181,27 +181,6 @@ export class ConnectService {
   async restartTask(cluster: ClusterConfig, connect: ConnectClusterConfig, name: string, task: number): Promise<ConnectorDetail> {
     await this.gateway.restartTask(connect, name, task);
     return this.detail(cluster, connect, name);
-  }
-
-  /**
-   * Saves the connector, with its missing topics created first when asked. Should the save
-   * be refused, the topics made for it are deleted again; when its outcome is unknown, they
-   * stay, since the connector may exist and need them.
-   */
-  private async withTopics(
-    cluster: ClusterConfig,
-    type: ConnectorType,
-    config: Record<string, string>,
-    creation: TopicCreation | undefined,
-    save: () => Promise<unknown>,
-  ): Promise<void> {
-    const created = creation ? await this.topics.createMissing(cluster, type, config, creation) : [];
-    try {
-      await save();
-    } catch (err) {
-      if (!(err instanceof AppError && err.code === 'OUTCOME_UNKNOWN')) await this.topics.remove(cluster, created);
-      throw err;
-    }
   }
 
   /** Refuses a name that is taken before any topic is made for it. */

@@ -42,6 +42,27 @@ export class ConnectorTopicsService {
   }
 
   /**
+   * Saves a connector, with its missing topics created first when asked. Should the save be
+   * refused, the topics made for it are deleted again; when its outcome is unknown, they
+   * stay, since the connector may exist and need them.
+   */
+  async saveWith(
+    cluster: ClusterConfig,
+    type: ConnectorType,
+    config: Record<string, string>,
+    creation: TopicCreation | undefined,
+    save: () => Promise<unknown>,
+  ): Promise<void> {
+    const created = creation ? await this.createMissing(cluster, type, config, creation) : [];
+    try {
+      await save();
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'OUTCOME_UNKNOWN')) await this.remove(cluster, created);
+      throw err;
+    }
+  }
+
+  /**
    * Creates the config's missing topics and answers their names. When one cannot be made,
    * those made before it are deleted again, so a refused request changes nothing.
    */
