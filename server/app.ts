@@ -12,6 +12,7 @@ import { ConnectGateway } from './connect/connect.gateway';
 import { connectRoutes } from './connect/connect.routes';
 import { ConnectService } from './connect/connect.service';
 import { ConnectorOffsetsService } from './connect/connector-offsets.service';
+import { ConnectorTopicsService } from './connect/connector-topics.service';
 import { ConsumerGroupsGateway } from './consumer-groups/consumer-groups.gateway';
 import { consumerGroupsRoutes } from './consumer-groups/consumer-groups.routes';
 import { ConsumerGroupsService } from './consumer-groups/consumer-groups.service';
@@ -67,19 +68,15 @@ export function createApp({ clusters, logger, browserDist, auditKey }: AppOption
   api.use(clustersRoutes(clustersService));
   api.use(auditRoutes(audit, clustersService));
   const topicsGateway = new TopicsGateway(gateway);
-  api.use(
-    topicsRoutes(
-      clustersService,
-      new TopicsService(gateway, topicsGateway, audit),
-      new MessagesService(topicsGateway, new MessagesGateway(gateway), audit),
-    ),
-  );
+  const topics = new TopicsService(gateway, topicsGateway, audit);
+  api.use(topicsRoutes(clustersService, topics, new MessagesService(topicsGateway, new MessagesGateway(gateway), audit)));
   api.use(copartitionRoutes(clustersService, new CopartitionService(gateway, new CopartitionGateway(gateway, topicsGateway), audit)));
   const consumerGroupsGateway = new ConsumerGroupsGateway(gateway);
   const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway, audit);
   api.use(consumerGroupsRoutes(clustersService, consumerGroups, new OffsetResetService(consumerGroupsGateway, consumerGroups, audit)));
   const connectGateway = new ConnectGateway();
-  const connect = new ConnectService(connectGateway);
+  // A connector's missing topics are made by the topics feature, under its rules.
+  const connect = new ConnectService(connectGateway, new ConnectorTopicsService(gateway, topics));
   api.use(connectRoutes(clustersService, connect, new ConnectorOffsetsService(connectGateway, audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
   api.use(apiNotFound);

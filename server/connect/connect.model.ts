@@ -53,6 +53,36 @@ export interface ConnectorDetail extends ConnectorSummary {
   trace?: string;
   /** Topics the connector has actually produced to or consumed from (KIP-558). */
   activeTopics: string[];
+  /** Its configured topics checked against the Kafka cluster; null when the cluster could not be asked. */
+  topicCheck: ConnectorTopicCheck | null;
+  /** Set when a RUNNING source can never publish: `RUNNING but cannot publish: topic X does not exist`. */
+  warning?: string;
+}
+
+/**
+ * The topics a connector writes (a source) or reads (a sink), as far as its config tells, and
+ * which of them do not exist. With topic auto-creation off on the brokers (the usual
+ * production setting), a source whose topic is missing stays RUNNING and publishes nothing.
+ */
+export interface ConnectorTopicCheck {
+  /** The topics its config names exactly. */
+  topics: string[];
+  /** Those of them that do not exist on the Kafka cluster now. */
+  missing: string[];
+  /** Whether Connect creates a source's missing topics itself: `topic.creation.default.*` is set (KIP-158). */
+  createdByConnect: boolean;
+  /** Why some of its topics cannot be told from the config (a prefix, a pattern, a routing transform). */
+  cannotTell?: string;
+}
+
+/**
+ * Create the connector's missing topics before saving it, through the topics feature's own
+ * rules. Omitted values take the broker's defaults (`num.partitions`,
+ * `default.replication.factor`; KIP-464).
+ */
+export interface TopicCreation {
+  partitions?: number;
+  replicationFactor?: number;
 }
 
 export interface ConnectorPlugin {
@@ -91,6 +121,8 @@ export interface ConfigValidation {
   errorCount: number;
   groups: string[];
   fields: ConfigFieldValidation[];
+  /** The config's topics checked against the Kafka cluster; null when the cluster could not be asked. */
+  topicCheck: ConnectorTopicCheck | null;
 }
 
 /** A sink connector's position: its consumer group's offset of one topic partition. */
@@ -133,6 +165,15 @@ export interface OffsetsChangeResult {
 export interface NewConnector {
   name: string;
   config: Record<string, string>;
+  /** Create its missing topics first; omitted: save it as it is. */
+  createTopics?: TopicCreation;
+}
+
+/** `PUT .../connectors/:name/config`. */
+export interface ConnectorConfigChange {
+  config: Record<string, string>;
+  /** Create its missing topics first; omitted: save it as it is. */
+  createTopics?: TopicCreation;
 }
 
 export interface ConnectorRestart {

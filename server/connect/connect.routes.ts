@@ -4,18 +4,28 @@ import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
 import { AppError } from '../shared/app-error';
 import { parseBody, parseQuery } from '../shared/validation';
+import type { ConnectorConfigChange, TopicCreation } from './connect.model';
 import type { ConnectService } from './connect.service';
 import type { ConnectorOffsetsService, OffsetsChangeContext } from './connector-offsets.service';
 
 const config = z.record(z.string().min(1), z.string({ error: 'must be a string (Connect configs are strings)' }));
+// Same bounds as a topic made on the topics page; omitted values take the broker's defaults.
+const createTopics = z
+  .object({
+    partitions: z.number().int().min(1).max(100_000).optional(),
+    replicationFactor: z.number().int().min(1).max(32_767).optional(),
+  })
+  .optional() satisfies z.ZodType<TopicCreation | undefined>;
 const newConnector = z.object({
   name: z
     .string()
     .regex(/^[^/\\]+$/, 'is required and may not contain / or \\')
     .max(249),
   config,
+  createTopics,
 });
-const configChange = z.object({ config });
+const configValidation = z.object({ config });
+const configChange = z.object({ config, createTopics }) satisfies z.ZodType<ConnectorConfigChange>;
 const restart = z.object({ includeTasks: z.boolean().default(false), onlyFailed: z.boolean().default(false) });
 const offsets = z
   .array(
@@ -49,21 +59,22 @@ export function connectRoutes(clusters: ClustersService, connect: ConnectService
     })
     .post(`${base}/connectors`, async (req, res) => {
       const connectCluster = target(req);
-      res.status(201).json(await connect.create(connectCluster, parseBody(newConnector, req)));
+      res.status(201).json(await connect.create(clusterOf(req), connectCluster, parseBody(newConnector, req)));
     })
     .get(`${base}/plugins`, async (req, res) => {
       res.json(await connect.plugins(target(req)));
     })
     .put(`${base}/plugins/:plugin/validate`, async (req, res) => {
       const connectCluster = target(req);
-      res.json(await connect.validate(connectCluster, req.params.plugin, parseBody(configChange, req).config));
+      res.json(await connect.validate(clusterOf(req), connectCluster, req.params.plugin, parseBody(configValidation, req).config));
     })
     .get(connectorPath, async (req, res) => {
-      res.json(await connect.detail(target(req), req.params.name));
+      res.json(await connect.detail(clusterOf(req), target(req), req.params.name));
     })
     .put(`${connectorPath}/config`, async (req, res) => {
       const connectCluster = target(req);
-      res.json(await connect.updateConfig(connectCluster, req.params.name, parseBody(configChange, req).config));
+      const change = parseBody(configChange, req);
+      res.json(await connect.updateConfig(clusterOf(req), connectCluster, req.params.name, change.config, change.createTopics));
     })
     .delete(connectorPath, async (req, res) => {
       const connectCluster = target(req);
@@ -73,13 +84,13 @@ export function connectRoutes(clusters: ClustersService, connect: ConnectService
     .post(`${connectorPath}/restart`, async (req, res) => {
       const connectCluster = target(req);
       const { includeTasks, onlyFailed } = parseBody(restart, req);
-      res.json(await connect.restart(connectCluster, req.params.name, includeTasks, onlyFailed));
+      res.json(await connect.restart(clusterOf(req), connectCluster, req.params.name, includeTasks, onlyFailed));
     })
     .post(`${connectorPath}/tasks/:task/restart`, async (req, res) => {
       const connectCluster = target(req);
       const task = Number(req.params.task);
       if (!Number.isInteger(task) || task < 0) throw new AppError('VALIDATION_FAILED', 'The task id is a number, 0 or more');
-      res.json(await connect.restartTask(connectCluster, req.params.name, task));
+      res.json(await connect.restartTask(clusterOf(req), connectCluster, req.params.name, task));
     })
     .get(`${connectorPath}/offsets`, async (req, res) => {
       res.json(await offsetsService.offsets(target(req), req.params.name));
@@ -101,7 +112,7 @@ export function connectRoutes(clusters: ClustersService, connect: ConnectService
     });
   for (const action of ['pause', 'resume', 'stop'] as const) {
     router.post(`${connectorPath}/${action}`, async (req, res) => {
-      res.json(await connect.changeState(target(req), req.params.name, action));
+      res.json(await connect.changeState(clusterOf(req), target(req), req.params.name, action));
     });
   }
   return router;

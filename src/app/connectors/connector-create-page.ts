@@ -13,18 +13,31 @@ import { changeRunner } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { ConnectorConfigEditor } from './connector-config-editor';
+import { ConnectorMissingTopics } from './connector-missing-topics';
 import { fieldGroups, pluginLabel, withoutEmptyValues } from './connector-rules';
+import {
+  cannotTellNote,
+  missingTopicsNotice,
+  savedMessage,
+  saveWithoutTopicsConfirmation,
+  topicCreationOf,
+  withConnectTopicCreation,
+} from './connector-topic-rules';
+import type { TopicCreationDraft } from './connector.model';
 import { ConnectorsService } from './connectors.service';
 
 /**
  * `/clusters/:cluster/connectors/new?connect=`: pick a plugin, fill the form the worker's own
  * definitions generate (validated as you type), or paste the config as JSON, then create.
+ * Topics the connector needs that do not exist are named before it is created, with the
+ * offer to create them first or to let Connect create them.
  */
 @Component({
   selector: 'kpc-connector-create-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ConnectorConfigEditor,
+    ConnectorMissingTopics,
     ErrorPanel,
     FormsModule,
     MatButtonModule,
@@ -136,8 +149,23 @@ export class ConnectorCreatePage {
   /** Whether to show the worker's objection to the name: not before one is typed. */
   protected readonly hasNameErrors = computed(() => !!this.nameErrors() && !!this.name());
   protected readonly hasPlugin = computed(() => !!this.plugin());
+  private readonly pluginType = computed(
+    () => (this.plugins.hasValue() ? this.plugins.value() : []).find((plugin) => plugin.className === this.plugin())?.type ?? 'unknown',
+  );
+  protected readonly topicNotice = computed(() => missingTopicsNotice(this.validation()?.topicCheck, this.pluginType()));
+  protected readonly topicNote = computed(() => cannotTellNote(this.validation()?.topicCheck));
+  /** The operator's choice to create the missing topics first. */
+  protected readonly topicChoice = signal<TopicCreationDraft | undefined>(undefined);
+  // A choice made for topics that exist by now (the topic was renamed) creates nothing.
+  private readonly topicCreation = computed(() => topicCreationOf(this.topicNotice() ? this.topicChoice() : undefined));
+  protected readonly createLabel = computed(() => (this.topicCreation().creation ? 'Create topics and connector' : 'Create connector'));
   protected readonly canCreate = computed(
-    () => !!this.validation() && this.errorCount() === 0 && this.name().trim() !== '' && !this.creation.isBusy(),
+    () =>
+      !!this.validation() &&
+      this.errorCount() === 0 &&
+      this.name().trim() !== '' &&
+      !this.topicCreation().problem &&
+      !this.creation.isBusy(),
   );
   protected readonly isWorking = computed(() => this.plugins.isLoading() || this.creation.isBusy());
 
@@ -147,14 +175,26 @@ export class ConnectorCreatePage {
     this.config.set({});
   }
 
-  /** Creates the connector, then opens its page. */
+  /** Adds `topic.creation.default.*` to the config, so Connect creates the topics (KIP-158). */
+  protected letConnectCreateTopics(): void {
+    this.config.update(withConnectTopicCreation);
+    this.topicChoice.set(undefined);
+  }
+
+  /**
+   * Creates the connector (its missing topics first, if chosen), then opens its page. With
+   * topics missing and none to be created, asks first.
+   */
   protected create(): void {
     const { cluster, connect } = { cluster: this.cluster(), connect: this.connect() };
     const name = this.name().trim();
     const config = { ...this.fullConfig(), name };
+    const { creation: createTopics } = this.topicCreation();
+    const notice = this.topicNotice();
     this.creation.run({
-      call: () => this.connectors.create(cluster, connect, { name, config }),
-      success: `Created ${name}`,
+      confirm: saveWithoutTopicsConfirmation(notice, createTopics, 'Create'),
+      call: () => this.connectors.create(cluster, connect, { name, config, ...(createTopics && { createTopics }) }),
+      success: savedMessage(`Created ${name}`, createTopics, notice),
       then: () => void this.router.navigate(['/clusters', cluster, 'connectors', connect, name]),
     });
   }

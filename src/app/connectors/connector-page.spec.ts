@@ -2,6 +2,7 @@ import { Component } from '@angular/core';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { ComponentHarness } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
@@ -10,7 +11,7 @@ import { provideRouter } from '@angular/router';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { ConnectorPage } from './connector-page';
-import { aConnectorDetail, someOffsets } from './connector.builders';
+import { aConnectorDetail, aTopicCheck, someOffsets } from './connector.builders';
 
 /** A host to find the overlay container from; dialogs and snack bars render outside the page. */
 @Component({ template: '' })
@@ -31,8 +32,6 @@ describe('ConnectorPage', () => {
     fixture.componentRef.setInput('connect', 'local-connect');
     fixture.componentRef.setInput('name', 'domain-events-source');
     fixture.detectChanges();
-    answerReads();
-    await fixture.whenStable();
   });
   afterEach(() => {
     // The config is validated as it stands once typing pauses; these specs are about the actions.
@@ -44,9 +43,11 @@ describe('ConnectorPage', () => {
   const overlay = () => TestbedHarnessEnvironment.documentRootLoader(TestBed.createComponent(Host));
   const button = (text: string) => page().getHarness(MatButtonHarness.with({ text: new RegExp(text) }));
 
-  function answerReads(): void {
-    http.expectOne({ method: 'GET', url }).flush(aConnectorDetail());
+  /** Answers the page's first reads with the connector given. */
+  async function open(detail = aConnectorDetail()): Promise<void> {
+    http.expectOne({ method: 'GET', url }).flush(detail);
     http.expectOne({ method: 'GET', url: `${url}/offsets` }).flush(someOffsets());
+    await fixture.whenStable();
   }
 
   /** Answers the reads a change starts again, once the page has sent them. */
@@ -66,6 +67,8 @@ describe('ConnectorPage', () => {
   }
 
   describe('pausing', () => {
+    beforeEach(() => open());
+
     it('asks first, then pauses, says so and reads the connector again', async () => {
       await (await button('Pause')).click();
       const dialog = await overlay().getHarness(MatDialogHarness);
@@ -82,6 +85,8 @@ describe('ConnectorPage', () => {
   });
 
   describe('when an action fails', () => {
+    beforeEach(() => open());
+
     it('says why, and reads the connector again', async () => {
       const restarting = (await button('Restart task')).click();
       (await requestSoon(`${url}/tasks/0/restart`)).flush(
@@ -95,4 +100,48 @@ describe('ConnectorPage', () => {
       expect(await panel.getMessage()).toBe('Kafka Connect cluster local-connect is unreachable');
     });
   });
+
+  describe('for a running source whose topic does not exist', () => {
+    const warning = 'RUNNING but cannot publish: topic shop.domain-events does not exist';
+    const detail = aConnectorDetail({ warning, topicCheck: aTopicCheck({ missing: ['shop.domain-events'] }) });
+
+    beforeEach(() => open(detail));
+
+    it('says so at the top of the page', async () => {
+      const alert = await page().getHarness(CannotPublishHarness);
+
+      expect(await alert.getText()).toContain(warning);
+    });
+
+    it('asks, then creates the topic by saving the config again with createTopics', async () => {
+      await (await button('Create topic')).click();
+      const dialog = await overlay().getHarness(MatDialogHarness);
+      expect(await dialog.getText()).toContain("shop.domain-events will be created with the broker's default partitions");
+
+      const confirming = (await dialog.getHarness(MatButtonHarness.with({ text: 'Create topic' }))).click();
+      const save = await requestSoon(`${url}/config`);
+      expect(save.request.method).toBe('PUT');
+      expect(save.request.body).toEqual({ config: detail.config, createTopics: {} });
+      save.flush(aConnectorDetail());
+      await answerReloads();
+      await confirming;
+
+      expect(await (await overlay().getHarness(MatSnackBarHarness)).getMessage()).toBe('Created shop.domain-events');
+    });
+  });
+
+  describe('for a connector whose topics exist', () => {
+    beforeEach(() => open());
+
+    it('shows no warning', async () => expect(await page().getHarnessOrNull(CannotPublishHarness)).toBeNull());
+  });
 });
+
+/** The banner of a source that runs but cannot publish. */
+class CannotPublishHarness extends ComponentHarness {
+  static hostSelector = '[aria-label="Cannot publish"]';
+
+  async getText(): Promise<string> {
+    return (await this.host()).text();
+  }
+}

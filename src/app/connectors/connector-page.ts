@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -12,11 +12,20 @@ import { changeRunner, type Change } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { ConnectorConfigEditor } from './connector-config-editor';
+import { ConnectorMissingTopics } from './connector-missing-topics';
 import { ConnectorOffsetsView } from './connector-offsets-view';
 import { ConnectorStateChip } from './connector-state-chip';
 import { ConnectorTasks, type TaskRow } from './connector-tasks';
-import type { SourceOffset } from './connector.model';
+import type { SourceOffset, TopicCreationDraft } from './connector.model';
 import { actions as connectorActions, fieldGroups, stateTone, withoutEmptyValues } from './connector-rules';
+import {
+  cannotTellNote,
+  missingTopicsNotice,
+  savedMessage,
+  saveWithoutTopicsConfirmation,
+  topicCreationOf,
+  withConnectTopicCreation,
+} from './connector-topic-rules';
 import { ConnectorsService } from './connectors.service';
 
 /** How often the connector's state refreshes itself while open. */
@@ -28,6 +37,7 @@ const REFRESH_MS = 10_000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ConnectorConfigEditor,
+    ConnectorMissingTopics,
     ConnectorOffsetsView,
     ConnectorStateChip,
     ConnectorTasks,
@@ -80,6 +90,10 @@ export class ConnectorPage {
     return connector?.activeTopics.join(', ') || connector?.topics.join(', ') || '—';
   });
   protected readonly isWorking = computed(() => this.detail.isLoading() || this.change.isBusy());
+  /** `RUNNING but cannot publish: topic X does not exist`, from the server; empty when it can. */
+  protected readonly cannotPublish = computed(() => this.current()?.warning ?? '');
+  private readonly missingTopics = computed(() => this.current()?.topicCheck?.missing ?? []);
+  protected readonly createMissingLabel = computed(() => `Create ${this.missingTopics().length > 1 ? 'topics' : 'topic'}`);
 
   protected readonly offsets = rxResource({
     params: this.target,
@@ -112,8 +126,19 @@ export class ConnectorPage {
     return validation ? fieldGroups(validation) : [];
   });
   protected readonly validationErrorCount = computed(() => this.validation()?.errorCount ?? 0);
+  protected readonly topicNotice = computed(() => missingTopicsNotice(this.validation()?.topicCheck, this.current()?.type ?? 'unknown'));
+  protected readonly topicNote = computed(() => cannotTellNote(this.validation()?.topicCheck));
+  /** The operator's choice to create the draft's missing topics before saving. */
+  protected readonly topicChoice = signal<TopicCreationDraft | undefined>(undefined);
+  private readonly topicCreation = computed(() => topicCreationOf(this.topicNotice() ? this.topicChoice() : undefined));
+  // Creating the topics of an unchanged config is a reason to save it too.
   protected readonly canSave = computed(
-    () => this.isDirty() && !!this.validation() && this.validationErrorCount() === 0 && !this.change.isBusy(),
+    () =>
+      (this.isDirty() || !!this.topicCreation().creation) &&
+      !!this.validation() &&
+      this.validationErrorCount() === 0 &&
+      !this.topicCreation().problem &&
+      !this.change.isBusy(),
   );
 
   constructor() {
@@ -182,15 +207,46 @@ export class ConnectorPage {
     });
   }
 
+  /** Saves the draft, its missing topics created first if chosen; with topics missing and none to create, asks first. */
   protected saveConfig(): void {
+    const { creation } = this.topicCreation();
+    const notice = this.topicNotice();
     this.act({
-      call: () => this.connectors.updateConfig(this.cluster(), this.connect(), this.name(), withoutEmptyValues(this.draft())),
-      success: 'Config saved',
+      confirm: saveWithoutTopicsConfirmation(notice, creation, 'Save'),
+      call: () => this.connectors.updateConfig(this.cluster(), this.connect(), this.name(), withoutEmptyValues(this.draft()), creation),
+      success: savedMessage('Config saved', creation, notice),
+      then: () => this.topicChoice.set(undefined),
     });
   }
 
   protected discardChanges(): void {
     this.draft.set(JSON.parse(this.savedConfig()) ?? {});
+    this.topicChoice.set(undefined);
+  }
+
+  /** Adds `topic.creation.default.*` to the draft, so Connect creates the topics (KIP-158). */
+  protected letConnectCreateTopics(): void {
+    this.draft.update(withConnectTopicCreation);
+    this.topicChoice.set(undefined);
+  }
+
+  /**
+   * Creates the running source's missing topics with the broker's defaults, by saving its
+   * config again with them: the server makes them first, and the saved config restarts it.
+   */
+  protected createMissingTopics(): void {
+    const topics = this.missingTopics().join(', ');
+    this.act({
+      confirm: {
+        title: this.createMissingLabel(),
+        message:
+          `${topics} will be created with the broker's default partitions and replication factor, and the connector's ` +
+          'config saved again so that it restarts and publishes. To choose partitions, use the Config tab.',
+        confirmLabel: this.createMissingLabel(),
+      },
+      call: () => this.connectors.updateConfig(this.cluster(), this.connect(), this.name(), JSON.parse(this.savedConfig()) ?? {}, {}),
+      success: `Created ${topics}`,
+    });
   }
 
   protected resetOffsets(): void {

@@ -7,6 +7,7 @@ import type {
   ConnectorOffsets,
   ConnectorSummary,
   ConnectorTask,
+  ConnectorTopicCheck,
 } from './connector.model';
 
 /** Test data: everything defaulted, a spec states only the field that decides. */
@@ -43,8 +44,14 @@ export function aConnectorDetail(overrides: Partial<ConnectorDetail> = {}): Conn
       name: 'domain-events-source',
     },
     activeTopics: ['shop.domain-events'],
+    topicCheck: aTopicCheck(),
     ...overrides,
   };
+}
+
+/** A connector's topics checked against the cluster: by default all exist. */
+export function aTopicCheck(overrides: Partial<ConnectorTopicCheck> = {}): ConnectorTopicCheck {
+  return { topics: ['shop.domain-events'], missing: [], createdByConnect: false, ...overrides };
 }
 
 export function aDefinition(overrides: Partial<ConfigDefinition> = {}): ConfigDefinition {
@@ -68,7 +75,7 @@ export function aField(overrides: Partial<ConfigFieldValidation> = {}): ConfigFi
 }
 
 export function aValidation(overrides: Partial<ConfigValidation> = {}): ConfigValidation {
-  return { plugin: 'FileStreamSource', errorCount: 0, groups: ['Common'], fields: [aField()], ...overrides };
+  return { plugin: 'FileStreamSource', errorCount: 0, groups: ['Common'], fields: [aField()], topicCheck: aTopicCheck(), ...overrides };
 }
 
 export function someOffsets(overrides: Partial<ConnectorOffsets> = {}): ConnectorOffsets {

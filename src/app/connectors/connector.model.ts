@@ -11,12 +11,14 @@ export type {
   ConnectorState,
   ConnectorSummary,
   ConnectorTask,
+  ConnectorTopicCheck,
   ConnectorType,
   NewConnector,
   OffsetsChangeResult,
   OffsetsRewind,
   SinkOffset,
   SourceOffset,
+  TopicCreation,
 } from '../../../server/connect/connect.model';
 export { MASKED_VALUE } from '../../../server/connect/connect.model';
 
@@ -41,4 +43,19 @@ export interface ConnectorActions {
   canResume: boolean;
   canStop: boolean;
   canRestartFailed: boolean;
+}
+
+/** What the UI says of a connector's topics that do not exist, and what it can offer. */
+export interface MissingTopicsNotice {
+  missing: string[];
+  /** The consequence, in plain words. */
+  message: string;
+  /** Whether Connect could create them itself: a source may set `topic.creation.default.*` (KIP-158). */
+  canLetConnectCreate: boolean;
+}
+
+/** The operator's choice to create missing topics, as typed: blank takes the broker's default. */
+export interface TopicCreationDraft {
+  partitions: string;
+  replicationFactor: string;
 }

@@ -151,6 +151,18 @@ describe('ConnectorsService', () => {
       request.flush(aConnectorDetail());
     });
 
+    describe('with its missing topics to be created first', () => {
+      it('sends the partitions and replication factor chosen', () => {
+        service
+          .create('local', 'local-connect', { name: 'orders-source', config: { topic: 'orders' }, createTopics: { partitions: 3 } })
+          .subscribe();
+
+        const request = http.expectOne({ method: 'POST', url: `${base}/connectors` });
+        expect(request.request.body.createTopics).toEqual({ partitions: 3 });
+        request.flush(aConnectorDetail());
+      });
+    });
+
     describe('with an invalid config', () => {
       it('fails with INVALID_CONNECTOR_CONFIG', async () => {
         const created = firstValueFrom(service.create('local', 'local-connect', { name: 'x', config: {} }));
@@ -170,6 +182,16 @@ describe('ConnectorsService', () => {
       const request = http.expectOne({ method: 'PUT', url: `${base}/connectors/src/config` });
       expect(request.request.body).toEqual({ config: { 'db.password': '********' } });
       request.flush(aConnectorDetail());
+    });
+
+    describe('with its missing topics to be created first', () => {
+      it('sends createTopics beside the config, empty for the broker defaults', () => {
+        service.updateConfig('local', 'local-connect', 'src', { topic: 'orders' }, {}).subscribe();
+
+        const request = http.expectOne({ method: 'PUT', url: `${base}/connectors/src/config` });
+        expect(request.request.body).toEqual({ config: { topic: 'orders' }, createTopics: {} });
+        request.flush(aConnectorDetail());
+      });
     });
   });
 

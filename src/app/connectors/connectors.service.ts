@@ -13,6 +13,7 @@ import type {
   NewConnector,
   OffsetsChangeResult,
   OffsetsRewind,
+  TopicCreation,
 } from './connector.model';
 
 /** How long the config form waits after the last keystroke before the worker validates it. */
@@ -68,13 +69,26 @@ export class ConnectorsService {
     );
   }
 
+  /** Creates a connector; with `createTopics` in it, the server first creates its missing topics. */
   create(cluster: string, connect: string, connector: NewConnector): Observable<ConnectorDetail> {
     return this.http.post<ConnectorDetail>(`${connectUrl(cluster, connect)}/connectors`, connector);
   }
 
-  /** Saves a config; secrets left as the mask keep their stored value on the server. */
-  updateConfig(cluster: string, connect: string, name: string, config: Record<string, string>): Observable<ConnectorDetail> {
-    return this.http.put<ConnectorDetail>(`${connectorUrl(cluster, connect, name)}/config`, { config });
+  /**
+   * Saves a config; secrets left as the mask keep their stored value on the server. With
+   * `createTopics`, the server first creates the topics of the config that do not exist.
+   */
+  updateConfig(
+    cluster: string,
+    connect: string,
+    name: string,
+    config: Record<string, string>,
+    createTopics?: TopicCreation,
+  ): Observable<ConnectorDetail> {
+    return this.http.put<ConnectorDetail>(`${connectorUrl(cluster, connect, name)}/config`, {
+      config,
+      ...(createTopics && { createTopics }),
+    });
   }
 
   /** Deletes a connector; the server checks the typed name again. */
