@@ -11,6 +11,7 @@ import { ClustersService } from './clusters/clusters.service';
 import { ConnectGateway } from './connect/connect.gateway';
 import { connectRoutes } from './connect/connect.routes';
 import { ConnectService } from './connect/connect.service';
+import { ConnectorChangesService } from './connect/connector-changes.service';
 import { ConnectorOffsetsService } from './connect/connector-offsets.service';
 import { ConnectorTopicsService } from './connect/connector-topics.service';
 import { ConsumerGroupsGateway } from './consumer-groups/consumer-groups.gateway';
@@ -76,8 +77,10 @@ export function createApp({ clusters, logger, browserDist, auditKey }: AppOption
   api.use(consumerGroupsRoutes(clustersService, consumerGroups, new OffsetResetService(consumerGroupsGateway, consumerGroups, audit)));
   const connectGateway = new ConnectGateway();
   // A connector's missing topics are made by the topics feature, under its rules.
-  const connect = new ConnectService(connectGateway, new ConnectorTopicsService(gateway, topics));
-  api.use(connectRoutes(clustersService, connect, new ConnectorOffsetsService(connectGateway, audit)));
+  const connectorTopics = new ConnectorTopicsService(gateway, topics);
+  const connect = new ConnectService(connectGateway, connectorTopics);
+  const connectorChanges = new ConnectorChangesService(connectGateway, connect, connectorTopics, audit);
+  api.use(connectRoutes(clustersService, connect, connectorChanges, new ConnectorOffsetsService(connectGateway, audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
   api.use(apiNotFound);
   app.use('/api', api);

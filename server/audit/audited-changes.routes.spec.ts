@@ -8,7 +8,7 @@ import type { AuditPage, AuditRecord } from './audit.model';
  * would, and reads its record back.
  */
 describe('audited changes', () => {
-  const { api } = useTestApi();
+  const { api, connect } = useTestApi();
   const topicsUrl = '/api/clusters/local/topics';
   const auditAs = 'spec-operator@example.com';
   const asOperator = { 'x-forwarded-user': auditAs };
@@ -90,6 +90,31 @@ describe('audited changes', () => {
       await api.request('DELETE', `${topicsUrl}/${topic}?confirm=${topic}`);
 
       expect(await recordOf('topic.delete', topic)).toEqual(jasmine.objectContaining({ outcome: 'applied', before: { partitions: 2 } }));
+    });
+  });
+
+  describe('of connectors', () => {
+    const connectorsUrl = '/api/clusters/local/connect/test-connect/connectors';
+
+    it('records a create with its config, secrets masked, then a pause and a delete with the state before and after', async () => {
+      if (!process.env['KPC_TEST_CONNECT_URL']) return pending('no test Connect worker');
+      const name = connect.connectorName('audited');
+      const topic = await api.kafka.createTopic('audited-connector');
+      const config = { ...connect.sourceConfig(connect.file(['a']), topic), 'db.password': 'hunter2' };
+
+      expect((await api.post(connectorsUrl, { name, config })).status).toBe(201);
+      await connect.until(name, (status) => status.connector.state === 'RUNNING');
+      await api.post(`${connectorsUrl}/${name}/pause`, {});
+      await api.request('DELETE', `${connectorsUrl}/${name}?confirm=${name}`);
+
+      const created = await recordOf('connector.create', name);
+      expect(created).toEqual(jasmine.objectContaining({ outcome: 'applied', integrity: 'verified' }));
+      expect(created?.parameters).toEqual(jasmine.objectContaining({ connectCluster: 'test-connect' }));
+      expect(JSON.stringify(created)).not.toContain('hunter2');
+      expect(await recordOf('connector.pause', name)).toEqual(
+        jasmine.objectContaining({ outcome: 'applied', before: { state: 'RUNNING' }, after: { state: 'PAUSED' } }),
+      );
+      expect(await recordOf('connector.delete', name)).toEqual(jasmine.objectContaining({ outcome: 'applied' }));
     });
   });
 

@@ -1,4 +1,6 @@
 import { useTestApi } from '../testing/spec-setup';
+import { testClusters } from '../testing/test-api';
+import { ConnectGateway } from './connect.gateway';
 import { eventually, freezeTestProcess, timed } from '../testing/test-stack';
 
 describe('a Kafka Connect worker that stops answering', () => {
@@ -31,17 +33,19 @@ describe('a Kafka Connect worker that stops answering', () => {
 
   describe('when a change was sent and no answer came', () => {
     it('says the outcome is unknown', async () => {
-      expect((await connectors()).status).toBe(200);
+      const gateway = new ConnectGateway();
+      const worker = testClusters()[0]!.connect.find((connect) => connect.name === 'test-connect')!;
+      await gateway.info(worker);
       const resume = freezeTestProcess('connect');
-      let answer;
+      let failure: unknown;
       try {
-        answer = await api.post('/api/clusters/local/connect/test-connect/connectors/spec-outage/pause', {});
+        await gateway.changeState(worker, 'spec-outage', 'pause').catch((err: unknown) => (failure = err));
       } finally {
         resume();
+        gateway.close();
       }
 
-      expect(answer.status).toBe(504);
-      expect(answer.body.error.code).toBe('OUTCOME_UNKNOWN');
+      expect(failure).toEqual(jasmine.objectContaining({ status: 504, code: 'OUTCOME_UNKNOWN' }));
       expect(await eventually(async () => (await connectors()).status === 200, 15_000)).toBeTrue();
     });
   });

@@ -6,6 +6,7 @@ import { AppError } from '../shared/app-error';
 import { parseBody, parseQuery } from '../shared/validation';
 import type { ConnectorConfigChange, TopicCreation } from './connect.model';
 import type { ConnectService } from './connect.service';
+import type { ConnectorChangesService } from './connector-changes.service';
 import type { ConnectorOffsetsService, OffsetsChangeContext } from './connector-offsets.service';
 
 const config = z.record(z.string().min(1), z.string({ error: 'must be a string (Connect configs are strings)' }));
@@ -41,7 +42,12 @@ const rewind = z.object({ offsets: offsets.optional(), resume: z.boolean().defau
 const confirmQuery = z.object({ confirm: z.string().optional() });
 
 /** Kafka Connect: `/api/clusters/:cluster/connect/...`. */
-export function connectRoutes(clusters: ClustersService, connect: ConnectService, offsetsService: ConnectorOffsetsService): Router {
+export function connectRoutes(
+  clusters: ClustersService,
+  connect: ConnectService,
+  changes: ConnectorChangesService,
+  offsetsService: ConnectorOffsetsService,
+): Router {
   const base = '/clusters/:cluster/connect/:connect';
   const connectorPath = `${base}/connectors/:name`;
   const target = (req: Request<{ cluster: string; connect: string }>) => connect.connectCluster(clusterOf(req), req.params.connect);
@@ -59,7 +65,7 @@ export function connectRoutes(clusters: ClustersService, connect: ConnectService
     })
     .post(`${base}/connectors`, async (req, res) => {
       const connectCluster = target(req);
-      res.status(201).json(await connect.create(clusterOf(req), connectCluster, parseBody(newConnector, req)));
+      res.status(201).json(await changes.create(clusterOf(req), connectCluster, parseBody(newConnector, req)));
     })
     .get(`${base}/plugins`, async (req, res) => {
       res.json(await connect.plugins(target(req)));
@@ -74,23 +80,23 @@ export function connectRoutes(clusters: ClustersService, connect: ConnectService
     .put(`${connectorPath}/config`, async (req, res) => {
       const connectCluster = target(req);
       const change = parseBody(configChange, req);
-      res.json(await connect.updateConfig(clusterOf(req), connectCluster, req.params.name, change.config, change.createTopics));
+      res.json(await changes.updateConfig(clusterOf(req), connectCluster, req.params.name, change.config, change.createTopics));
     })
     .delete(connectorPath, async (req, res) => {
       const connectCluster = target(req);
-      await connect.delete(connectCluster, req.params.name, parseQuery(confirmQuery, req).confirm);
+      await changes.delete(clusterOf(req), connectCluster, req.params.name, parseQuery(confirmQuery, req).confirm);
       res.status(204).end();
     })
     .post(`${connectorPath}/restart`, async (req, res) => {
       const connectCluster = target(req);
       const { includeTasks, onlyFailed } = parseBody(restart, req);
-      res.json(await connect.restart(clusterOf(req), connectCluster, req.params.name, includeTasks, onlyFailed));
+      res.json(await changes.restart(clusterOf(req), connectCluster, req.params.name, includeTasks, onlyFailed));
     })
     .post(`${connectorPath}/tasks/:task/restart`, async (req, res) => {
       const connectCluster = target(req);
       const task = Number(req.params.task);
       if (!Number.isInteger(task) || task < 0) throw new AppError('VALIDATION_FAILED', 'The task id is a number, 0 or more');
-      res.json(await connect.restartTask(clusterOf(req), connectCluster, req.params.name, task));
+      res.json(await changes.restartTask(clusterOf(req), connectCluster, req.params.name, task));
     })
     .get(`${connectorPath}/offsets`, async (req, res) => {
       res.json(await offsetsService.offsets(target(req), req.params.name));
@@ -112,7 +118,7 @@ export function connectRoutes(clusters: ClustersService, connect: ConnectService
     });
   for (const action of ['pause', 'resume', 'stop'] as const) {
     router.post(`${connectorPath}/${action}`, async (req, res) => {
-      res.json(await connect.changeState(clusterOf(req), target(req), req.params.name, action));
+      res.json(await changes.changeState(clusterOf(req), target(req), req.params.name, action));
     });
   }
   return router;
