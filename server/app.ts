@@ -26,7 +26,7 @@ import { MessagesService } from './topics/messages.service';
 import { TopicsGateway } from './topics/topics.gateway';
 import { topicsRoutes } from './topics/topics.routes';
 import { TopicsService } from './topics/topics.service';
-import { apiNotFound, errorMiddleware } from './shared/error-middleware';
+import { errorMiddleware, jsonBody, notFound } from './shared/error-middleware';
 import type { Logger } from './shared/logger';
 
 /** Where `ng build` writes the browser app (`KPC_BROWSER_DIST` overrides it). */
@@ -53,12 +53,12 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
-  app.use(express.json({ limit: '1mb' }));
 
   const clustersService = new ClustersService(clusters, gateway);
   const audit = new AuditService(clusters, gateway);
 
   const api = express.Router();
+  api.use(jsonBody());
   api.use(clustersRoutes(clustersService));
   api.use(auditRoutes(audit, clustersService));
   const topicsGateway = new TopicsGateway(gateway);
@@ -77,7 +77,7 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
   const connect = new ConnectService(connectGateway);
   api.use(connectRoutes(clustersService, connect, new ConnectorOffsetsService(connectGateway, audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
-  api.use(apiNotFound);
+  api.use(notFound);
   app.use('/api', api);
 
   if (browserDist && existsSync(browserDist)) {
@@ -85,6 +85,7 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
     // Deep links such as /clusters/local/overview belong to the Angular router.
     app.get('/{*path}', (_req, res) => res.sendFile(join(browserDist, 'index.html')));
   }
+  app.use(notFound);
   app.use(errorMiddleware(logger));
   return {
     app,

@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { actorOf } from '../shared/actor';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
-import { parseBody } from '../shared/validation';
+import { checkPathParams, parseBody } from '../shared/validation';
 import type { ConsumerGroupsService } from './consumer-groups.service';
 import type { OffsetResetService } from './offset-reset.service';
 
-const resetRequest = z.object({
+/** The path parameters of the consumer-group routes: Kafka takes any group id. */
+export const consumerGroupsPathParams = { group: z.string().min(1) };
+
+export const resetRequest = z.object({
   topics: z
     .array(
       z.object({
@@ -19,7 +22,7 @@ const resetRequest = z.object({
   mode: z.enum(['earliest', 'latest', 'timestamp', 'duration', 'shift', 'offset']),
   value: z.union([z.string(), z.number()]).optional(),
 });
-const resetCommand = resetRequest.extend({
+export const resetCommand = resetRequest.extend({
   confirm: z.literal(true, 'must be true: a reset changes what the group reads'),
   targets: z
     .array(
@@ -31,12 +34,12 @@ const resetCommand = resetRequest.extend({
     )
     .optional(),
 });
-const undoRequest = z.object({ auditId: z.string().min(1, 'is required') });
+export const undoRequest = z.object({ auditId: z.string().min(1, 'is required') });
 
 /** Consumer groups, their lag, and replay: `/api/clusters/:cluster/consumer-groups...`. */
 export function consumerGroupsRoutes(clusters: ClustersService, groups: ConsumerGroupsService, resets: OffsetResetService): Router {
   const base = '/clusters/:cluster/consumer-groups';
-  return clusterRouter(clusters)
+  return checkPathParams(clusterRouter(clusters), consumerGroupsPathParams)
     .get(base, async (req, res) => {
       res.json(await groups.list(clusterOf(req)));
     })

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { AppError } from './app-error';
 
@@ -15,11 +15,6 @@ export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infe
   return parse(schema, req.query, 'query');
 }
 
-/** Validates the path parameters; see {@link parseBody}. */
-export function parseParams<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
-  return parse(schema, req.params, 'path');
-}
-
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -30,4 +25,23 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
   throw new AppError('VALIDATION_FAILED', `The request ${where} is not valid: ${problems.join('; ')}`, {
     cause: result.error,
   });
+}
+
+/**
+ * A `router.param` handler per path parameter that checks its value against a schema: 400
+ * VALIDATION_FAILED naming the parameter, before any route of the router runs. The same
+ * schemas describe the parameters in the OpenAPI document.
+ */
+export function checkPathParams(router: Router, schemas: Record<string, z.ZodType>): Router {
+  for (const [name, schema] of Object.entries(schemas)) {
+    router.param(name, (_req, _res, next, value: unknown) => {
+      try {
+        parse(z.object({ [name]: schema }), { [name]: value }, 'path');
+        next();
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+  return router;
 }
