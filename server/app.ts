@@ -20,6 +20,7 @@ import { CopartitionGateway } from './copartition/copartition.gateway';
 import { copartitionRoutes } from './copartition/copartition.routes';
 import { CopartitionService } from './copartition/copartition.service';
 import { healthRoutes } from './health/health.routes';
+import { openApiRoutes } from './openapi/openapi.routes';
 import { HealthService } from './health/health.service';
 import { MessagesGateway } from './topics/messages.gateway';
 import { MessagesService } from './topics/messages.service';
@@ -77,6 +78,7 @@ export function createApp({ clusters, logger, browserDist }: AppOptions): Consol
   const connect = new ConnectService(connectGateway);
   api.use(connectRoutes(clustersService, connect, new ConnectorOffsetsService(connectGateway, audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
+  api.use(openApiRoutes());
   api.use(notFound);
   app.use('/api', api);
 

@@ -68,6 +68,7 @@ describe('bad input', () => {
     const cases: [string, string | number, string][] = [
       ['timestamp', 2 ** 63, 'timestamp'],
       ['timestamp', '9223372036854775808', 'timestamp'],
+      ['timestamp', '0020-02-29T00:00:00Z', 'timestamp'],
       ['duration', 'PT99999999999999H', 'duration'],
       ['duration', `PT${'9'.repeat(400)}S`, 'duration'],
     ];
@@ -206,6 +207,46 @@ describe('bad input', () => {
 
       expect(res.status).toBe(200);
       expect((res.body as ConnectorDetail).name).toBe(source.name);
+    });
+  });
+
+  describe('messages from a time before 1970', () => {
+    it('answers 400 VALIDATION_FAILED naming the timestamp', async () => {
+      const topic = await api.kafka.createTopic('before-1970');
+
+      const res = await api.get<ApiErrorBody>(`/api/clusters/local/topics/${topic}/messages?timestamp=0020-02-29T00:00:00Z`);
+
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual({ code: 'VALIDATION_FAILED', message: jasmine.stringMatching(/timestamp.*1970/) });
+    });
+  });
+
+  describe('a record without a key for a compacted topic', () => {
+    it('answers 400 INVALID_REQUEST saying it needs a key', async () => {
+      const topic = `spec.compacted.${Date.now()}`;
+      const created = await api.post('/api/clusters/local/topics', { name: topic, configs: { 'cleanup.policy': 'compact' } });
+      expect(created.status).toBe(201);
+
+      try {
+        const res = await api.post<ApiErrorBody>(`/api/clusters/local/topics/${topic}/messages`, { value: 'no key' });
+
+        expect(res.status).toBe(400);
+        expect(res.body.error).toEqual({ code: 'INVALID_REQUEST', message: jasmine.stringMatching(/key/) });
+      } finally {
+        await api.request('DELETE', `/api/clusters/local/topics/${topic}?confirm=${topic}`);
+      }
+    });
+  });
+
+  describe('a partition count past what Kafka creates in one request', () => {
+    it('answers 400 VALIDATION_FAILED and adds no partition', async () => {
+      const topic = await api.kafka.createTopic('too-many');
+
+      const res = await api.post<ApiErrorBody>(`/api/clusters/local/topics/${topic}/partitions`, { count: 99_999 });
+
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual({ code: 'VALIDATION_FAILED', message: jasmine.stringMatching(/10,000/) });
+      expect((await api.get(`/api/clusters/local/topics/${topic}`)).body.partitions.length).toBe(1);
     });
   });
 

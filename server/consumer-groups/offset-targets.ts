@@ -111,7 +111,8 @@ function checkDuration(milliseconds: number, now: number): number {
 
 function parseTimestamp(value: unknown): number {
   const timestamp = readTimestamp(value);
-  if (timestamp <= MAX_TIMESTAMP) return timestamp;
+  // Before 1970 (an ISO date-time of year 20, say), Kafka would read it as a special request.
+  if (timestamp >= 0 && timestamp <= MAX_TIMESTAMP) return timestamp;
   throw invalid(`timestamp must be between 0 and ${MAX_TIMESTAMP} (9999-12-31T23:59:59.999Z), not ${String(value)}`);
 }
 

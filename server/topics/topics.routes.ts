@@ -16,6 +16,13 @@ export const topicName = z
 /** The path parameters of the topic routes. */
 export const topicsPathParams = { topic: topicName };
 
+/**
+ * At most as many partitions as Kafka's controller creates in one request: past that it
+ * refuses a new topic, and a partition increase that large failed with UNKNOWN_SERVER_ERROR
+ * after leaving the embedded broker too busy to answer.
+ */
+const partitionCount = z.number().int().min(1).max(10_000, 'Kafka creates at most 10,000 partitions in one request');
+
 const configMap = z.record(z.string().min(1), z.string());
 export const topicList = z.object({
   search: z.string().optional(),
@@ -30,12 +37,12 @@ export const topicList = z.object({
 }) satisfies z.ZodType<TopicListQuery>;
 export const newTopic = z.object({
   name: z.string().min(1, 'is required'),
-  partitions: z.number().int().min(1).max(100_000).default(1),
+  partitions: partitionCount.default(1),
   replicationFactor: z.number().int().min(1).max(32_767).default(1),
   configs: configMap.default({}),
 });
 export const configChange = z.object({ set: configMap.optional(), delete: z.array(z.string().min(1)).optional() });
-export const partitionsIncrease = z.object({ count: z.number().int().min(1).max(100_000) });
+export const partitionsIncrease = z.object({ count: partitionCount });
 export const purge = z.object({
   partitions: z.array(z.number().int().min(0)).min(1).optional(),
   beforeOffset: z.number().int().min(0).optional(),
@@ -45,7 +52,16 @@ export const deletion = z.object({ confirm: z.string().optional() });
 export const messageQuery = z.object({
   partition: z.coerce.number().int().min(0).optional(),
   offset: z.coerce.number().int().min(0).optional(),
-  timestamp: z.union([z.coerce.number().int().min(0), z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso))]).optional(),
+  timestamp: z
+    .union([
+      z.coerce.number().int().min(0),
+      z.iso
+        .datetime({ offset: true })
+        .transform((iso) => Date.parse(iso))
+        // Kafka reads a negative timestamp as a special request (earliest, latest…), not a time.
+        .refine((at) => at >= 0, 'an ISO date-time no earlier than 1970-01-01'),
+    ])
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   direction: z.enum(['forward', 'backward']).default('backward'),
   key: z.string().optional(),
