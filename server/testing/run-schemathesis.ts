@@ -69,8 +69,7 @@ async function main(): Promise<number> {
       {
         KPC_FUZZ_TOPIC: seeded.topic,
         KPC_FUZZ_CONNECTOR: seeded.connector,
-        PYTHONPATH: HERE,
-        SCHEMATHESIS_HOOKS: 'schemathesis_hooks',
+        SCHEMATHESIS_HOOKS: join(HERE, 'schemathesis_hooks.py'),
       },
     );
     const counts = readJunit(junit) ?? { passed: 0, failed: 1, skipped: 0 };

@@ -14,6 +14,9 @@ KAFKA_LIMIT = 10_000
 
 
 def _whole(value):
+    # JSON has one number type: 38639.0 is the whole number 38639 to the API.
+    if isinstance(value, float):
+        return value.is_integer()
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -24,7 +27,7 @@ def before_call(context, case, kwargs):
         return
     partitions = body.get("partitions")
     if _whole(partitions) and NEW_TOPIC_MAX < partitions <= KAFKA_LIMIT:
-        body["partitions"] = 1 + partitions % NEW_TOPIC_MAX
+        body["partitions"] = 1 + int(partitions) % NEW_TOPIC_MAX
     count = body.get("count")
     if _whole(count) and SEEDED_PARTITIONS < count <= KAFKA_LIMIT:
-        body["count"] = 1 + count % SEEDED_PARTITIONS
+        body["count"] = 1 + int(count) % SEEDED_PARTITIONS
