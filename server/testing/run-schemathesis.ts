@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../app';
 import { createLogger } from '../shared/logger';
+import { GroupFixtures } from './consumer-groups.fixtures';
 import { TestKafka } from './test-kafka';
 
 /**
@@ -22,7 +23,7 @@ const RESULTS = resolve('.test-results');
 const HERE = resolve(__dirname);
 /** Bounds of the run: examples per operation and seconds in all (fuzzing repeats until then). */
 const MAX_EXAMPLES = 25;
-const MAX_SECONDS = 75;
+const MAX_SECONDS = 60;
 
 async function main(): Promise<number> {
   const bootstrap = (process.env['KPC_TEST_BOOTSTRAP'] ?? '127.0.0.1:19092').split(',');
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
       ],
       {
         KPC_FUZZ_TOPIC: seeded.topic,
+        KPC_FUZZ_GROUP: seeded.group,
         KPC_FUZZ_CONNECTOR: seeded.connector,
         SCHEMATHESIS_HOOKS: join(HERE, 'schemathesis_hooks.py'),
       },
@@ -97,14 +99,15 @@ async function installSchemathesis(): Promise<string> {
   return st;
 }
 
-/** A topic with records and a running source connector for the fuzz to work on; removed afterwards. */
+/**
+ * A topic with records, a consumer group that committed offsets on it, and a running source
+ * connector for the fuzz to work on; removed afterwards.
+ */
 async function seed(bootstrap: string[], connectUrl: string) {
   const kafka = new TestKafka(bootstrap);
-  const topic = await kafka.createTopic('fuzz', { partitions: 3 });
-  await kafka.produce(
-    topic,
-    ['a', 'b', 'c', 'd', 'e', 'f'].map((key) => ({ key, value: `{"key":"${key}"}` })),
-  );
+  const groups = new GroupFixtures(kafka);
+  const topic = await groups.topic('fuzz', [4, 2, 0]);
+  const group = await groups.committedGroup('fuzz', topic, [3, 1, null]);
   const dir = join(tmpdir(), `kpc-fuzz-${randomUUID()}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'lines.txt'), 'one\ntwo\n');
@@ -122,10 +125,12 @@ async function seed(bootstrap: string[], connectUrl: string) {
   if (!created.ok) throw new Error(`Could not create the fuzz connector: ${created.status} ${await created.text()}`);
   return {
     topic,
+    group,
     connector,
     async remove() {
       await connect('DELETE', `/connectors/${encodeURIComponent(connector)}`).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
+      await groups.cleanUp();
       await kafka.cleanUp();
     },
   };
