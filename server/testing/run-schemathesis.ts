@@ -165,6 +165,7 @@ main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(err);
+    mkdirSync(RESULTS, { recursive: true });
     writeFileSync(join(RESULTS, 'schemathesis.json'), JSON.stringify({ passed: 0, failed: 1, skipped: 0 }));
     process.exit(1);
   },
