@@ -22,13 +22,14 @@ import { CopartitionGateway } from './copartition/copartition.gateway';
 import { copartitionRoutes } from './copartition/copartition.routes';
 import { CopartitionService } from './copartition/copartition.service';
 import { healthRoutes } from './health/health.routes';
+import { openApiRoutes } from './openapi/openapi.routes';
 import { HealthService } from './health/health.service';
 import { MessagesGateway } from './topics/messages.gateway';
 import { MessagesService } from './topics/messages.service';
 import { TopicsGateway } from './topics/topics.gateway';
 import { topicsRoutes } from './topics/topics.routes';
 import { TopicsService } from './topics/topics.service';
-import { apiNotFound, errorMiddleware } from './shared/error-middleware';
+import { errorMiddleware, jsonBody, notFound } from './shared/error-middleware';
 import { rememberActor } from './shared/actor';
 import type { Logger } from './shared/logger';
 
@@ -58,14 +59,14 @@ export function createApp({ clusters, logger, browserDist, auditKey }: AppOption
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
-  app.use(express.json({ limit: '1mb' }));
-  // After the body is read: what runs for the request from here on knows who asked.
-  app.use(rememberActor);
 
   const clustersService = new ClustersService(clusters, gateway);
   const audit = new AuditService(clusters, gateway, { signingKey: auditKey });
 
   const api = express.Router();
+  api.use(jsonBody());
+  // After the body is read: what runs for the request from here on knows who asked.
+  api.use(rememberActor);
   api.use(clustersRoutes(clustersService));
   api.use(auditRoutes(audit, clustersService));
   const topicsGateway = new TopicsGateway(gateway);
@@ -82,7 +83,8 @@ export function createApp({ clusters, logger, browserDist, auditKey }: AppOption
   const connectorChanges = new ConnectorChangesService(connectGateway, connect, connectorTopics, audit);
   api.use(connectRoutes(clustersService, connect, connectorChanges, new ConnectorOffsetsService(connectGateway, audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
-  api.use(apiNotFound);
+  api.use(openApiRoutes());
+  api.use(notFound);
   app.use('/api', api);
 
   if (browserDist && existsSync(browserDist)) {
@@ -90,6 +92,7 @@ export function createApp({ clusters, logger, browserDist, auditKey }: AppOption
     // Deep links such as /clusters/local/overview belong to the Angular router.
     app.get('/{*path}', (_req, res) => res.sendFile(join(browserDist, 'index.html')));
   }
+  app.use(notFound);
   app.use(errorMiddleware(logger));
   return {
     app,

@@ -4,7 +4,7 @@ import type { ClustersService } from '../clusters/clusters.service';
 import { parseQuery } from '../shared/validation';
 import type { AuditService } from './audit.service';
 
-const auditQuery = z.object({
+export const auditQuery = z.object({
   cluster: z.string().optional(),
   action: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -1,6 +1,10 @@
 import { Router, type Request } from 'express';
+import { z } from 'zod';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { ClustersService } from './clusters.service';
+
+/** The `:cluster` path parameter: a cluster the console is configured with, else 404. */
+export const clusterName = z.string().min(1).meta({ description: 'The name of a configured cluster', example: 'local' });
 
 const resolvedClusters = new WeakMap<Request, ClusterConfig>();
 

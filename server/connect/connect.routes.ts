@@ -3,11 +3,32 @@ import { z } from 'zod';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
 import { AppError } from '../shared/app-error';
-import { parseBody, parseQuery } from '../shared/validation';
+import { checkPathParams, parseBody, parseQuery } from '../shared/validation';
 import type { ConnectorConfigChange, TopicCreation } from './connect.model';
 import type { ConnectService } from './connect.service';
 import type { ConnectorChangesService } from './connector-changes.service';
 import type { ConnectorOffsetsService, OffsetsChangeContext } from './connector-offsets.service';
+
+/**
+ * A name that stays one path segment of the worker's URL: the gateway encodes it, but "." and
+ * ".." are path steps of their own, so `GET .../connectors/..` would ask the worker's root.
+ */
+const pathSegment = (what: string) =>
+  z
+    .string()
+    .min(1, `a ${what} is required`)
+    .max(249, `a ${what} has at most 249 characters`)
+    .refine((name) => name !== '.' && name !== '..' && !/[/\\]/.test(name), `a ${what} may not be "." or "..", nor contain / or \\`)
+    .meta({ not: { enum: ['.', '..'] }, pattern: '^[^/\\\\]+$' });
+/** A connector's name, in the path and when it is created. */
+export const connectorName = pathSegment('connector name');
+/** The path parameters of the Connect routes. */
+export const connectPathParams = {
+  connect: z.string().min(1),
+  name: connectorName,
+  plugin: pathSegment('plugin class or alias'),
+  task: z.string().regex(/^\d{1,9}$/, 'a task id is a number, 0 or more'),
+};
 
 const config = z.record(z.string().min(1), z.string({ error: 'must be a string (Connect configs are strings)' }));
 // Same bounds as a topic made on the topics page; omitted values take the broker's defaults.
@@ -17,17 +38,10 @@ const createTopics = z
     replicationFactor: z.number().int().min(1).max(32_767).optional(),
   })
   .optional() satisfies z.ZodType<TopicCreation | undefined>;
-const newConnector = z.object({
-  name: z
-    .string()
-    .regex(/^[^/\\]+$/, 'is required and may not contain / or \\')
-    .max(249),
-  config,
-  createTopics,
-});
-const configValidation = z.object({ config });
-const configChange = z.object({ config, createTopics }) satisfies z.ZodType<ConnectorConfigChange>;
-const restart = z.object({ includeTasks: z.boolean().default(false), onlyFailed: z.boolean().default(false) });
+export const newConnector = z.object({ name: connectorName, config, createTopics });
+export const configValidation = z.object({ config });
+export const configChange = z.object({ config, createTopics }) satisfies z.ZodType<ConnectorConfigChange>;
+export const restart = z.object({ includeTasks: z.boolean().default(false), onlyFailed: z.boolean().default(false) });
 const offsets = z
   .array(
     z.object({
@@ -37,9 +51,9 @@ const offsets = z
   )
   .min(1, 'name at least one partition');
 const confirmed = z.literal(true, { error: 'must be true: the operator confirms the change' });
-const alter = z.object({ offsets, confirm: confirmed });
-const rewind = z.object({ offsets: offsets.optional(), resume: z.boolean().default(true), confirm: confirmed });
-const confirmQuery = z.object({ confirm: z.string().optional() });
+export const alter = z.object({ offsets, confirm: confirmed });
+export const rewind = z.object({ offsets: offsets.optional(), resume: z.boolean().default(true), confirm: confirmed });
+export const confirmQuery = z.object({ confirm: z.string().optional() });
 
 /** Kafka Connect: `/api/clusters/:cluster/connect/...`. */
 export function connectRoutes(
@@ -56,7 +70,7 @@ export function connectRoutes(
     return { cluster, connect: connect.connectCluster(cluster, req.params.connect), name: req.params.name };
   };
 
-  const router = clusterRouter(clusters)
+  const router = checkPathParams(clusterRouter(clusters), connectPathParams)
     .get('/clusters/:cluster/connect', async (req, res) => {
       res.json(await connect.connectClusters(clusterOf(req)));
     })
@@ -94,9 +108,7 @@ export function connectRoutes(
     })
     .post(`${connectorPath}/tasks/:task/restart`, async (req, res) => {
       const connectCluster = target(req);
-      const task = Number(req.params.task);
-      if (!Number.isInteger(task) || task < 0) throw new AppError('VALIDATION_FAILED', 'The task id is a number, 0 or more');
-      res.json(await changes.restartTask(clusterOf(req), connectCluster, req.params.name, task));
+      res.json(await changes.restartTask(clusterOf(req), connectCluster, req.params.name, Number(req.params.task)));
     })
     .get(`${connectorPath}/offsets`, async (req, res) => {
       res.json(await offsetsService.offsets(target(req), req.params.name));

@@ -2,11 +2,14 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
-import { parseBody, parseQuery } from '../shared/validation';
+import { checkPathParams, parseBody, parseQuery } from '../shared/validation';
 import type { ConsumerGroupsService } from './consumer-groups.service';
 import type { OffsetResetService } from './offset-reset.service';
 
-const resetRequest = z.object({
+/** The path parameters of the consumer-group routes: Kafka takes any group id. */
+export const consumerGroupsPathParams = { group: z.string().min(1) };
+
+export const resetRequest = z.object({
   topics: z
     .array(
       z.object({
@@ -20,18 +23,18 @@ const resetRequest = z.object({
 });
 const partitionOffsets = (offset: z.ZodType<number | null>) =>
   z.array(z.object({ topic: z.string().min(1), partition: z.number().int().min(0), offset }));
-const resetCommand = resetRequest.extend({
+export const resetCommand = resetRequest.extend({
   confirm: z.literal(true, 'must be true: a reset changes what the group reads'),
   targets: partitionOffsets(z.number().int().min(0)).optional(),
   expected: partitionOffsets(z.number().int().min(0).nullable()).optional(),
 });
-const deletion = z.object({ confirm: z.string().optional() });
-const undoRequest = z.object({ auditId: z.string().min(1, 'is required') });
+export const deletion = z.object({ confirm: z.string().optional() });
+export const undoRequest = z.object({ auditId: z.string().min(1, 'is required') });
 
 /** Consumer groups, their lag, and replay: `/api/clusters/:cluster/consumer-groups...`. */
 export function consumerGroupsRoutes(clusters: ClustersService, groups: ConsumerGroupsService, resets: OffsetResetService): Router {
   const base = '/clusters/:cluster/consumer-groups';
-  return clusterRouter(clusters)
+  return checkPathParams(clusterRouter(clusters), consumerGroupsPathParams)
     .get(base, async (req, res) => {
       res.json(await groups.list(clusterOf(req)));
     })

@@ -24,6 +24,13 @@ export interface PartitionPosition {
 const ISO_DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /**
+ * The latest instant a reset may name: the end of year 9999 (epoch ms). Kafka takes a 64-bit
+ * timestamp, but one past exact numbers (2^63 was tried) fails inside the client instead.
+ */
+export const MAX_TIMESTAMP = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const DAY = 86_400_000;
+
+/**
  * Reads the request's mode and value into a {@link TargetRule}: 400 VALIDATION_FAILED naming
  * what is wrong otherwise. A duration is turned into a timestamp at `now`, back from now.
  */
@@ -36,7 +43,7 @@ export function targetRule(request: Pick<OffsetResetRequest, 'mode' | 'value'>, 
     case 'timestamp':
       return { kind: 'timestamp', at: parseTimestamp(value) };
     case 'duration':
-      return { kind: 'timestamp', at: now - parseDuration(value) };
+      return { kind: 'timestamp', at: now - checkDuration(parseDuration(value), now) };
     case 'shift':
       return { kind: 'shift', by: parseInteger(value, 'shift', 'a whole number of records, e.g. -100 or 50') };
     case 'offset': {
@@ -96,7 +103,20 @@ export function previewPartition(position: PartitionPosition, target: number): R
   };
 }
 
+/** A duration back from `now` that ends no earlier than 1970, when Kafka's timestamps begin. */
+function checkDuration(milliseconds: number, now: number): number {
+  if (milliseconds <= now) return milliseconds;
+  throw invalid(`duration must be at most P${Math.floor(now / DAY)}D: it may reach back to 1970-01-01, no further`);
+}
+
 function parseTimestamp(value: unknown): number {
+  const timestamp = readTimestamp(value);
+  // Before 1970 (an ISO date-time of year 20, say), Kafka would read it as a special request.
+  if (timestamp >= 0 && timestamp <= MAX_TIMESTAMP) return timestamp;
+  throw invalid(`timestamp must be between 0 and ${MAX_TIMESTAMP} (9999-12-31T23:59:59.999Z), not ${String(value)}`);
+}
+
+function readTimestamp(value: unknown): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
   if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
   // An ISO date-time with a date and a time; Date.parse alone accepts too much (e.g. "1").

@@ -2,22 +2,24 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
-import { parseBody, parseParams } from '../shared/validation';
+import { checkPathParams, parseBody } from '../shared/validation';
 import { CHECK_BUDGET, type CopartitionService } from './copartition.service';
 
 const topicNames = z.array(z.string().min(1)).min(2, 'name at least two topics');
-const check = z.object({
+export const check = z.object({
   topics: topicNames,
   samplePerPartition: z.number().int().min(1).max(CHECK_BUDGET.maxPerPartition).optional(),
 });
 const groupName = z.string().regex(/^[\w .:-]{1,100}$/, 'use letters, digits, spaces, ".", ":", "_" or "-" (at most 100)');
-const declaration = z.object({ name: groupName, topics: topicNames });
-const redeclaration = z.object({ topics: topicNames });
+/** The path parameters of the co-partition routes. */
+export const copartitionPathParams = { name: groupName, id: z.string().min(1) };
+export const declaration = z.object({ name: groupName, topics: topicNames });
+export const redeclaration = z.object({ topics: topicNames });
 
 /** Co-partition health: `/api/clusters/:cluster/copartition...`. */
 export function copartitionRoutes(clusters: ClustersService, copartition: CopartitionService): Router {
   const base = '/clusters/:cluster/copartition';
-  return clusterRouter(clusters)
+  return checkPathParams(clusterRouter(clusters), copartitionPathParams)
     .get(base, async (req, res) => {
       res.json({ groups: await copartition.health(clusterOf(req)) });
     })
@@ -33,8 +35,7 @@ export function copartitionRoutes(clusters: ClustersService, copartition: Copart
     })
     .put(`${base}/groups/:name`, async (req, res) => {
       const { topics } = parseBody(redeclaration, req);
-      const { name } = parseParams(z.object({ name: groupName }), req);
-      res.json(await copartition.declare(clusterOf(req), { name, topics }));
+      res.json(await copartition.declare(clusterOf(req), { name: req.params.name, topics }));
     })
     .delete(`${base}/groups/:name`, async (req, res) => {
       await copartition.undeclare(clusterOf(req), req.params.name);

@@ -96,6 +96,10 @@ export function translateKafkaError(err: unknown, cluster: ClusterConfig): AppEr
     const kafkaCode = String(protocolError['apiId'] ?? 'UNKNOWN');
     const known = KAFKA_ERROR_CODES[kafkaCode];
     const reason = brokerReason(protocolError);
+    // The broker calls a keyless record on a compacted topic an unknown error; the request is at fault.
+    if (/cannot accept message without key/i.test(reason)) {
+      return new AppError('INVALID_REQUEST', `${reason.replace(/ in topic partition .*$/, '')}: give the record a key`, { cause: err });
+    }
     return known
       ? new AppError(known, reason, { cause: err })
       : new AppError('KAFKA_ERROR', `Kafka answered ${kafkaCode}: ${reason}`, { cause: err });

@@ -57,6 +57,8 @@ export const ERROR_CODES = {
   // 413: too large.
   BODY_TOO_LARGE: 413,
   RECORD_TOO_LARGE: 413,
+  // 415: a body the API does not read (it reads JSON only).
+  UNSUPPORTED_MEDIA_TYPE: 415,
   // 500: a bug of the console; the log has the details.
   INTERNAL: 500,
   // 502: Kafka or Connect answered with an error the console has no better words for.

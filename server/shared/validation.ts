@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { AppError } from './app-error';
 
@@ -13,11 +13,6 @@ export function parseBody<T extends z.ZodType>(schema: T, req: Request): z.infer
 /** Validates the query string; see {@link parseBody}. */
 export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   return parse(schema, req.query, 'query');
-}
-
-/** Validates the path parameters; see {@link parseBody}. */
-export function parseParams<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
-  return parse(schema, req.params, 'path');
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
@@ -37,4 +32,23 @@ export function requireTypedName(name: string, typed: string | undefined, action
   if (typed !== name) {
     throw new AppError('CONFIRMATION_REQUIRED', `To ${action} ${name}, confirm with its exact name`);
   }
+}
+
+/**
+ * A `router.param` handler per path parameter that checks its value against a schema: 400
+ * VALIDATION_FAILED naming the parameter, before any route of the router runs. The same
+ * schemas describe the parameters in the OpenAPI document.
+ */
+export function checkPathParams(router: Router, schemas: Record<string, z.ZodType>): Router {
+  for (const [name, schema] of Object.entries(schemas)) {
+    router.param(name, (_req, _res, next, value: unknown) => {
+      try {
+        parse(z.object({ [name]: schema }), { [name]: value }, 'path');
+        next();
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+  return router;
 }

@@ -5,7 +5,8 @@ import { TEST_STACK } from './test-stack';
 
 /**
  * `npm test`: lint (ESLint, Prettier), the Angular specs (Karma), the server specs against a
- * real Kafka + Connect, and the browser tests (Playwright), then one closing line
+ * real Kafka + Connect, the browser tests (Playwright), and a bounded Schemathesis fuzz of the
+ * live API against its OpenAPI document, then one closing line
  * `N passed, N failed` that CI reads. The test stack starts while lint and Karma run and is
  * stopped at the end, whatever failed.
  */
@@ -42,6 +43,8 @@ async function main(): Promise<number> {
     } else {
       suites.push({ name: 'e2e (not run: ng build failed)', counts: { passed: 0, failed: 1, skipped: 0 } });
     }
+    // Last: the fuzz leaves topics of its own on the throwaway stack.
+    await runSuite('schemathesis', 'node', ['--import', 'tsx', 'server/testing/run-schemathesis.ts'], bootstrap);
   } catch (err) {
     say(`npm test could not finish: ${(err as Error).message}`);
     suites.push({ name: 'set-up', counts: { passed: 0, failed: 1, skipped: 0 } });

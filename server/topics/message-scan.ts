@@ -1,5 +1,5 @@
 import { AppError } from '../shared/app-error';
-import { toOffset } from '../shared/offset';
+import { MAX_OFFSET, toOffset } from '../shared/offset';
 import type { RawRecord } from '../kafka/partition-reader';
 import type { MessageDirection, TopicMessage } from './message.model';
 import { renderBytes } from './record-rendering';
@@ -13,18 +13,30 @@ export function encodeCursor(direction: MessageDirection, positions: Positions):
   return Buffer.from(JSON.stringify(body)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, direction: MessageDirection): Positions {
+/**
+ * The positions a cursor from {@link encodeCursor} holds, checked as input from outside: a
+ * cursor is the client's to send back, so a crafted one (a partition the topic lacks, an
+ * offset past exact numbers) is answered with 400 INVALID_CURSOR, never read from Kafka.
+ */
+export function decodeCursor(cursor: string, direction: MessageDirection, partitionCount: number): Positions {
   try {
-    const body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { d: string; p: [number, string][] };
+    const body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { d: unknown; p: unknown };
     if (body.d !== direction) throw new Error('direction differs');
+    if (!Array.isArray(body.p)) throw new Error('no positions');
     return new Map(
-      body.p.map(([partition, offset]) => {
-        if (!Number.isInteger(partition) || !/^\d+$/.test(offset)) throw new Error('bad position');
-        return [partition, BigInt(offset)];
+      body.p.map((position: unknown) => {
+        const [partition, offset] = Array.isArray(position) ? (position as unknown[]) : [];
+        if (!Number.isInteger(partition) || (partition as number) < 0 || (partition as number) >= partitionCount) {
+          throw new Error(`no partition ${String(partition)}`);
+        }
+        if (typeof offset !== 'string' || !/^\d{1,16}$/.test(offset) || BigInt(offset) > BigInt(MAX_OFFSET)) {
+          throw new Error(`bad offset ${String(offset)}`);
+        }
+        return [partition as number, BigInt(offset)];
       }),
     );
   } catch (error) {
-    throw new AppError('INVALID_CURSOR', 'The cursor is not one this console gave for this direction; start the scan again', {
+    throw new AppError('INVALID_CURSOR', 'The cursor is not one this console gave for this topic and direction; start the scan again', {
       cause: error,
     });
   }

@@ -42,7 +42,7 @@ export class MessagesService {
     const earliest = (await this.topics.offsets(cluster, ref, 'earliest')).get(topic) ?? [];
     const latest = (await this.topics.offsets(cluster, ref, 'latest')).get(topic) ?? [];
     const positions = query.cursor
-      ? decodeCursor(query.cursor, query.direction)
+      ? decodeCursor(query.cursor, query.direction, partitionCount)
       : await this.#startPositions(cluster, topic, partitions, query, earliest, latest);
 
     const started = Date.now();

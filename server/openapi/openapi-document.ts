@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { version } from '../../package.json';
+import { auditPaths } from '../audit/audit.openapi';
+import { clustersPaths } from '../clusters/clusters.openapi';
+import { connectPaths } from '../connect/connect.openapi';
+import { consumerGroupsPaths } from '../consumer-groups/consumer-groups.openapi';
+import { copartitionPaths } from '../copartition/copartition.openapi';
+import { healthPaths } from '../health/health.openapi';
+import { json, operation } from '../shared/openapi';
+import { topicsPaths } from '../topics/topics.openapi';
+
+/** The OpenAPI type of the document, as `createDocument` makes it. */
+export type OpenApiDocument = ReturnType<typeof createDocument>;
+
+const documentPaths: ZodOpenApiPathsObject = {
+  '/openapi.json': {
+    get: operation('openapi', 'This document', {
+      ok: { 200: json(z.looseObject({ openapi: z.literal('3.1.0') })) },
+      errors: { cluster: false },
+    }),
+  },
+};
+
+/**
+ * The API's OpenAPI 3.1 document, from the zod schemas the routes validate requests with and
+ * the response schemas pinned to the browser's types. Paths are relative to `/api`.
+ */
+export function openApiDocument(): OpenApiDocument {
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Kafka Pipeline Console API',
+      version,
+      description:
+        'Operate a Kafka pipeline: clusters, topics and messages, consumer-group replay, Kafka Connect, co-partition health, and the audit log of every change. ' +
+        'Every failure answers `{ error: { code, message } }`; clients branch on the code.',
+    },
+    servers: [{ url: '/api' }],
+    paths: {
+      ...clustersPaths,
+      ...topicsPaths,
+      ...consumerGroupsPaths,
+      ...connectPaths,
+      ...copartitionPaths,
+      ...auditPaths,
+      ...healthPaths,
+      ...documentPaths,
+    },
+  });
+}
