@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { runCommand, say } from './run-command';
 import { startLocalStack, stopLocalStack, type LocalStack } from '../local-stack/local-stack';
 import { TEST_STACK } from './test-stack';
 
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     stack = await stackStarting;
     const bootstrap = { KPC_TEST_BOOTSTRAP: stack.bootstrapServers, KPC_TEST_CONNECT_URL: stack.connectUrl ?? '' };
     await runSuite('server', 'node', ['--import', 'tsx', 'node_modules/jasmine/bin/jasmine.js', '--config=server/jasmine.json'], bootstrap);
-    if ((await run('ng', ['build'])) === 0) {
+    if ((await runCommand('ng', ['build'])) === 0) {
       await runSuite('e2e', 'playwright', ['test', '-c', 'e2e/playwright.config.ts'], bootstrap);
     } else {
       suites.push({ name: 'e2e (not run: ng build failed)', counts: { passed: 0, failed: 1, skipped: 0 } });
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
 /** Runs one test tool and reads the counts it wrote to `.test-results/<name>.json`. */
 async function runSuite(name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   say(`\n=== ${name}: ${command} ${args.join(' ')}`);
-  const exitCode = await run(command, args, env);
+  const exitCode = await runCommand(command, args, env);
   const counts = readCounts(name);
   if (!counts) {
     suites.push({ name: `${name} (reported nothing, exit ${exitCode})`, counts: { passed: 0, failed: 1, skipped: 0 } });
@@ -82,7 +82,7 @@ async function runSuite(name: string, command: string, args: string[], env: Reco
 /** `npm run lint`'s two checks, both run so one log shows every problem; together they count as one test. */
 async function runLint(): Promise<void> {
   say('\n=== lint: eslint, prettier --check');
-  const exitCodes = [await run('eslint', ['.', '--max-warnings=0']), await run('prettier', ['--check', '.'])];
+  const exitCodes = [await runCommand('eslint', ['.', '--max-warnings=0']), await runCommand('prettier', ['--check', '.'])];
   const isClean = exitCodes.every((code) => code === 0);
   suites.push({ name: 'lint', counts: { passed: isClean ? 1 : 0, failed: isClean ? 0 : 1, skipped: 0 } });
 }
@@ -95,21 +95,6 @@ function readCounts(name: string): Counts | undefined {
   // Playwright's JSON report: expected = passed, unexpected = failed, flaky passed on retry.
   const stats = data.stats as { expected: number; unexpected: number; flaky: number; skipped: number };
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
-}
-
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('error', (err) => {
-      say(`cannot run ${command}: ${err.message}`);
-      resolve(127);
-    });
-    child.on('exit', (code) => resolve(code ?? 1));
-  });
-}
-
-function say(line: string): void {
-  console.log(line);
 }
 
 main().then(

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { runCommand, say } from './run-command';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   try {
     mkdirSync(RESULTS, { recursive: true });
     rmSync(junit, { force: true });
-    const exitCode = await run(
+    const exitCode = await runCommand(
       st,
       [
         '--config-file',
@@ -90,9 +90,9 @@ async function installSchemathesis(): Promise<string> {
   const st = join(VENV, 'bin', 'st');
   if (existsSync(st)) return st;
   say(`Installing Schemathesis ${SCHEMATHESIS_VERSION} into ${VENV}`);
-  if ((await run('python3', ['-m', 'venv', VENV])) !== 0) throw new Error('python3 -m venv failed: is python3-venv installed?');
+  if ((await runCommand('python3', ['-m', 'venv', VENV])) !== 0) throw new Error('python3 -m venv failed: is python3-venv installed?');
   const pip = join(VENV, 'bin', 'pip');
-  if ((await run(pip, ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`])) !== 0) {
+  if ((await runCommand(pip, ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`])) !== 0) {
     rmSync(VENV, { recursive: true, force: true });
     throw new Error(`pip install schemathesis==${SCHEMATHESIS_VERSION} failed`);
   }
@@ -144,21 +144,6 @@ function readJunit(file: string): { passed: number; failed: number; skipped: num
   const failed = count('failures') + count('errors');
   const skipped = count('skipped');
   return { passed: count('tests') - failed - skipped, failed, skipped };
-}
-
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  return new Promise((done) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('error', (err) => {
-      say(`cannot run ${command}: ${err.message}`);
-      done(127);
-    });
-    child.on('exit', (code) => done(code ?? 1));
-  });
-}
-
-function say(line: string): void {
-  console.log(line);
 }
 
 main().then(
