@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { runCommand, say } from './run-command';
 import { startLocalStack, stopLocalStack, type LocalStack } from '../local-stack/local-stack';
 import { TEST_STACK } from './test-stack';
+import { runCommand, say } from './run-command';
 
 /**
  * `npm test`: lint (ESLint, Prettier), the Angular specs (Karma), the server specs against a

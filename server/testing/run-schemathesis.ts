@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { runCommand, say } from './run-command';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { createApp } from '../app';
 import { createLogger } from '../shared/logger';
 import { GroupFixtures } from './consumer-groups.fixtures';
 import { TestKafka } from './test-kafka';
+import { runCommand, say } from './run-command';
 
 /**
  * The `schemathesis` suite of `npm test`: Schemathesis (PyPI) fuzzes the live API from its own
