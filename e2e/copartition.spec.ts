@@ -100,9 +100,7 @@ test.describe('Co-partition health', () => {
       const card = page.getByRole('article', { name: straying });
       const checkNow = card.getByRole('button', { name: 'Check now' });
       await checkNow.click();
-      // Check now waits while the full check runs.
-      await expect(checkNow).toBeDisabled();
-      await expect(checkNow).toBeEnabled();
+      // The full check can finish before a disabled button is ever seen: wait for what it finds.
 
       await expect(card.getByTestId('verdict')).toHaveText(/Broken/);
       await expect(card).toContainText('Records away from the rest of their key');

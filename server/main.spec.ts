@@ -66,6 +66,6 @@ describe('stopping the console (SIGTERM)', () => {
 
       expect(afterStop).toBe('refused');
       expect(await exited).toBe(0);
-    });
+    }, 60_000);
   });
 });

@@ -26,7 +26,7 @@ describe('a Kafka cluster that stops answering', () => {
       expect(second.answer.body.error.message).toContain('tries again');
       expect(second.ms).toBeLessThan(1_000);
       expect(await eventually(async () => (await overview()).status === 200, 15_000)).toBeTrue();
-    });
+    }, 60_000);
   });
 
   describe('when a change was sent and no answer came', () => {
@@ -49,6 +49,6 @@ describe('a Kafka cluster that stops answering', () => {
       expect(failure).toEqual(jasmine.objectContaining({ status: 504, code: 'OUTCOME_UNKNOWN' }));
       expect((failure as Error).message).toContain('may or may not have been applied');
       expect(await eventually(async () => (await overview()).status === 200, 15_000)).toBeTrue();
-    });
+    }, 60_000);
   });
 });

@@ -28,7 +28,7 @@ describe('a Kafka Connect worker that stops answering', () => {
       expect(second.answer.body.error.message).toContain('tries again');
       expect(second.ms).toBeLessThan(1_000);
       expect(await eventually(async () => (await connectors()).status === 200, 15_000)).toBeTrue();
-    });
+    }, 60_000);
   });
 
   describe('when a change was sent and no answer came', () => {
@@ -47,6 +47,6 @@ describe('a Kafka Connect worker that stops answering', () => {
 
       expect(failure).toEqual(jasmine.objectContaining({ status: 504, code: 'OUTCOME_UNKNOWN' }));
       expect(await eventually(async () => (await connectors()).status === 200, 15_000)).toBeTrue();
-    });
+    }, 60_000);
   });
 });

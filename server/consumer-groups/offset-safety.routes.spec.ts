@@ -72,7 +72,7 @@ describe('consumer group offsets, changed safely', () => {
     it('never answers "unreachable" for offsets it applied: applied, unknown, or unchanged', async () => {
       const topic = await fixtures.topic('frozen', [10, 5]);
       // A reset takes tens of milliseconds here: freeze at points across it.
-      for (const delayMs of [0, 10, 20, 30, 40]) {
+      for (const delayMs of [0, 15, 30]) {
         const group = await fixtures.committedGroup('frozen', topic, [7, 3]);
         const answer = api.post<Answer<OffsetChangeResult>>(offsetsUrl(group, 'reset'), {
           topics: [{ topic }],
@@ -94,7 +94,8 @@ describe('consumer group offsets, changed safely', () => {
         else if (res.status === 504) expect(res.body.error.code).withContext(`${delayMs} ms`).toBe('OUTCOME_UNKNOWN');
         else expect(offsets).withContext(`${delayMs} ms: ${res.status} ${res.body.error?.code}`).toEqual([7, 3]);
       }
-    });
+      // Each round waits out a deadline and the recovery of the cluster.
+    }, 120_000);
   });
 
   describe('two resets of one group at the same instant', () => {

@@ -20,6 +20,14 @@ export type AuditRow = AuditRecord & {
   outcomeTone: AuditOutcome;
   /** Why the record may not be what the console wrote; undefined when it is intact. */
   integrityProblem?: string;
+  /** The same in a word or two, for the table. */
+  integrityLabel?: string;
+};
+
+const INTEGRITY_LABELS: Record<Exclude<AuditIntegrity, 'verified'>, string> = {
+  altered: 'Altered',
+  unlinked: 'Record before it missing',
+  unsigned: 'Cannot be checked',
 };
 
 const OUTCOME_LABELS: Record<AuditOutcome, string> = {
@@ -77,7 +85,10 @@ export function auditRow(record: AuditRecord): AuditRow {
     actionLabel: ACTION_LABELS[record.action] ?? record.action,
     outcomeLabel: OUTCOME_LABELS[record.outcome] ?? record.outcome,
     outcomeTone: record.outcome,
-    ...(record.integrity !== 'verified' && { integrityProblem: INTEGRITY_PROBLEMS[record.integrity] }),
+    ...(record.integrity !== 'verified' && {
+      integrityProblem: INTEGRITY_PROBLEMS[record.integrity],
+      integrityLabel: INTEGRITY_LABELS[record.integrity],
+    }),
     changes: describeChanges(record),
     parametersText: Object.entries(record.parameters)
       // The topics show in the changes; the undone reset's id means nothing to a reader.

@@ -98,7 +98,9 @@ describe('AuditPage', () => {
       );
 
       const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
-      expect(rows['outcome']?.text[0]).toContain('no longer matches its hash');
+      expect(rows['outcome']?.text[0]).toContain('Altered');
+      const flag = (fixture.nativeElement as HTMLElement).querySelector('[role="note"]');
+      expect(flag?.getAttribute('aria-label')).toContain('no longer matches its hash');
       expect(fixture.nativeElement.textContent).toContain('Another Kafka client changed this audit log');
       expect(fixture.nativeElement.textContent).toContain('Audit entry x was erased');
     });

@@ -63,19 +63,6 @@ const FIRST_WARNINGS = 5;
       flex-direction: column;
       gap: 16px;
     }
-    .page-header {
-      display: flex;
-      justify-content: space-between;
-      align-items: flex-start;
-    }
-    h1 {
-      margin: 0;
-      font: var(--mat-sys-headline-medium);
-    }
-    .subtitle {
-      margin: 4px 0 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
     .integrity-warnings {
       display: flex;
       gap: 12px;

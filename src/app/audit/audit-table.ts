@@ -44,8 +44,8 @@ import type { AuditRecord } from './audit.model';
             <div class="muted error">{{ r.error.message }}</div>
           }
           @if (r.integrityProblem) {
-            <div class="integrity" [matTooltip]="r.integrityProblem" role="note">
-              <mat-icon inline>gpp_bad</mat-icon> {{ r.integrityProblem }}
+            <div class="integrity" [matTooltip]="r.integrityProblem" [attr.aria-label]="r.integrityProblem" role="note">
+              <mat-icon inline>gpp_bad</mat-icon> {{ r.integrityLabel }}
             </div>
           }
         </td>

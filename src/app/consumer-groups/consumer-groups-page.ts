@@ -37,20 +37,6 @@ const REFRESH_MS = 15_000;
       flex-direction: column;
       gap: 16px;
     }
-    .page-header {
-      display: flex;
-      justify-content: space-between;
-      align-items: flex-start;
-      gap: 16px;
-    }
-    h1 {
-      margin: 0;
-      font: var(--mat-sys-headline-medium);
-    }
-    .subtitle {
-      margin: 4px 0 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
     .tools {
       display: flex;
       gap: 12px;
