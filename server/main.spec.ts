@@ -42,7 +42,7 @@ describe('stopping the console (SIGTERM)', () => {
       expect((await fetch(overview)).status).toBe(200);
 
       // A frozen broker keeps the request in flight for the whole Kafka deadline.
-      const resume = freezeTestProcess('broker-1');
+      const resume = await freezeTestProcess('broker-1');
       let inFlight: Promise<number>;
       let afterStop: string;
       try {

@@ -10,9 +10,7 @@ describe('a Kafka Connect worker that stops answering', () => {
   describe('while it is frozen', () => {
     it('answers within 5 s, then at once from what it knows, and recovers once the worker is back', async () => {
       expect((await connectors()).status).toBe(200);
-      const resume = freezeTestProcess('connect');
-      // Let the stop reach every thread of the JVM before asking.
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      const resume = await freezeTestProcess('connect');
       let first, second;
       try {
         first = await timed(connectors);
@@ -36,7 +34,7 @@ describe('a Kafka Connect worker that stops answering', () => {
       const gateway = new ConnectGateway();
       const worker = testClusters()[0]!.connect.find((connect) => connect.name === 'test-connect')!;
       await gateway.info(worker);
-      const resume = freezeTestProcess('connect');
+      const resume = await freezeTestProcess('connect');
       let failure: unknown;
       try {
         await gateway.changeState(worker, 'spec-outage', 'pause').catch((err: unknown) => (failure = err));

@@ -80,7 +80,7 @@ describe('consumer group offsets, changed safely', () => {
           confirm: true,
         });
         await new Promise((resolve) => setTimeout(resolve, delayMs));
-        const resume = freezeTestProcess('broker-1');
+        const resume = await freezeTestProcess('broker-1');
         let res;
         try {
           res = await answer;

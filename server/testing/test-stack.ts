@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runDirOf } from '../local-stack/layout';
 
@@ -16,13 +16,32 @@ export const TEST_STACK = {
 
 /**
  * Freezes one process of the test stack (`broker-1`, `connect`) with SIGSTOP, as a hung JVM or
- * a network partition looks from outside: connections stay open and nothing answers. Resolves
- * to the function that resumes it (SIGCONT); call it in a `finally`.
+ * a network partition looks from outside: connections stay open and nothing answers. Resolves,
+ * once every thread has stopped, to the function that resumes it (SIGCONT); call it in a `finally`.
  */
-export function freezeTestProcess(name: 'broker-1' | 'connect'): () => void {
+export async function freezeTestProcess(name: 'broker-1' | 'connect'): Promise<() => void> {
   const pid = Number(readFileSync(join(runDirOf(TEST_STACK.dataDir), `${name}.pid`), 'utf8').trim());
+  const resume = () => process.kill(pid, 'SIGCONT');
   process.kill(pid, 'SIGSTOP');
-  return () => process.kill(pid, 'SIGCONT');
+  // The stop reaches the JVM's threads one by one: a thread still running could answer a
+  // request sent now. Wait until every one has stopped.
+  for (let attempt = 0; threadStates(pid).some((state) => state !== 'T' && state !== 't'); attempt++) {
+    if (attempt > 100) {
+      resume();
+      throw new Error(`${name} (pid ${pid}) did not stop within a second of SIGSTOP`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return resume;
+}
+
+/** The scheduler state of each thread of a process (`T` stopped, `S` sleeping, `R` running). */
+function threadStates(pid: number): string[] {
+  return readdirSync(`/proc/${pid}/task`).map((task) => {
+    const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+    // The state follows the command name, which is in parentheses and may hold spaces.
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  });
 }
 
 /** Whether `condition` came true within `timeoutMs`, asked every 250 ms. */
