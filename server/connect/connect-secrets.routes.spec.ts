@@ -1,6 +1,6 @@
 import { useTestApi } from '../testing/spec-setup';
 import { CONNECT_API } from '../testing/test-connect';
-import { SECRET_BEARING_CONFIG } from './connect-secrets.fixtures';
+import { SECRET_BEARING_CONFIG } from '../testing/connect-secrets.fixtures';
 import type { ConfigValidation, ConnectorDetail } from './connect.model';
 
 /**

@@ -1,7 +1,7 @@
 import { AppError } from '../shared/app-error';
 import { isSecretKey, maskConfig, maskValue, scrubSecrets, unmaskConfig } from './connect-secrets';
 import { MASKED_VALUE } from './connect.model';
-import { SECRET_BEARING_CONFIG } from './connect-secrets.fixtures';
+import { SECRET_BEARING_CONFIG } from '../testing/connect-secrets.fixtures';
 
 describe('connect secrets', () => {
   describe('maskValue', () => {

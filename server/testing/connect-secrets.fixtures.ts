@@ -1,4 +1,4 @@
-import { MASKED_VALUE } from './connect.model';
+import { MASKED_VALUE } from '../connect/connect.model';
 
 /**
  * Secret-bearing connector config keys as operators write them, with how the console shows
