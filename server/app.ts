@@ -31,6 +31,7 @@ import { topicsRoutes } from './topics/topics.routes';
 import { TopicsService } from './topics/topics.service';
 import { errorMiddleware, jsonBody, notFound } from './shared/error-middleware';
 import { rememberActor } from './shared/actor';
+import { hostCheck, sameOriginChanges, securityHeaders } from './shared/browser-safety';
 import type { Logger } from './shared/logger';
 
 /** Where `ng build` writes the browser app (`KPC_BROWSER_DIST` overrides it). */
@@ -43,6 +44,11 @@ export interface AppOptions {
   browserDist?: string;
   /** Keys the audit log's hash chain; see {@link AuditService}. */
   auditKey?: string;
+  /**
+   * The `Host` values the console answers to (see `allowedHostsFor`); any other is refused, on
+   * every path, so a DNS-rebinding page cannot drive a console on loopback.
+   */
+  allowedHosts: readonly string[];
 }
 
 export interface ConsoleApp {
@@ -54,16 +60,19 @@ export interface ConsoleApp {
 }
 
 /** Builds the Express app: API routes, the Angular app, and the error middleware last. */
-export function createApp({ clusters, logger, browserDist, auditKey }: AppOptions): ConsoleApp {
+export function createApp({ clusters, logger, browserDist, auditKey, allowedHosts }: AppOptions): ConsoleApp {
   const gateway = new KafkaClients();
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
+  app.use(hostCheck(allowedHosts));
 
   const clustersService = new ClustersService(clusters, gateway);
   const audit = new AuditService(clusters, gateway, { signingKey: auditKey });
 
   const api = express.Router();
+  api.use(sameOriginChanges(allowedHosts));
   api.use(jsonBody());
   // After the body is read: what runs for the request from here on knows who asked.
   api.use(rememberActor);

@@ -8,6 +8,7 @@ import { seedDemo } from './demo/seed-demo';
 import { resolveDataDir } from './local-stack/layout';
 import { startLocalStack, type LocalStack } from './local-stack/local-stack';
 import { nodeVersionProblem } from './node-version';
+import { allowedHostsFor, allowedHostsFromEnv } from './shared/browser-safety';
 import { createLogger } from './shared/logger';
 
 /**
@@ -45,9 +46,10 @@ async function main(): Promise<void> {
 
   const auditKey = process.env['KPC_AUDIT_KEY'] || (source.kind === 'embedded' ? embeddedAuditKey() : undefined);
   if (!auditKey) logger.warn('KPC_AUDIT_KEY is not set: the audit log shows changed or removed records, but cannot tell a forged one');
-  const consoleApp = createApp({ clusters, logger, browserDist: BROWSER_DIST, auditKey });
   const host = process.env['HOST'] ?? '127.0.0.1';
   const port = numberFromEnv('PORT') ?? 8080;
+  const allowedHosts = allowedHostsFor(host, port, allowedHostsFromEnv(process.env['KPC_ALLOWED_HOSTS']));
+  const consoleApp = createApp({ clusters, logger, browserDist: BROWSER_DIST, auditKey, allowedHosts });
   const server: Server = consoleApp.app.listen(port, host, () => {
     // A plain line, not JSON: this is the one line a person starting the console looks for.
     console.log(`\nKafka Pipeline Console is ready: http://${host}:${port}\n`);

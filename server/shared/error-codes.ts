@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   TOPIC_DELETION_DISABLED: 403,
   /** The console's own topics (`_kpc-*`) are read through the console, never written. */
   CONSOLE_TOPIC_PROTECTED: 403,
+  /** A change a browser sent from another site's page (Sec-Fetch-Site or Origin says so). */
+  CROSS_SITE_REQUEST: 403,
   // 404: no such thing.
   NOT_FOUND: 404,
   CLUSTER_NOT_FOUND: 404,
@@ -59,6 +61,8 @@ export const ERROR_CODES = {
   RECORD_TOO_LARGE: 413,
   // 415: a body the API does not read (it reads JSON only).
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // 421: the request names a host the console is not served as (DNS rebinding).
+  HOST_NOT_ALLOWED: 421,
   // 500: a bug of the console; the log has the details.
   INTERNAL: 500,
   // 502: Kafka or Connect answered with an error the console has no better words for.

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../app';
+import { allowedHostsFor } from '../shared/browser-safety';
 import { createLogger } from '../shared/logger';
 import { GroupFixtures } from './consumer-groups.fixtures';
 import { TestKafka } from './test-kafka';
@@ -31,13 +33,17 @@ async function main(): Promise<number> {
   const st = await installSchemathesis();
   const seeded = await seed(bootstrap, connectUrl);
 
+  // The port comes first: the app answers only to the host and port it is served on.
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise<void>((ready) => server.once('listening', ready));
+  const { port } = server.address() as AddressInfo;
   const consoleApp = createApp({
     clusters: [{ name: 'local', bootstrapServers: bootstrap, connect: [{ name: 'test-connect', url: connectUrl }] }],
     logger: createLogger(process.env['LOG_LEVEL'] ?? 'silent'),
+    allowedHosts: allowedHostsFor('127.0.0.1', port),
   });
-  const server = consoleApp.app.listen(0, '127.0.0.1');
-  await new Promise<void>((ready) => server.once('listening', ready));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on('request', consoleApp.app);
+  const url = `http://127.0.0.1:${port}`;
   const junit = join(RESULTS, 'schemathesis.xml');
   try {
     mkdirSync(RESULTS, { recursive: true });

@@ -1,7 +1,9 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app';
 import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../kafka/clusters-config';
+import { allowedHostsFor } from '../shared/browser-safety';
 import { createLogger } from '../shared/logger';
 import { TEST_BOOTSTRAP, TestKafka } from './test-kafka';
 
@@ -45,10 +47,13 @@ export interface TestApi {
 }
 
 export async function startTestApi(clusters: ClusterConfig[] = testClusters()): Promise<TestApi> {
-  const consoleApp = createApp({ clusters, logger: createLogger('silent') });
-  const server = consoleApp.app.listen(0, '127.0.0.1');
+  // The port comes first: the app answers only to the host and port it is served on.
+  const server = createServer().listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { port } = server.address() as AddressInfo;
+  const consoleApp = createApp({ clusters, logger: createLogger('silent'), allowedHosts: allowedHostsFor('127.0.0.1', port) });
+  server.on('request', consoleApp.app);
+  const url = `http://127.0.0.1:${port}`;
   const kafka = new TestKafka(clusters[0]?.bootstrapServers);
 
   const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> => {
