@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   TOPIC_DELETION_DISABLED: 403,
   /** The console's own topics (`_kpc-*`) are read through the console, never written. */
   CONSOLE_TOPIC_PROTECTED: 403,
+  /** The Connect cluster's `allowedConnectorClasses` (by default: no file connectors) refuses the class. */
+  CONNECTOR_CLASS_NOT_ALLOWED: 403,
   // 404: no such thing.
   NOT_FOUND: 404,
   CLUSTER_NOT_FOUND: 404,
