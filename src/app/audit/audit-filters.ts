@@ -61,6 +61,9 @@ export function fromLocalInput(value: string): string | undefined {
       align-items: center;
       gap: 12px;
     }
+    mat-form-field {
+      width: 190px;
+    }
   `,
 })
 export class AuditFilters {
