@@ -14,7 +14,7 @@ import type {
   TopicRecord,
   TopicState,
 } from './audit.model';
-import { auditQuery } from './audit.routes';
+import { auditExportQuery, auditQuery } from './audit.routes';
 
 /** One partition's committed offset, null where the group had none. */
 export const topicPartitionOffset = describes<TopicPartitionOffset>()(
@@ -154,22 +154,22 @@ const otherRecord = z.object({
   after: z.unknown(),
 });
 
+const auditRecord = z
+  .union([
+    consumerGroupOffsetsRecord,
+    consumerGroupDeleteRecord,
+    topicRecord,
+    connectorRecord,
+    connectorOffsetsRecord,
+    copartitionGroupRecord,
+    otherRecord,
+  ])
+  .meta({ id: 'AuditRecord' });
+
 const auditPage = admits<AuditPage>()(
   z
     .object({
-      items: z.array(
-        z
-          .union([
-            consumerGroupOffsetsRecord,
-            consumerGroupDeleteRecord,
-            topicRecord,
-            connectorRecord,
-            connectorOffsetsRecord,
-            copartitionGroupRecord,
-            otherRecord,
-          ])
-          .meta({ id: 'AuditRecord' }),
-      ),
+      items: z.array(auditRecord),
       unavailableClusters: z.array(z.string()),
       integrityWarnings: z.array(z.string()),
     })
@@ -182,6 +182,19 @@ export const auditPaths: ZodOpenApiPathsObject = {
     get: operation('audit', 'The changes the console made, newest first', {
       requestParams: { query: auditQuery },
       ok: { 200: json(auditPage) },
+      errors: { cluster: false, also: [404] },
+    }),
+  },
+  '/audit/export': {
+    get: operation('audit', 'The same records as a file to download (CSV or a JSON array), newest first', {
+      requestParams: { query: auditExportQuery },
+      ok: {
+        200: {
+          description:
+            'A download (Content-Disposition: attachment); in CSV, cells a spreadsheet would read as a formula start with a quote',
+          content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.array(auditRecord) } },
+        },
+      },
       errors: { cluster: false, also: [404] },
     }),
   },

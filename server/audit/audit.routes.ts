@@ -2,19 +2,41 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ClustersService } from '../clusters/clusters.service';
 import { parseQuery } from '../shared/validation';
+import { auditCsv, exportFileName } from './audit-export';
 import type { AuditService } from './audit.service';
+
+const instant = z.iso.datetime({ offset: true, error: 'an ISO-8601 instant, e.g. 2026-11-27T15:00:00Z' });
 
 export const auditQuery = z.object({
   cluster: z.string().optional(),
   action: z.string().optional(),
+  actor: z.string().optional().describe('Part of the actor, in any case'),
+  subject: z.string().optional().describe('Part of the subject name, in any case'),
+  from: instant.optional().describe('Records asked for at or after this instant'),
+  to: instant.optional().describe('Records asked for at or before this instant'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-/** `GET /api/audit?cluster=&action=&limit=`: the audit records, newest first. */
+export const auditExportQuery = auditQuery.extend({
+  format: z.enum(['csv', 'json']),
+  limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
+});
+
+/**
+ * `GET /api/audit?cluster=&action=&actor=&subject=&from=&to=&limit=`: the audit records,
+ * newest first; `GET /api/audit/export?format=csv|json&…`: the same as a file to download.
+ */
 export function auditRoutes(audit: AuditService, clusters: ClustersService): Router {
-  return Router().get('/audit', async (req, res) => {
-    const query = parseQuery(auditQuery, req);
-    const cluster = query.cluster ? clusters.get(query.cluster) : undefined;
-    res.json(await audit.list({ cluster, action: query.action, limit: query.limit }));
-  });
+  return Router()
+    .get('/audit', async (req, res) => {
+      const { cluster, ...criteria } = parseQuery(auditQuery, req);
+      res.json(await audit.list({ ...criteria, cluster: cluster ? clusters.get(cluster) : undefined }));
+    })
+    .get('/audit/export', async (req, res) => {
+      const { cluster, format, ...criteria } = parseQuery(auditExportQuery, req);
+      const page = await audit.list({ ...criteria, cluster: cluster ? clusters.get(cluster) : undefined });
+      res.attachment(exportFileName(format, new Date()));
+      if (format === 'json') res.json(page.items);
+      else res.type('text/csv; charset=utf-8').send(auditCsv(page.items));
+    });
 }

@@ -15,6 +15,7 @@ import {
   type StoredOutcome,
 } from './audit-log';
 import type { AuditPage, AuditRecord } from './audit.model';
+import { matchesCriteria, type AuditCriteria } from './audit-filter';
 
 /** The compacted topic, in each cluster, that holds that cluster's audit log. */
 export const AUDIT_TOPIC = '_kpc-audit';
@@ -96,7 +97,7 @@ export class AuditService {
   }
 
   /** The newest records first, of one cluster or of all; unreachable clusters are named. */
-  async list(filter: { cluster?: ClusterConfig; action?: string; limit: number }): Promise<AuditPage> {
+  async list(filter: AuditCriteria & { cluster?: ClusterConfig; limit: number }): Promise<AuditPage> {
     const clusters = filter.cluster ? [filter.cluster] : this.clusters;
     const unavailableClusters: string[] = [];
     const items: AuditRecord[] = [];
@@ -113,9 +114,7 @@ export class AuditService {
         }
       }),
     );
-    const matching = items
-      .filter((record) => !filter.action || record.action === filter.action || record.action.startsWith(`${filter.action}.`))
-      .sort((a, b) => (a.id < b.id ? 1 : -1));
+    const matching = items.filter((record) => matchesCriteria(record, filter)).sort((a, b) => (a.id < b.id ? 1 : -1));
     return { items: matching.slice(0, filter.limit), unavailableClusters: unavailableClusters.sort(), integrityWarnings };
   }
 

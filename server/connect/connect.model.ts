@@ -89,6 +89,8 @@ export interface ConnectorPlugin {
   className: string;
   type: ConnectorType;
   version: string;
+  /** Whether the Connect cluster's `allowedConnectorClasses` let a connector of it be created. */
+  allowed: boolean;
 }
 
 /** A config key as the plugin defines it (Connect's ConfigDef). */

@@ -56,7 +56,9 @@ const connectorDetail = describes<ConnectorDetail>()(
     })
     .meta({ id: 'ConnectorDetail' }),
 );
-const connectorPlugin = describes<ConnectorPlugin>()(z.object({ className: z.string(), type: connectorType, version: z.string() }));
+const connectorPlugin = describes<ConnectorPlugin>()(
+  z.object({ className: z.string(), type: connectorType, version: z.string(), allowed: z.boolean() }),
+);
 const configDefinition = describes<ConfigDefinition>()(
   z.object({
     name: z.string(),

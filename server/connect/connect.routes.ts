@@ -82,7 +82,7 @@ export function connectRoutes(
       res.status(201).json(await changes.create(clusterOf(req), connectCluster, parseBody(newConnector, req)));
     })
     .get(`${base}/plugins`, async (req, res) => {
-      res.json(await connect.plugins(target(req)));
+      res.json(await connect.plugins(clusterOf(req), target(req)));
     })
     .put(`${base}/plugins/:plugin/validate`, async (req, res) => {
       const connectCluster = target(req);

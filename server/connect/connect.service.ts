@@ -10,6 +10,7 @@ import type {
   ConnectorSummary,
   ConnectorType,
 } from './connect.model';
+import { isConnectorClassAllowed } from './connector-class-policy';
 import { connectorType, summarize, toValidation } from './connector-shapes';
 import { cannotPublishWarning } from './connector-topics';
 import type { ConnectorTopicsService } from './connector-topics.service';
@@ -88,10 +89,15 @@ export class ConnectService {
     };
   }
 
-  /** The connector plugins installed on the worker. */
-  async plugins(connect: ConnectClusterConfig): Promise<ConnectorPlugin[]> {
+  /** The connector plugins installed on the worker, each saying whether it may be created here. */
+  async plugins(cluster: ClusterConfig, connect: ConnectClusterConfig): Promise<ConnectorPlugin[]> {
     const plugins = await this.gateway.plugins(connect);
-    return plugins.map((plugin) => ({ className: plugin.class, type: connectorType(plugin.type), version: plugin.version }));
+    return plugins.map((plugin) => ({
+      className: plugin.class,
+      type: connectorType(plugin.type),
+      version: plugin.version,
+      allowed: isConnectorClassAllowed(cluster, connect, plugin.class),
+    }));
   }
 
   /**
@@ -114,7 +120,7 @@ export class ConnectService {
   }
 
   /** The installed plugin a config names, or 404 PLUGIN_NOT_FOUND listing those installed. */
-  async requirePlugin(connect: ConnectClusterConfig, plugin: string): Promise<{ type: ConnectorType }> {
+  async requirePlugin(connect: ConnectClusterConfig, plugin: string): Promise<{ type: ConnectorType; className: string }> {
     const plugins = await this.gateway.plugins(connect);
     // Connect accepts the full class name or its simple name, with or without "Connector".
     const simple = (className: string) => className.split('.').at(-1)!;
@@ -127,7 +133,7 @@ export class ConnectService {
         `Kafka Connect cluster ${connect.name} has no connector plugin ${plugin}; installed: ${plugins.map((p) => simple(p.class)).join(', ')}`,
       );
     }
-    return { type: connectorType(match.type) };
+    return { type: connectorType(match.type), className: match.class };
   }
 }
 

@@ -4,6 +4,7 @@ import type { ClusterConfig, ConnectClusterConfig } from '../kafka/clusters-conf
 import { AppError } from '../shared/app-error';
 import { requireTypedName } from '../shared/validation';
 import { maskConfig, unmaskConfig } from './connect-secrets';
+import { isConnectorClassAllowed, requireConnectorClassAllowed } from './connector-class-policy';
 import type { ConnectGateway } from './connect.gateway';
 import { MASKED_VALUE, type ConnectorDetail, type ConnectorType, type NewConnector, type TopicCreation } from './connect.model';
 import { ifNotFound, type ConnectService } from './connect.service';
@@ -15,6 +16,9 @@ import type { ConnectorTopicsService } from './connector-topics.service';
  * the audit log from intent to outcome with its input (secrets masked) and the state before
  * and after; a config is validated by the worker itself before it is saved.
  */
+/** A connector change as its audit record describes it. */
+type ConnectorChange = Pick<ConnectorRecord, 'action' | 'before'> & { parameters: Record<string, unknown> };
+
 /** The state each change asks Connect to reach (its target state). */
 const TARGET_STATES = { pause: 'PAUSED', resume: 'RUNNING', stop: 'STOPPED' } as const;
 
@@ -35,17 +39,19 @@ export class ConnectorChangesService {
     const masked = Object.keys(connector.config).filter((key) => connector.config[key]!.includes(MASKED_VALUE));
     if (masked.length) throw new AppError('VALIDATION_FAILED', `Type a value for ${masked.join(', ')}`);
     const config = { ...connector.config, name: connector.name };
+    const change: ConnectorChange = {
+      action: 'connector.create',
+      parameters: { config: maskConfig(config), createTopics: connector.createTopics ?? null },
+      before: null,
+    };
+    await this.#requireAllowedClass(cluster, connect, connector.name, config, change);
     const type = await this.#requireValid(connect, config);
     if (connector.createTopics) await this.#requireAbsent(connect, connector.name);
     await this.#audited(
       cluster,
       connect,
       connector.name,
-      {
-        action: 'connector.create',
-        parameters: { config: maskConfig(config), createTopics: connector.createTopics ?? null },
-        before: null,
-      },
+      change,
       () => this.topics.saveWith(cluster, type, config, connector.createTopics, () => this.gateway.create(connect, connector.name, config)),
       () => ({ config: maskConfig(config) }),
     );
@@ -66,16 +72,20 @@ export class ConnectorChangesService {
   ): Promise<ConnectorDetail> {
     const stored = await this.gateway.connector(connect, name);
     const config = { ...unmaskConfig(submitted, stored.config), name };
+    const change: ConnectorChange = {
+      action: 'connector.config.update',
+      parameters: { createTopics: createTopics ?? null },
+      before: { config: maskConfig(stored.config) },
+    };
+    // Refused whatever the class was before: a file connector made before the allow-list
+    // must not be pointed at another file either.
+    await this.#requireAllowedClass(cluster, connect, name, config, change);
     const type = await this.#requireValid(connect, config);
     await this.#audited(
       cluster,
       connect,
       name,
-      {
-        action: 'connector.config.update',
-        parameters: { createTopics: createTopics ?? null },
-        before: { config: maskConfig(stored.config) },
-      },
+      change,
       () => this.topics.saveWith(cluster, type, config, createTopics, () => this.gateway.updateConfig(connect, name, config)),
       () => ({ config: maskConfig(config) }),
     );
@@ -161,7 +171,7 @@ export class ConnectorChangesService {
     cluster: ClusterConfig,
     connect: ConnectClusterConfig,
     name: string,
-    change: Pick<ConnectorRecord, 'action' | 'before'> & { parameters: Record<string, unknown> },
+    change: ConnectorChange,
     apply: () => Promise<T>,
     after?: (result: T) => ConnectorRecord['after'],
   ): Promise<{ result: T; auditId: string }> {
@@ -182,6 +192,24 @@ export class ConnectorChangesService {
   async #requireAbsent(connect: ConnectClusterConfig, name: string): Promise<void> {
     const exists = await this.gateway.connector(connect, name).then(() => true, ifNotFound(false));
     if (exists) throw new AppError('CONNECTOR_EXISTS', `Kafka Connect cluster ${connect.name} already has a connector named ${name}`);
+  }
+
+  /**
+   * Refuses a class outside the Connect cluster's allow-list before anything but the plugin
+   * list is asked of the worker; the refusal is in the audit log as a failed change.
+   */
+  async #requireAllowedClass(
+    cluster: ClusterConfig,
+    connect: ConnectClusterConfig,
+    name: string,
+    config: Record<string, string>,
+    change: ConnectorChange,
+  ): Promise<void> {
+    const plugin = config['connector.class'];
+    if (!plugin) return; // #requireValid names the missing class.
+    const { className } = await this.connect.requirePlugin(connect, plugin);
+    if (isConnectorClassAllowed(cluster, connect, className)) return;
+    await this.#audited(cluster, connect, name, change, async () => requireConnectorClassAllowed(cluster, connect, className));
   }
 
   /** Refuses a config the worker finds invalid; answers the plugin's type. */

@@ -25,6 +25,20 @@ describe('clusters configuration', () => {
         });
       });
 
+      it('takes the Connect allow-list from KAFKA_CONNECT_ALLOWED_CLASSES', () => {
+        const source = loadClustersSource(
+          {
+            KAFKA_BOOTSTRAP_SERVERS: 'b1:9092',
+            KAFKA_CONNECT_URL: 'http://connect:8083',
+            KAFKA_CONNECT_ALLOWED_CLASSES: 'io.debezium.*, JdbcSink',
+          },
+          noFile,
+        );
+
+        const [cluster] = source.kind === 'env' ? source.clusters : [];
+        expect(cluster?.connect[0]?.allowedConnectorClasses).toEqual(['io.debezium.*', 'JdbcSink']);
+      });
+
       it('adds SASL and TLS when asked', () => {
         const source = loadClustersSource(
           {
@@ -82,6 +96,20 @@ clusters:
         ['prod', ['p1:9092', 'p2:9092'], ['cdc', 'sinks']],
         ['staging', ['s1:9092'], []],
       ]);
+    });
+
+    it('reads the connector classes a Connect cluster allows, leaving it unset when absent', () => {
+      const yaml = `
+clusters:
+  - name: prod
+    bootstrapServers: p1:9092
+    connect:
+      - { name: cdc, url: "http://connect-cdc:8083", allowedConnectorClasses: ["io.debezium.*", FileStreamSink] }
+      - { name: sinks, url: "http://connect-sinks:8083" }
+`;
+      const [prod] = parseClustersFile(yaml, {});
+
+      expect(prod?.connect.map((k) => k.allowedConnectorClasses)).toEqual([['io.debezium.*', 'FileStreamSink'], undefined]);
     });
 
     describe('with ${VARIABLE} placeholders', () => {

@@ -29,6 +29,11 @@ const connectSchema = z.object({
   url: z.url({ protocol: /^https?$/ }),
   username: z.string().optional(),
   password: z.string().optional(),
+  /**
+   * Connector classes that may be created (full or simple names, `*` as wildcard); unset,
+   * all but the file connectors (all on the embedded cluster).
+   */
+  allowedConnectorClasses: z.array(z.string().min(1)).optional(),
 });
 
 const clusterSchema = z.object({
@@ -99,9 +104,21 @@ function clusterFromEnv(env: NodeJS.ProcessEnv): ClusterConfig {
       sasl: { mechanism, username: env['KAFKA_SASL_USERNAME'], password: env['KAFKA_SASL_PASSWORD'] },
     }),
     ...(env['KAFKA_TLS'] === 'true' && { tls: { enabled: true, ca: env['KAFKA_TLS_CA'] } }),
-    connect: env['KAFKA_CONNECT_URL'] ? [{ name: 'connect', url: env['KAFKA_CONNECT_URL'] }] : [],
+    connect: env['KAFKA_CONNECT_URL'] ? [{ name: 'connect', url: env['KAFKA_CONNECT_URL'], ...allowedClassesFromEnv(env) }] : [],
   };
   return validate(clusterSchema, raw, 'the KAFKA_* environment variables');
+}
+
+/** `KAFKA_CONNECT_ALLOWED_CLASSES`: comma-separated, as `allowedConnectorClasses` in the file. */
+function allowedClassesFromEnv(env: NodeJS.ProcessEnv): { allowedConnectorClasses?: string[] } {
+  const value = env['KAFKA_CONNECT_ALLOWED_CLASSES'];
+  if (value === undefined) return {};
+  return {
+    allowedConnectorClasses: value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
 }
 
 function validate<T extends z.ZodType>(schema: T, raw: unknown, origin: string): z.infer<T> {

@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   CONSOLE_TOPIC_PROTECTED: 403,
   /** A change a browser sent from another site's page (Sec-Fetch-Site or Origin says so). */
   CROSS_SITE_REQUEST: 403,
+  /** The Connect cluster's `allowedConnectorClasses` (by default: no file connectors) refuses the class. */
+  CONNECTOR_CLASS_NOT_ALLOWED: 403,
   // 404: no such thing.
   NOT_FOUND: 404,
   CLUSTER_NOT_FOUND: 404,

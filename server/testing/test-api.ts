@@ -16,12 +16,19 @@ export function testClusters(): ClusterConfig[] {
   ];
 }
 
+/**
+ * Every connector class the test worker has, file connectors included: the specs seed
+ * FileStreamSource/Sink connectors as the simplest real connectors, and the default (no file
+ * connectors outside the embedded cluster) has its own spec with a config without this list.
+ */
+export const TEST_ALLOWED_CONNECTOR_CLASSES = ['*'];
+
 /** The test Connect worker when `KPC_TEST_CONNECT_URL` names it, and one nobody listens on. */
 function testConnectClusters(): ClusterConfig['connect'] {
   const url = process.env['KPC_TEST_CONNECT_URL'];
   return url
     ? [
-        { name: 'test-connect', url },
+        { name: 'test-connect', url, allowedConnectorClasses: TEST_ALLOWED_CONNECTOR_CLASSES },
         { name: 'down', url: 'http://127.0.0.1:1' },
       ]
     : [];

@@ -68,6 +68,19 @@ const ACTION_LABELS: Partial<Record<string, string>> = {
   'copartition-group.remove': 'Join removed',
 };
 
+/** The choices of the action filter: every action, each family first (its value matches them all). */
+export const AUDIT_ACTION_OPTIONS: { value: string; label: string }[] = [
+  { value: 'consumer-group', label: 'Any consumer-group change' },
+  { value: 'topic', label: 'Any topic change' },
+  { value: 'connector', label: 'Any connector change' },
+  { value: 'copartition-group', label: 'Any join change' },
+].flatMap((family) => [
+  family,
+  ...Object.entries(ACTION_LABELS)
+    .filter(([action]) => action.startsWith(`${family.value}.`))
+    .map(([value, label]) => ({ value, label: label! })),
+]);
+
 /** Longest JSON shown before it is cut short. */
 const MAX_JSON = 160;
 

@@ -5,6 +5,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
@@ -137,6 +138,60 @@ describe('AuditPage', () => {
         const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'Nothing was undone' }));
         expect(await panel.getMessage()).toBe('order-enricher has 2 members');
       });
+    });
+  });
+
+  describe('filtering', () => {
+    beforeEach(() => listing(anAuditRecord({ id: 'a' })));
+
+    // Natively, not through harnesses: these wait for the page to be stable, which it is not
+    // while the reload they cause is pending.
+    /** Types into a filter field and leaves it, as the browser's change event says. */
+    const enter = async (name: string, value: string) => {
+      const field = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+      field.value = value;
+      field.dispatchEvent(new Event('change'));
+      fixture.detectChanges();
+    };
+
+    it('reads the log again with the user, action and subject asked for', async () => {
+      await enter('actor', 'alice');
+      http.expectOne('/api/audit?cluster=local&limit=200&actor=alice').flush({ items: [], unavailableClusters: [], integrityWarnings: [] });
+
+      await (await loader.getHarness(MatSelectHarness)).open();
+      const option = [...document.querySelectorAll<HTMLElement>('mat-option')].find(
+        (o) => o.textContent?.trim() === 'Any connector change',
+      );
+      option!.click();
+      fixture.detectChanges();
+      http
+        .expectOne('/api/audit?cluster=local&limit=200&action=connector&actor=alice')
+        .flush({ items: [], unavailableClusters: [], integrityWarnings: [] });
+
+      await enter('subject', 'orders');
+      http
+        .expectOne('/api/audit?cluster=local&limit=200&action=connector&actor=alice&subject=orders')
+        .flush({ items: [], unavailableClusters: [], integrityWarnings: [] });
+    });
+
+    it('sends the time range as ISO instants', async () => {
+      await enter('from', '2026-11-27T10:00');
+
+      const request = http.expectOne((req) => req.url === '/api/audit' && req.params.has('from'));
+      expect(request.request.params.get('from')).toBe(new Date('2026-11-27T10:00').toISOString());
+      request.flush({ items: [], unavailableClusters: [], integrityWarnings: [] });
+    });
+
+    it('offers the filtered records as CSV and JSON downloads', async () => {
+      await enter('actor', 'bob');
+      http.expectOne('/api/audit?cluster=local&limit=200&actor=bob').flush({ items: [], unavailableClusters: [], integrityWarnings: [] });
+      await fixture.whenStable();
+
+      const links = [...(fixture.nativeElement as HTMLElement).querySelectorAll('a[download]')].map((a) => a.getAttribute('href'));
+      expect(links).toEqual([
+        '/api/audit/export?cluster=local&format=csv&actor=bob',
+        '/api/audit/export?cluster=local&format=json&actor=bob',
+      ]);
     });
   });
 });

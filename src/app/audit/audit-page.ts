@@ -8,9 +8,10 @@ import { changeRunner } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { auditRow } from './audit-format';
+import { AuditFilters } from './audit-filters';
 import { AuditTable } from './audit-table';
 import type { AuditRecord } from './audit.model';
-import { AuditService } from './audit.service';
+import { AuditService, type AuditFilter } from './audit.service';
 
 /** How many signs of tampering show before the operator asks for the rest. */
 const FIRST_WARNINGS = 5;
@@ -19,15 +20,20 @@ const FIRST_WARNINGS = 5;
 @Component({
   selector: 'kpc-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AuditTable, ErrorPanel, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [AuditFilters, AuditTable, ErrorPanel, MatButtonModule, MatIconModule, MatProgressBarModule],
   template: `
     <header class="page-header">
       <div>
         <h1>Audit log</h1>
         <p class="subtitle">Every change made through the console, kept in the cluster's own <code>_kpc-audit</code> topic.</p>
       </div>
-      <button mat-stroked-button (click)="refresh()"><mat-icon>refresh</mat-icon> Refresh</button>
+      <div class="actions">
+        <a mat-stroked-button [href]="csvUrl()" download><mat-icon>download</mat-icon> Export CSV</a>
+        <a mat-stroked-button [href]="jsonUrl()" download><mat-icon>download</mat-icon> Export JSON</a>
+        <button mat-stroked-button (click)="refresh()"><mat-icon>refresh</mat-icon> Refresh</button>
+      </div>
     </header>
+    <kpc-audit-filters [filter]="filter()" (filterChange)="filter.set($event)" />
     @if (isWorking()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading" />
     }
@@ -63,6 +69,10 @@ const FIRST_WARNINGS = 5;
       flex-direction: column;
       gap: 16px;
     }
+    .actions {
+      display: flex;
+      gap: 8px;
+    }
     .integrity-warnings {
       display: flex;
       gap: 12px;
@@ -84,10 +94,14 @@ export class AuditPage {
   private readonly audit = inject(AuditService);
   private readonly consumerGroups = inject(ConsumerGroupsService);
 
+  /** What the log is narrowed to; a change reads it again. */
+  protected readonly filter = signal<AuditFilter>({});
   protected readonly records = rxResource({
-    params: () => this.cluster(),
-    stream: ({ params: cluster }) => this.audit.list(cluster),
+    params: () => ({ cluster: this.cluster(), filter: this.filter() }),
+    stream: ({ params }) => this.audit.list(params.cluster, params.filter),
   });
+  protected readonly csvUrl = computed(() => this.audit.exportUrl(this.cluster(), this.filter(), 'csv'));
+  protected readonly jsonUrl = computed(() => this.audit.exportUrl(this.cluster(), this.filter(), 'json'));
   // A resource in error throws from value(): read it only through this.
   private readonly current = computed(() => (this.records.hasValue() ? this.records.value().items : undefined));
   protected readonly hasRecords = computed(() => this.current() !== undefined);

@@ -26,4 +26,22 @@ describe('AuditService', () => {
         .flush({ items: [], unavailableClusters: [], integrityWarnings: [] });
     });
   });
+
+  describe('list with filters', () => {
+    it('sends only the criteria given', () => {
+      service.list('local', { actor: 'alice', subject: '', from: '2026-11-27T10:00:00.000Z' }).subscribe();
+
+      http
+        .expectOne({ method: 'GET', url: '/api/audit?cluster=local&limit=200&actor=alice&from=2026-11-27T10:00:00.000Z' })
+        .flush({ items: [], unavailableClusters: [], integrityWarnings: [] });
+    });
+  });
+
+  describe('exportUrl', () => {
+    it('names the format and the same filters', () => {
+      expect(service.exportUrl('local', { action: 'topic', subject: 'a b' }, 'csv')).toBe(
+        '/api/audit/export?cluster=local&format=csv&action=topic&subject=a%20b',
+      );
+    });
+  });
 });

@@ -32,9 +32,10 @@ describe('ConnectorCreatePage', () => {
     fixture.componentRef.setInput('cluster', 'local');
     fixture.componentRef.setInput('connect', 'local-connect');
     fixture.detectChanges();
-    http
-      .expectOne(`${base}/plugins`)
-      .flush([{ className: 'org.apache.kafka.connect.file.FileStreamSourceConnector', type: 'source', version: '4.3.1' }]);
+    http.expectOne(`${base}/plugins`).flush([
+      { className: 'org.apache.kafka.connect.file.FileStreamSourceConnector', type: 'source', version: '4.3.1', allowed: true },
+      { className: 'org.apache.kafka.connect.file.FileStreamSinkConnector', type: 'sink', version: '4.3.1', allowed: false },
+    ]);
     await fixture.whenStable();
   });
   afterEach(() => {
@@ -63,6 +64,19 @@ describe('ConnectorCreatePage', () => {
     (await requestSoon(`${base}/plugins/org.apache.kafka.connect.file.FileStreamSourceConnector/validate`)).flush(validation);
     await fixture.whenStable();
   }
+
+  describe('a plugin the Connect cluster does not allow', () => {
+    it('is listed disabled, saying why and how to allow it', async () => {
+      const select = await page().getHarness(MatSelectHarness);
+      await select.open();
+      const [sink] = await select.getOptions({ text: /FileStreamSinkConnector/ });
+
+      expect(await sink!.isDisabled()).toBeTrue();
+      expect(await sink!.getText()).toContain('add it to allowedConnectorClasses');
+      const [source] = await select.getOptions({ text: /FileStreamSourceConnector/ });
+      expect(await source!.isDisabled()).toBeFalse();
+    });
+  });
 
   describe('when the connector’s topic does not exist', () => {
     const validation = aValidation({ topicCheck: aTopicCheck({ topics: ['orders'], missing: ['orders'] }) });

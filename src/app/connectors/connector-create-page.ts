@@ -14,7 +14,7 @@ import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { ConnectorConfigEditor } from './connector-config-editor';
 import { ConnectorMissingTopics } from './connector-missing-topics';
-import { fieldGroups, pluginLabel, withoutEmptyValues } from './connector-rules';
+import { fieldGroups, pluginLabel, pluginRefusal, withoutEmptyValues } from './connector-rules';
 import {
   cannotTellNote,
   missingTopicsNotice,
@@ -54,6 +54,10 @@ import { ConnectorsService } from './connectors.service';
       display: flex;
       flex-direction: column;
       gap: 12px;
+    }
+    .refusal {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 0.85em;
     }
     .back {
       align-self: flex-start;
@@ -105,7 +109,11 @@ export class ConnectorCreatePage {
     stream: ({ params }) => this.connectors.plugins(params.cluster, params.connect),
   });
   protected readonly pluginOptions = computed(() =>
-    (this.plugins.hasValue() ? this.plugins.value() : []).map((plugin) => ({ className: plugin.className, label: pluginLabel(plugin) })),
+    (this.plugins.hasValue() ? this.plugins.value() : []).map((plugin) => ({
+      className: plugin.className,
+      label: pluginLabel(plugin),
+      refusal: pluginRefusal(plugin),
+    })),
   );
   protected readonly pluginsError = computed(() => apiErrorOf(this.plugins.error()));
 

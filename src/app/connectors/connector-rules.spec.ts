@@ -8,6 +8,7 @@ import {
   parseConfigJson,
   parseOffsets,
   pluginLabel,
+  pluginRefusal,
   stateTone,
   withoutEmptyValues,
 } from './connector-rules';
@@ -118,9 +119,21 @@ describe('connector rules', () => {
 
   describe('pluginLabel', () => {
     it('names the class without its package, with type and version', () =>
-      expect(pluginLabel({ className: 'org.apache.kafka.connect.file.FileStreamSourceConnector', type: 'source', version: '4.3.1' })).toBe(
-        'FileStreamSourceConnector · source · 4.3.1',
-      ));
+      expect(
+        pluginLabel({
+          className: 'org.apache.kafka.connect.file.FileStreamSourceConnector',
+          type: 'source',
+          version: '4.3.1',
+          allowed: true,
+        }),
+      ).toBe('FileStreamSourceConnector · source · 4.3.1'));
+  });
+
+  describe('pluginRefusal', () => {
+    const plugin = { className: 'org.apache.kafka.connect.file.FileStreamSourceConnector', type: 'source' as const, version: '4.3.1' };
+    it('is nothing for an allowed plugin', () => expect(pluginRefusal({ ...plugin, allowed: true })).toBeUndefined());
+    it('says how to allow one that is not', () =>
+      expect(pluginRefusal({ ...plugin, allowed: false })).toContain('add it to allowedConnectorClasses'));
   });
 
   describe('parseConfigJson', () => {

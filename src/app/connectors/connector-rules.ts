@@ -100,6 +100,13 @@ export function pluginLabel(plugin: ConnectorPlugin): string {
   return `${plugin.className.split('.').pop()} · ${plugin.type} · ${plugin.version}`;
 }
 
+/** Why a plugin cannot be picked here, or undefined when it can. */
+export function pluginRefusal(plugin: ConnectorPlugin): string | undefined {
+  return plugin.allowed
+    ? undefined
+    : `Not allowed on this Connect cluster: add it to allowedConnectorClasses in the console's config (file connectors are refused by default)`;
+}
+
 /** Reads the operator's JSON as a config: an object of strings, or a plain-words reason. */
 export function parseConfigJson(text: string): { config: Record<string, string> } | { problem: string } {
   const parsed = parseJson(text);
