@@ -49,7 +49,7 @@ function codesOf(status: number): ErrorCode[] {
 
 const STATUS_WORDS: Record<number, string> = {
   400: 'The request is not valid',
-  403: 'Kafka refuses it',
+  403: "Refused: by Kafka's ACLs, by the console's own rules (its own topics, the allowed connector classes), or as a change sent from another site",
   404: 'No such thing',
   409: 'The state of things does not allow it now',
   413: 'Too large',
