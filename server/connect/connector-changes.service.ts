@@ -106,62 +106,66 @@ export class ConnectorChangesService {
   }
 
   /** Pauses, resumes or stops a connector and answers its new status. */
-  async changeState(
+  changeState(
     cluster: ClusterConfig,
     connect: ConnectClusterConfig,
     name: string,
     to: 'pause' | 'resume' | 'stop',
   ): Promise<ConnectorDetail> {
-    const before = await this.#state(connect, name);
-    const { result } = await this.#audited(
+    // Connect moves to the state asked for a moment later: the record keeps what was asked.
+    return this.#stateChange(
       cluster,
       connect,
       name,
-      { action: `connector.${to}`, parameters: {}, before },
-      async () => {
-        await this.gateway.changeState(connect, name, to);
-        return this.connect.detail(cluster, connect, name);
-      },
-      // Connect moves to the state asked for a moment later: the record keeps what was asked.
-      () => ({ state: TARGET_STATES[to] }),
+      `connector.${to}`,
+      {},
+      () => this.gateway.changeState(connect, name, to),
+      TARGET_STATES[to],
     );
-    return result;
   }
 
-  async restart(
+  restart(
     cluster: ClusterConfig,
     connect: ConnectClusterConfig,
     name: string,
     includeTasks: boolean,
     onlyFailed: boolean,
   ): Promise<ConnectorDetail> {
-    const before = await this.#state(connect, name);
-    const { result } = await this.#audited(
-      cluster,
-      connect,
-      name,
-      { action: 'connector.restart', parameters: { includeTasks, onlyFailed }, before },
-      async () => {
-        await this.gateway.restart(connect, name, includeTasks, onlyFailed);
-        return this.connect.detail(cluster, connect, name);
-      },
-      (detail) => ({ state: detail.state }),
+    return this.#stateChange(cluster, connect, name, 'connector.restart', { includeTasks, onlyFailed }, () =>
+      this.gateway.restart(connect, name, includeTasks, onlyFailed),
     );
-    return result;
   }
 
-  async restartTask(cluster: ClusterConfig, connect: ConnectClusterConfig, name: string, task: number): Promise<ConnectorDetail> {
+  restartTask(cluster: ClusterConfig, connect: ConnectClusterConfig, name: string, task: number): Promise<ConnectorDetail> {
+    return this.#stateChange(cluster, connect, name, 'connector.task.restart', { task }, () =>
+      this.gateway.restartTask(connect, name, task),
+    );
+  }
+
+  /**
+   * One audited change of a connector's state, answering its detail after: the state before
+   * is read first, the state after is `target` when one is asked for, else what Connect reports.
+   */
+  async #stateChange(
+    cluster: ClusterConfig,
+    connect: ConnectClusterConfig,
+    name: string,
+    action: ConnectorRecord['action'],
+    parameters: Record<string, unknown>,
+    apply: () => Promise<void>,
+    target?: string,
+  ): Promise<ConnectorDetail> {
     const before = await this.#state(connect, name);
     const { result } = await this.#audited(
       cluster,
       connect,
       name,
-      { action: 'connector.task.restart', parameters: { task }, before },
+      { action, parameters, before },
       async () => {
-        await this.gateway.restartTask(connect, name, task);
+        await apply();
         return this.connect.detail(cluster, connect, name);
       },
-      (detail) => ({ state: detail.state }),
+      (detail) => ({ state: target ?? detail.state }),
     );
     return result;
   }

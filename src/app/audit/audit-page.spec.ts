@@ -12,16 +12,9 @@ import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { AuditPage } from './audit-page';
 import { aConnectorOffsetsRecord, anAuditRecord } from './audit.builders';
 import type { AuditRecord } from './audit.model';
+import { waitFor } from '../shared/spec-waits';
 
 /** Resolves once the condition holds; polled, since a dialog answers after its closing animation. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let tries = 0; tries < 50; tries++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    TestBed.tick();
-  }
-  throw new Error('never happened');
-}
 
 describe('AuditPage', () => {
   let fixture: ComponentFixture<AuditPage>;

@@ -1,6 +1,6 @@
 import { Component } from '@angular/core';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
@@ -13,6 +13,7 @@ import { ConnectorCreatePage } from './connector-create-page';
 import { ConnectorMissingTopicsHarness } from './connector-missing-topics.harness';
 import { aConnectorDetail, aTopicCheck, aValidation } from './connector.builders';
 import type { ConfigValidation } from './connector.model';
+import { requestSoon } from '../shared/spec-waits';
 
 /** A host to find the overlay container from; dialogs render outside the page. */
 @Component({ selector: 'kpc-create-page-spec-host', template: '' })
@@ -47,21 +48,11 @@ describe('ConnectorCreatePage', () => {
   const overlay = () => TestbedHarnessEnvironment.documentRootLoader(TestBed.createComponent(Host));
   const button = (text: string) => page().getHarness(MatButtonHarness.with({ text: new RegExp(text) }));
 
-  /** The request once the page has sent it (validation waits for typing to pause). */
-  async function requestSoon(url: string): Promise<TestRequest> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const requests = http.match(url);
-      if (requests.length) return requests.at(-1)!;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`no request to ${url}`);
-  }
-
   /** Picks the plugin, names the connector, and answers the worker's validation with `validation`. */
   async function fillIn(validation: ConfigValidation): Promise<void> {
     await (await page().getHarness(MatSelectHarness)).clickOptions({ text: /FileStreamSourceConnector/ });
     await (await page().getHarness(MatInputHarness.with({ selector: '[aria-label="Connector name"]' }))).setValue('orders-source');
-    (await requestSoon(`${base}/plugins/org.apache.kafka.connect.file.FileStreamSourceConnector/validate`)).flush(validation);
+    (await requestSoon(http, `${base}/plugins/org.apache.kafka.connect.file.FileStreamSourceConnector/validate`)).flush(validation);
     await fixture.whenStable();
   }
 
@@ -95,7 +86,7 @@ describe('ConnectorCreatePage', () => {
         await (await page().getHarness(ConnectorMissingTopicsHarness)).chooseCreating('3');
 
         const creating = (await button('Create topics and connector')).click();
-        const create = await requestSoon(`${base}/connectors`);
+        const create = await requestSoon(http, `${base}/connectors`);
         expect(create.request.body).toEqual(jasmine.objectContaining({ name: 'orders-source', createTopics: { partitions: 3 } }));
         create.flush(aConnectorDetail({ name: 'orders-source' }));
         await creating;
@@ -110,7 +101,7 @@ describe('ConnectorCreatePage', () => {
         const dialog = await overlay().getHarness(MatDialogHarness);
         expect(await dialog.getTitleText()).toBe('Create without its topic?');
         const confirming = (await dialog.getHarness(MatButtonHarness.with({ text: 'Create anyway' }))).click();
-        const create = await requestSoon(`${base}/connectors`);
+        const create = await requestSoon(http, `${base}/connectors`);
         expect(create.request.body.createTopics).toBeUndefined();
         create.flush(aConnectorDetail({ name: 'orders-source' }));
         await confirming;
@@ -122,7 +113,7 @@ describe('ConnectorCreatePage', () => {
         await fillIn(validation);
 
         await (await page().getHarness(ConnectorMissingTopicsHarness)).letConnectCreate();
-        const revalidation = await requestSoon(`${base}/plugins/org.apache.kafka.connect.file.FileStreamSourceConnector/validate`);
+        const revalidation = await requestSoon(http, `${base}/plugins/org.apache.kafka.connect.file.FileStreamSourceConnector/validate`);
 
         expect(revalidation.request.body.config).toEqual(
           jasmine.objectContaining({ 'topic.creation.default.partitions': '-1', 'topic.creation.default.replication.factor': '-1' }),
@@ -140,7 +131,7 @@ describe('ConnectorCreatePage', () => {
 
       expect(await page().getHarnessOrNull(ConnectorMissingTopicsHarness)).toBeNull();
       const creating = (await button('Create connector')).click();
-      (await requestSoon(`${base}/connectors`)).flush(aConnectorDetail({ name: 'orders-source' }));
+      (await requestSoon(http, `${base}/connectors`)).flush(aConnectorDetail({ name: 'orders-source' }));
       await creating;
     });
   });

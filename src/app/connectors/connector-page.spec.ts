@@ -1,6 +1,6 @@
 import { Component } from '@angular/core';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { ComponentHarness } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
@@ -12,6 +12,7 @@ import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { ConnectorPage } from './connector-page';
 import { aConnectorDetail, aTopicCheck, someOffsets } from './connector.builders';
+import { requestSoon } from '../shared/spec-waits';
 
 /** A host to find the overlay container from; dialogs and snack bars render outside the page. */
 @Component({ template: '' })
@@ -52,18 +53,8 @@ describe('ConnectorPage', () => {
 
   /** Answers the reads a change starts again, once the page has sent them. */
   async function answerReloads(): Promise<void> {
-    (await requestSoon(url)).flush(aConnectorDetail());
-    (await requestSoon(`${url}/offsets`)).flush(someOffsets());
-  }
-
-  /** The request once the page has sent it: the harnesses wait for stability, which a pending request keeps off. */
-  async function requestSoon(requestUrl: string): Promise<TestRequest> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const [request] = http.match(requestUrl);
-      if (request) return request;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`no request to ${requestUrl}`);
+    (await requestSoon(http, url)).flush(aConnectorDetail());
+    (await requestSoon(http, `${url}/offsets`)).flush(someOffsets());
   }
 
   describe('pausing', () => {
@@ -74,7 +65,7 @@ describe('ConnectorPage', () => {
       const dialog = await overlay().getHarness(MatDialogHarness);
 
       const confirming = (await dialog.getHarness(MatButtonHarness.with({ text: 'Pause' }))).click();
-      const pause = await requestSoon(`${url}/pause`);
+      const pause = await requestSoon(http, `${url}/pause`);
       expect(pause.request.method).toBe('POST');
       pause.flush(aConnectorDetail({ state: 'PAUSED' }));
       await answerReloads();
@@ -89,7 +80,7 @@ describe('ConnectorPage', () => {
 
     it('says why, and reads the connector again', async () => {
       const restarting = (await button('Restart task')).click();
-      (await requestSoon(`${url}/tasks/0/restart`)).flush(
+      (await requestSoon(http, `${url}/tasks/0/restart`)).flush(
         { error: { code: 'CONNECT_UNREACHABLE', message: 'Kafka Connect cluster local-connect is unreachable' } },
         { status: 503, statusText: 'Service Unavailable' },
       );
@@ -119,7 +110,7 @@ describe('ConnectorPage', () => {
       expect(await dialog.getText()).toContain("shop.domain-events will be created with the broker's default partitions");
 
       const confirming = (await dialog.getHarness(MatButtonHarness.with({ text: 'Create topic' }))).click();
-      const save = await requestSoon(`${url}/config`);
+      const save = await requestSoon(http, `${url}/config`);
       expect(save.request.method).toBe('PUT');
       expect(save.request.body).toEqual({ config: detail.config, createTopics: {} });
       save.flush(aConnectorDetail());

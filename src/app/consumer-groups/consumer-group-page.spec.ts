@@ -13,6 +13,7 @@ import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { aConsumerGroupDetail, aPartitionLag, aPreview, aResetResult } from './consumer-group.builders';
 import { ConsumerGroupPage } from './consumer-group-page';
+import { requestSoon } from '../shared/spec-waits';
 
 /** A host to find the overlay container from; the dialog renders outside the page. */
 @Component({ template: '' })
@@ -38,15 +39,6 @@ describe('ConsumerGroupPage', () => {
   const loader = () => TestbedHarnessEnvironment.loader(fixture);
   const button = (text: string) => loader().getHarness(MatButtonHarness.with({ text: new RegExp(text) }));
   const text = () => (fixture.nativeElement as HTMLElement).textContent ?? '';
-  /** The request once the page has sent it. */
-  const requestSoon = async (requestUrl: string) => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const [request] = http.match(requestUrl);
-      if (request) return request;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`no request to ${requestUrl}`);
-  };
 
   describe('for an idle group', () => {
     beforeEach(async () => {
@@ -86,7 +78,7 @@ describe('ConsumerGroupPage', () => {
         const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
         const { done } = await confirmDeletion();
 
-        const deletion = await requestSoon(`${url}?confirm=order-enricher`);
+        const deletion = await requestSoon(http, `${url}?confirm=order-enricher`);
         expect(deletion.request.method).toBe('DELETE');
         deletion.flush(null, { status: 204, statusText: 'No Content' });
         await done;
@@ -99,7 +91,7 @@ describe('ConsumerGroupPage', () => {
         it('says why it was not deleted', async () => {
           const { done } = await confirmDeletion();
 
-          (await requestSoon(`${url}?confirm=order-enricher`)).flush(
+          (await requestSoon(http, `${url}?confirm=order-enricher`)).flush(
             { error: { code: 'GROUP_ACTIVE', message: 'order-enricher has 1 member' } },
             { status: 409, statusText: 'Conflict' },
           );
@@ -120,7 +112,7 @@ describe('ConsumerGroupPage', () => {
         await (await next()).click();
         // The harness waits for the page to be stable, which a pending request keeps it from.
         const opening = (await dialog.getHarness(MatButtonHarness.with({ text: 'Preview' }))).click();
-        const previewRequest = await requestSoon(`${url}/offsets/preview`);
+        const previewRequest = await requestSoon(http, `${url}/offsets/preview`);
         expect(previewRequest.request.body).toEqual({ topics: [{ topic: 'shop.orders.events' }], mode: 'duration', value: 'PT1H' });
         previewRequest.flush(aPreview());
         await opening;
@@ -134,7 +126,7 @@ describe('ConsumerGroupPage', () => {
         ).setValue('order-enricher');
         const applying = apply.click();
 
-        const reset = await requestSoon(`${url}/offsets/reset`);
+        const reset = await requestSoon(http, `${url}/offsets/reset`);
         expect(reset.request.body).toEqual(
           jasmine.objectContaining({ confirm: true, targets: [{ topic: 'shop.orders.events', partition: 0, offset: 0 }] }),
         );
@@ -142,7 +134,7 @@ describe('ConsumerGroupPage', () => {
         await applying;
         expect(await (await dialog.host()).text()).toContain('Offsets reset.');
         const closing = dialog.close();
-        (await requestSoon(url)).flush(aConsumerGroupDetail());
+        (await requestSoon(http, url)).flush(aConsumerGroupDetail());
         await closing;
       });
     });

@@ -1,6 +1,6 @@
 import { Component } from '@angular/core';
-import { provideHttpClient, withInterceptors, type HttpRequest } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import type { HarnessLoader } from '@angular/cdk/testing';
@@ -15,6 +15,7 @@ import { aGroup, aGroupHealth, aJob, aReport } from './copartition.builders';
 import type { GroupHealth } from './copartition.model';
 import { DeclareGroupDialogHarness } from './declare-group-dialog.harness';
 import { GroupHealthCardHarness } from './group-health-card.harness';
+import { requestSoon } from '../shared/spec-waits';
 
 /** A host to find the overlay container from; dialogs and snack bars render outside the page. */
 @Component({ template: '' })
@@ -57,16 +58,6 @@ describe('CopartitionPage', () => {
   const cardNames = async () => Promise.all((await page.getAllHarnesses(GroupHealthCardHarness)).map((each) => each.getName()));
   const snackBarMessage = async () => (await overlay.getHarness(MatSnackBarHarness)).getMessage();
 
-  /** The request once the page has sent it: the harnesses wait for stability, which a pending request keeps off. */
-  async function requestSoon(match: string | ((request: HttpRequest<unknown>) => boolean)): Promise<TestRequest> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const [request] = http.match(match);
-      if (request) return request;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`no request to ${match}`);
-  }
-
   async function answer(...groups: GroupHealth[]): Promise<void> {
     http.expectOne({ method: 'GET', url: base }).flush({ groups });
     await fixture.whenStable();
@@ -74,7 +65,7 @@ describe('CopartitionPage', () => {
 
   /** Opens the declare dialog, answering its list of topic names. */
   async function openDialog(opening: Promise<void>): Promise<DeclareGroupDialogHarness> {
-    (await requestSoon((request) => request.url === '/api/clusters/local/topics')).flush({
+    (await requestSoon(http, (request) => request.url === '/api/clusters/local/topics')).flush({
       items: ['shop.orders', 'shop.payments', 'shop.refunds'].map((name) => ({ name })),
       total: 3,
     });
@@ -118,16 +109,20 @@ describe('CopartitionPage', () => {
       const tracker = await card('shipment-tracker');
 
       const checking = tracker.checkNow();
-      const start = await requestSoon(`${base}/check`);
+      const start = await requestSoon(http, `${base}/check`);
       expect(start.request.body).toEqual({ topics: ['shop.orders.avro', 'shop.shipments.avro'] });
       start.flush(aJob());
-      (await requestSoon(`${base}/checks/job-1`)).flush(aJob({ progress: { partitionsRead: 3, partitionsTotal: 12, recordsRead: 150 } }));
+      (await requestSoon(http, `${base}/checks/job-1`)).flush(
+        aJob({ progress: { partitionsRead: 3, partitionsTotal: 12, recordsRead: 150 } }),
+      );
       await checking;
 
       expect(await tracker.getProgress()).toBe('Reading keys: 3 of 12 partitions, 150 records');
       expect(await tracker.isCheckNowDisabled()).toBeTrue();
 
-      (await requestSoon(`${base}/checks/job-1`)).flush(aJob({ status: 'done', report: aReport({ verdict: 'healthy', findings: [] }) }));
+      (await requestSoon(http, `${base}/checks/job-1`)).flush(
+        aJob({ status: 'done', report: aReport({ verdict: 'healthy', findings: [] }) }),
+      );
       await fixture.whenStable();
 
       expect(await tracker.getVerdict()).toBe('Healthy');
@@ -139,7 +134,7 @@ describe('CopartitionPage', () => {
         const tracker = await card('shipment-tracker');
 
         const checking = tracker.checkNow();
-        (await requestSoon(`${base}/check`)).flush(
+        (await requestSoon(http, `${base}/check`)).flush(
           { error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } },
           { status: 503, statusText: 'Service Unavailable' },
         );
@@ -160,10 +155,10 @@ describe('CopartitionPage', () => {
       await dialog.addTopic('shop.payments');
 
       const saving = dialog.save();
-      const declaring = await requestSoon(`${base}/groups`);
+      const declaring = await requestSoon(http, `${base}/groups`);
       expect(declaring.request.body).toEqual({ name: 'orders', topics: ['shop.orders', 'shop.payments'] });
       declaring.flush(declared);
-      (await requestSoon(base)).flush({ groups: [broken, healthy] });
+      (await requestSoon(http, base)).flush({ groups: [broken, healthy] });
       await saving;
 
       expect(await snackBarMessage()).toBe('Declared orders');
@@ -182,10 +177,10 @@ describe('CopartitionPage', () => {
         await dialog.addTopic('shop.refunds');
 
         const saving = dialog.save();
-        const saved = await requestSoon(`${base}/groups`);
+        const saved = await requestSoon(http, `${base}/groups`);
         expect(saved.request.body).toEqual({ name: 'orders', topics: ['shop.orders', 'shop.payments', 'shop.refunds'] });
         saved.flush({ ...declared, topics: ['shop.orders', 'shop.payments', 'shop.refunds'] });
-        (await requestSoon(base)).flush({ groups: [broken, healthy] });
+        (await requestSoon(http, base)).flush({ groups: [broken, healthy] });
         await saving;
 
         expect(await snackBarMessage()).toBe('Saved orders');
@@ -200,10 +195,10 @@ describe('CopartitionPage', () => {
         await (await card('orders')).remove();
 
         const confirming = (await confirmButton('Remove')).click();
-        const removing = await requestSoon(`${base}/groups/orders`);
+        const removing = await requestSoon(http, `${base}/groups/orders`);
         expect(removing.request.method).toBe('DELETE');
         removing.flush(null);
-        (await requestSoon(base)).flush({ groups: [broken] });
+        (await requestSoon(http, base)).flush({ groups: [broken] });
         await confirming;
 
         expect(await snackBarMessage()).toBe('Removed orders');
@@ -224,7 +219,7 @@ describe('CopartitionPage', () => {
           await (await card('orders')).remove();
 
           const confirming = (await confirmButton('Remove')).click();
-          (await requestSoon(`${base}/groups/orders`)).flush(
+          (await requestSoon(http, `${base}/groups/orders`)).flush(
             { error: { code: 'NOT_FOUND', message: 'There is no declared group orders' } },
             { status: 404, statusText: 'Not Found' },
           );

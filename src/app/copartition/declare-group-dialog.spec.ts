@@ -1,6 +1,6 @@
 import { Component } from '@angular/core';
-import { provideHttpClient, withInterceptors, type HttpRequest } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import type { HarnessLoader } from '@angular/cdk/testing';
@@ -12,6 +12,7 @@ import { aGroup } from './copartition.builders';
 import type { CopartitionGroup } from './copartition.model';
 import { DeclareGroupDialog, type DeclareGroupData } from './declare-group-dialog';
 import { DeclareGroupDialogHarness } from './declare-group-dialog.harness';
+import { requestSoon } from '../shared/spec-waits';
 
 /** A host to find the overlay container from; the dialog renders outside any component. */
 @Component({ template: '' })
@@ -39,21 +40,11 @@ describe('DeclareGroupDialog', () => {
   });
   afterEach(() => http.verify());
 
-  /** The request once the dialog has sent it: the harnesses wait for stability, which a pending request keeps off. */
-  async function requestSoon(match: string | ((request: HttpRequest<unknown>) => boolean)): Promise<TestRequest> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const [request] = http.match(match);
-      if (request) return request;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`no request to ${match}`);
-  }
-
   async function open(group?: CopartitionGroup): Promise<DeclareGroupDialogHarness> {
     dialogRef = TestBed.inject(MatDialog).open<DeclareGroupDialog, DeclareGroupData, CopartitionGroup>(DeclareGroupDialog, {
       data: { cluster: 'local', group },
     });
-    const topicNames = await requestSoon((request) => request.url === '/api/clusters/local/topics');
+    const topicNames = await requestSoon(http, (request) => request.url === '/api/clusters/local/topics');
     topicNames.flush({ items: ['shop.orders', 'shop.payments', 'shop.refunds'].map((name) => ({ name })), total: 3 });
     return loader.getHarness(DeclareGroupDialogHarness);
   }
@@ -81,7 +72,7 @@ describe('DeclareGroupDialog', () => {
       dialogRef.afterClosed().subscribe(closed);
 
       const saving = dialog.save();
-      const request = await requestSoon(groupsUrl);
+      const request = await requestSoon(http, groupsUrl);
       expect(request.request.body).toEqual({ name: 'orders', topics: ['shop.orders', 'shop.payments'] });
       request.flush(declared);
       await saving;
@@ -108,7 +99,7 @@ describe('DeclareGroupDialog', () => {
       await dialog.addTopic('shop.refunds');
 
       const saving = dialog.save();
-      const request = await requestSoon(groupsUrl);
+      const request = await requestSoon(http, groupsUrl);
       expect(request.request.body).toEqual({ name: 'orders', topics: ['shop.orders', 'shop.refunds'] });
       request.flush({ ...declared, topics: ['shop.orders', 'shop.refunds'] });
       await saving;
@@ -122,7 +113,7 @@ describe('DeclareGroupDialog', () => {
       const dialog = await open(declared);
 
       const saving = dialog.save();
-      (await requestSoon(groupsUrl)).flush(
+      (await requestSoon(http, groupsUrl)).flush(
         { error: { code: 'TOPIC_NOT_FOUND', message: 'Topic shop.payments does not exist' } },
         { status: 404, statusText: 'Not Found' },
       );

@@ -15,17 +15,9 @@ import { ConfigTableHarness } from './config-table.harness';
 import { PartitionTableHarness } from './partition-table.harness';
 import { aConfig, aPartition, aTopicDetail } from './topic.builders';
 import { TopicPage } from './topic-page';
+import { waitFor } from '../shared/spec-waits';
 
 /** Resolves once the condition holds; polled, since a dialog answers after its closing animation. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let tries = 0; tries < 50; tries++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    // Not whenStable(): a snack bar's timer would hold it for seconds.
-    TestBed.tick();
-  }
-  throw new Error('never happened');
-}
 
 describe('TopicPage', () => {
   let fixture: ComponentFixture<TopicPage>;

@@ -16,15 +16,9 @@ import { aTopicSummary } from './topic.builders';
 import { TopicList } from './topic-list';
 import { TopicListHarness } from './topic-list.harness';
 import { TopicsPage } from './topics-page';
+import { waitFor } from '../shared/spec-waits';
 
 /** Resolves once the condition holds; polled, since a dialog closes after its animation. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let tries = 0; tries < 50; tries++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('never happened');
-}
 
 /** Where the dialog's harness is found: overlays render outside the page. */
 @Component({ template: '' })
