@@ -29,6 +29,11 @@ export const ERROR_CODES = {
   TOO_FEW_TOPICS: 400,
   /** A Kafka Connect worker refused the request; the worker's own 4xx status is kept. */
   CONNECT_BAD_REQUEST: 400,
+  // 401: who asks is not known.
+  /** Sign-in is configured and the request carries no valid session. */
+  SIGN_IN_REQUIRED: 401,
+  /** A wrong user name or password, or an OpenID sign-in that did not complete. */
+  SIGN_IN_FAILED: 401,
   // 403: Kafka's ACLs, its configuration or the console's own rules refuse it.
   NOT_AUTHORIZED: 403,
   TOPIC_DELETION_DISABLED: 403,
@@ -38,6 +43,12 @@ export const ERROR_CODES = {
   CROSS_SITE_REQUEST: 403,
   /** The Connect cluster's `allowedConnectorClasses` (by default: no file connectors) refuses the class. */
   CONNECTOR_CLASS_NOT_ALLOWED: 403,
+  /** The signed-in user's roles do not cover the action on that resource; the message names the role needed. */
+  ROLE_REQUIRED: 403,
+  /** The cluster is configured `readOnly`. */
+  CLUSTER_READ_ONLY: 403,
+  /** A change with a cookie session came without the session's CSRF token. */
+  CSRF_TOKEN_INVALID: 403,
   // 404: no such thing.
   NOT_FOUND: 404,
   CLUSTER_NOT_FOUND: 404,
@@ -65,6 +76,9 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   // 421: the request names a host the console is not served as (DNS rebinding).
   HOST_NOT_ALLOWED: 421,
+  // 429: slow down.
+  /** Too many sign-in attempts from one address or for one user name. */
+  TOO_MANY_SIGN_IN_ATTEMPTS: 429,
   // 500: a bug of the console; the log has the details.
   INTERNAL: 500,
   // 502: Kafka or Connect answered with an error the console has no better words for.
