@@ -31,6 +31,11 @@ import { topicsRoutes } from './topics/topics.routes';
 import { TopicsService } from './topics/topics.service';
 import { errorMiddleware, jsonBody, notFound } from './shared/error-middleware';
 import { rememberActor } from './shared/actor';
+import type { ConsoleAccess } from './access/access-config';
+import { accessRoutes, type OidcSignIn } from './access/access.routes';
+import { AccessService } from './access/access.service';
+import { actorOf, authenticate } from './access/request-access';
+import { Sessions } from './access/sessions';
 import { hostCheck, sameOriginChanges, securityHeaders } from './shared/browser-safety';
 import type { Logger } from './shared/logger';
 
@@ -49,6 +54,16 @@ export interface AppOptions {
    * every path, so a DNS-rebinding page cannot drive a console on loopback.
    */
   allowedHosts: readonly string[];
+  /** Sign-in and roles; omitted, the console is open (loopback only). */
+  access?: AppAccessOptions;
+}
+
+export interface AppAccessOptions {
+  config: ConsoleAccess;
+  /** Signs session cookies; the same on every instance. */
+  sessionKey: string;
+  secureCookies: boolean;
+  oidc?: OidcSignIn;
 }
 
 export interface ConsoleApp {
@@ -60,7 +75,7 @@ export interface ConsoleApp {
 }
 
 /** Builds the Express app: API routes, the Angular app, and the error middleware last. */
-export function createApp({ clusters, logger, browserDist, auditKey, allowedHosts }: AppOptions): ConsoleApp {
+export function createApp({ clusters, logger, browserDist, auditKey, allowedHosts, access: accessOptions }: AppOptions): ConsoleApp {
   const gateway = new KafkaClients();
   const app = express();
   app.disable('x-powered-by');
@@ -74,8 +89,16 @@ export function createApp({ clusters, logger, browserDist, auditKey, allowedHost
   const api = express.Router();
   api.use(sameOriginChanges(allowedHosts));
   api.use(jsonBody());
-  // After the body is read: what runs for the request from here on knows who asked.
-  api.use(rememberActor);
+  const access = new AccessService(accessOptions?.config, clusters);
+  const sessions =
+    accessOptions &&
+    new Sessions({ key: accessOptions.sessionKey, ttlMs: accessOptions.config.session.ttl, secure: accessOptions.secureCookies });
+  if (sessions) api.use(sessions.middleware());
+  api.use(authenticate(access, sessions));
+  if (sessions) api.use(sessions.csrfProtection);
+  // After the body is read and the user known: what runs for the request from here on knows who asked.
+  api.use(rememberActor(actorOf));
+  api.use(accessRoutes(access, sessions, accessOptions?.oidc));
   api.use(clustersRoutes(clustersService));
   api.use(auditRoutes(audit, clustersService));
   const topicsGateway = new TopicsGateway(gateway);

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { BROWSER_DIST, createApp } from './app';
+import { BROWSER_DIST, createApp, type AppAccessOptions } from './app';
+import { accessFrom, bindProblem, isLoopback, type ConsoleAccess } from './access/access-config';
+import { discoverOidc } from './access/oidc';
+import type { Logger } from './shared/logger';
 import { ConfigError, loadClustersSource, type ClusterConfig } from './kafka/clusters-config';
 import { seedDemo } from './demo/seed-demo';
 import { resolveDataDir } from './local-stack/layout';
@@ -24,6 +27,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger();
   const source = loadClustersSource();
+  const access = accessFrom(source);
+  // Before anything starts: an open console on a reachable address is refused outright.
+  const bindRefusal = bindProblem(process.env['HOST'] ?? '127.0.0.1', access);
+  if (bindRefusal) throw new ConfigError(bindRefusal);
   let stack: LocalStack | undefined;
   let clusters: ClusterConfig[];
   if (source.kind === 'embedded') {
@@ -49,7 +56,14 @@ async function main(): Promise<void> {
   const host = process.env['HOST'] ?? '127.0.0.1';
   const port = numberFromEnv('PORT') ?? 8080;
   const allowedHosts = allowedHostsFor(host, port, allowedHostsFromEnv(process.env['KPC_ALLOWED_HOSTS']));
-  const consoleApp = createApp({ clusters, logger, browserDist: BROWSER_DIST, auditKey, allowedHosts });
+  const consoleApp = createApp({
+    clusters,
+    logger,
+    browserDist: BROWSER_DIST,
+    auditKey,
+    allowedHosts,
+    access: await accessOptions(access, host, logger),
+  });
   const server: Server = consoleApp.app.listen(port, host, () => {
     // A plain line, not JSON: this is the one line a person starting the console looks for.
     console.log(`\nKafka Pipeline Console is ready: http://${host}:${port}\n`);
@@ -71,6 +85,25 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * Sign-in as configured: the session key (`KPC_SESSION_KEY`, shared by every instance; made
+ * up for this run when unset, so sessions then end with a restart) and the OpenID provider,
+ * whose discovery document is read now so a wrong issuer stops the start with its reason.
+ */
+async function accessOptions(config: ConsoleAccess | undefined, host: string, logger: Logger): Promise<AppAccessOptions | undefined> {
+  if (!config) {
+    logger.warn('local mode: no sign-in configured; the console is open to anyone who reaches it on loopback');
+    return undefined;
+  }
+  let sessionKey = process.env['KPC_SESSION_KEY'];
+  if (!sessionKey) {
+    sessionKey = randomBytes(32).toString('hex');
+    logger.warn('KPC_SESSION_KEY is not set: sessions end when this console stops, and other instances do not accept them');
+  }
+  const oidc = config.oidc && (await discoverOidc(config.oidc));
+  return { config, sessionKey, secureCookies: config.session.secureCookies ?? !isLoopback(host), oidc };
 }
 
 /** How long a stopping console waits for the requests in flight, then for its Kafka clients to close. */

@@ -42,6 +42,8 @@ const clusterSchema = z.object({
   sasl: saslSchema.optional(),
   tls: tlsSchema.optional(),
   connect: z.array(connectSchema).default([]),
+  /** The console changes nothing on this cluster, whatever the user's role. */
+  readOnly: z.boolean().optional(),
 });
 
 const fileSchema = z.object({
@@ -59,7 +61,15 @@ export type ClusterConfig = z.infer<typeof clusterSchema> & { embedded?: boolean
 
 /** Where the clusters come from; `embedded` means none are configured. */
 export type ClustersSource =
-  { kind: 'file'; path: string; clusters: ClusterConfig[] } | { kind: 'env'; clusters: ClusterConfig[] } | { kind: 'embedded' };
+  | {
+      kind: 'file';
+      path: string;
+      clusters: ClusterConfig[];
+      /** The whole file, `${VAR}`s replaced, for the sections other features read (`access:`). */
+      document: Record<string, unknown>;
+    }
+  | { kind: 'env'; clusters: ClusterConfig[] }
+  | { kind: 'embedded' };
 
 /** A configuration the console cannot start with; the message says what to fix. */
 export class ConfigError extends Error {}
@@ -78,13 +88,20 @@ export function loadClustersSource(
   const path = explicitPath ?? 'kpc.config.yaml';
   const text = readFile(path);
   if (text === undefined && explicitPath) throw new ConfigError(`KPC_CONFIG names ${path}, which cannot be read`);
-  if (text !== undefined) return { kind: 'file', path, clusters: parseClustersFile(text, env, path) };
+  if (text !== undefined) {
+    const document = parseConfigDocument(text, env, path);
+    return { kind: 'file', path, clusters: validate(fileSchema, document, path).clusters, document };
+  }
   if (env['KAFKA_BOOTSTRAP_SERVERS']) return { kind: 'env', clusters: [clusterFromEnv(env)] };
   return { kind: 'embedded' };
 }
 
 /** Parses and validates the YAML clusters file. */
 export function parseClustersFile(text: string, env: NodeJS.ProcessEnv, path = 'config'): ClusterConfig[] {
+  return validate(fileSchema, parseConfigDocument(text, env, path), path).clusters;
+}
+
+function parseConfigDocument(text: string, env: NodeJS.ProcessEnv, path: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = parseYaml(interpolate(text, env, path));
@@ -92,7 +109,9 @@ export function parseClustersFile(text: string, env: NodeJS.ProcessEnv, path = '
     if (err instanceof ConfigError) throw err;
     throw new ConfigError(`${path} is not valid YAML: ${(err as Error).message}`);
   }
-  return validate(fileSchema, raw, path).clusters;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ConfigError(`${path} must be a YAML mapping with a clusters: list`);
+  return raw as Record<string, unknown>;
 }
 
 function clusterFromEnv(env: NodeJS.ProcessEnv): ClusterConfig {
@@ -104,6 +123,7 @@ function clusterFromEnv(env: NodeJS.ProcessEnv): ClusterConfig {
       sasl: { mechanism, username: env['KAFKA_SASL_USERNAME'], password: env['KAFKA_SASL_PASSWORD'] },
     }),
     ...(env['KAFKA_TLS'] === 'true' && { tls: { enabled: true, ca: env['KAFKA_TLS_CA'] } }),
+    ...(env['KAFKA_READ_ONLY'] === 'true' && { readOnly: true }),
     connect: env['KAFKA_CONNECT_URL'] ? [{ name: 'connect', url: env['KAFKA_CONNECT_URL'], ...allowedClassesFromEnv(env) }] : [],
   };
   return validate(clusterSchema, raw, 'the KAFKA_* environment variables');
@@ -121,7 +141,7 @@ function allowedClassesFromEnv(env: NodeJS.ProcessEnv): { allowedConnectorClasse
   };
 }
 
-function validate<T extends z.ZodType>(schema: T, raw: unknown, origin: string): z.infer<T> {
+export function validate<T extends z.ZodType>(schema: T, raw: unknown, origin: string): z.infer<T> {
   const result = schema.safeParse(raw);
   if (!result.success) throw new ConfigError(`${origin} is not a valid configuration:\n${z.prettifyError(result.error)}`);
   return result.data;

@@ -4,18 +4,14 @@ import type { Request, RequestHandler } from 'express';
 const requestActor = new AsyncLocalStorage<string>();
 
 /**
- * Who made a request: the user an authenticating proxy in front of the console names
- * (oauth2-proxy, Pomerium and most others send one of these), else the client address.
+ * Makes the request's actor (as `actorOf` names it: the signed-in user, else the client's
+ * address) known to whatever runs for it, so the audit log names them.
  */
-export function actorOf(req: Request): string {
-  const user = req.get('x-forwarded-user') ?? req.get('x-auth-request-user') ?? req.get('x-forwarded-email');
-  return user ?? `anonymous@${req.ip ?? 'unknown'}`;
+export function rememberActor(actorOf: (req: Request) => string): RequestHandler {
+  return (req, _res, next) => {
+    requestActor.run(actorOf(req), next);
+  };
 }
-
-/** Makes the request's actor known to whatever runs for it, so the audit log names them. */
-export const rememberActor: RequestHandler = (req, _res, next) => {
-  requestActor.run(actorOf(req), next);
-};
 
 /** The actor of the request being served; `console` for work no request asked for (the demo seed). */
 export function currentActor(): string {

@@ -1,3 +1,4 @@
+import type { AppAccessOptions } from '../app';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { GroupFixtures } from './consumer-groups.fixtures';
 import { startTestApi, testClusters, type TestApi } from './test-api';
@@ -19,10 +20,13 @@ export interface SpecContext {
  * body — `const { api, groups } = useTestApi();` — and use the objects inside specs and hooks
  * (they forward to instances that exist once the `beforeAll` ran).
  */
-export function useTestApi(clusters: () => ClusterConfig[] = testClusters): SpecContext {
+export function useTestApi(
+  clusters: () => ClusterConfig[] = testClusters,
+  options: () => { access?: AppAccessOptions } = () => ({}),
+): SpecContext {
   let context: SpecContext | undefined;
   beforeAll(async () => {
-    const api = await startTestApi(clusters());
+    const api = await startTestApi(clusters(), options());
     context = { api, connect: new TestConnect(api), groups: new GroupFixtures(api.kafka) };
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../app';
+import { createApp, type AppAccessOptions } from '../app';
 import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { allowedHostsFor } from '../shared/browser-safety';
@@ -53,12 +53,15 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function startTestApi(clusters: ClusterConfig[] = testClusters()): Promise<TestApi> {
+export async function startTestApi(
+  clusters: ClusterConfig[] = testClusters(),
+  options: { access?: AppAccessOptions } = {},
+): Promise<TestApi> {
   // The port comes first: the app answers only to the host and port it is served on.
   const server = createServer().listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
-  const consoleApp = createApp({ clusters, logger: createLogger('silent'), allowedHosts: allowedHostsFor('127.0.0.1', port) });
+  const consoleApp = createApp({ clusters, logger: createLogger('silent'), allowedHosts: allowedHostsFor('127.0.0.1', port), ...options });
   server.on('request', consoleApp.app);
   const url = `http://127.0.0.1:${port}`;
   const kafka = new TestKafka(clusters[0]?.bootstrapServers);
