@@ -69,3 +69,29 @@ describe('stopping the console (SIGTERM)', () => {
     }, 60_000);
   });
 });
+
+describe('starting the console', () => {
+  describe('on an address other than loopback, with no sign-in configured', () => {
+    it('refuses, with one line saying what to set', async () => {
+      const child = spawn('node_modules/.bin/node', ['--import', 'tsx', 'server/main.ts'], {
+        env: {
+          ...process.env,
+          HOST: '0.0.0.0',
+          PORT: String(await freePort()),
+          KAFKA_BOOTSTRAP_SERVERS: TEST_BOOTSTRAP.join(','),
+          LOG_LEVEL: 'silent',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toEqual([
+        jasmine.stringMatching(/^Refusing to listen on 0\.0\.0\.0 without sign-in: .*access:.*HOST=127\.0\.0\.1/),
+      ]);
+    });
+  });
+});

@@ -50,11 +50,12 @@ export function accessRoutes(access: AccessService, sessions: Sessions | undefin
     handler: (_req, _res, next) => next(tooMany('for this user name')),
   });
 
-  const info = (req: Request, res: Response, fresh?: { csrfToken: string; expiresAt: string }): SessionInfo => {
-    const signIn: SessionInfo['signIn'] = {
-      local: (access.config?.users.length ?? 0) > 0,
-      ...(oidc && { oidc: { label: oidc.label, startUrl: OIDC_START_PATH } }),
-    };
+  const signInOptions: SessionInfo['signIn'] = {
+    local: (access.config?.users.length ?? 0) > 0,
+    ...(oidc && { oidc: { label: oidc.label, startUrl: OIDC_START_PATH } }),
+  };
+  const info = (req: Request, res: Response): SessionInfo => {
+    const signIn = signInOptions;
     if (access.isOpen) return { mode: 'open', access: accessOf(req), signIn };
     const identity = identityOf(req);
     if (!identity) return { mode: 'signed-out', signIn };
@@ -65,8 +66,8 @@ export function accessRoutes(access: AccessService, sessions: Sessions | undefin
       access: accessOf(req),
       signIn,
       ...(cookie && {
-        csrfToken: fresh?.csrfToken ?? sessions.csrfToken(req, res),
-        expiresAt: fresh?.expiresAt ?? sessions.expiresAt(req),
+        csrfToken: sessions.csrfToken(req, res),
+        expiresAt: sessions.expiresAt(req),
       }),
     };
   };
@@ -82,14 +83,17 @@ export function accessRoutes(access: AccessService, sessions: Sessions | undefin
       }
       const identity = await access.checkPassword(username, password);
       if (!identity) throw new AppError('SIGN_IN_FAILED', 'Wrong user name or password');
-      const fresh = sessions.start(req, res, identity);
-      // What this request may do was weighed before it signed in.
-      res.json({
-        ...info(req, res, fresh),
+      const { csrfToken, expiresAt } = sessions.start(req, res, identity);
+      // What this request may do was weighed before it signed in: answer for the new session.
+      const signedIn: SessionInfo = {
         mode: 'signed-in',
         user: { name: identity.name, via: identity.via },
         access: access.accessFor(identity),
-      });
+        signIn: signInOptions,
+        csrfToken,
+        expiresAt,
+      };
+      res.json(signedIn);
     })
     .delete('/session', (req, res) => {
       sessions?.end(req, res);

@@ -1,5 +1,4 @@
 import type { Request, RequestHandler } from 'express';
-import { clusterOf } from '../clusters/cluster-routing';
 import { AppError } from '../shared/app-error';
 import type { AccessService } from './access.service';
 import type { Identity } from './access.model';
@@ -55,11 +54,12 @@ export function actorOf(req: Request): string {
  * request's cluster; else 403 naming the role (or saying the cluster is read-only). Runs
  * before the route reads its body's meaning, so nothing is changed or even looked up.
  */
-export function requires(role: Role, resource: (req: Request) => Resource = () => ({})): RequestHandler {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any params: the route's own path types them
+export function requires(role: Role, resource: Resource | ((req: Request) => Resource) = {}): RequestHandler<any> {
   return (req, _res, next) => {
-    const cluster = clusterOf(req).name;
+    const cluster = clusterNameOf(req);
     const access = accessOf(req);
-    const why = refusal(access, role, cluster, resource(req));
+    const why = refusal(access, role, cluster, typeof resource === 'function' ? resource(req) : resource);
     if (why === undefined) next();
     else next(new AppError(role !== 'viewer' && access.readOnlyClusters.includes(cluster) ? 'CLUSTER_READ_ONLY' : 'ROLE_REQUIRED', why));
   };
@@ -81,11 +81,28 @@ export function namedInBody(kind: ResourceKind, field = 'name'): (req: Request) 
 /** Of `items`, those whose names the request's user may see (a grant narrowed by patterns hides the rest). */
 export function visibleTo<T>(req: Request, kind: ResourceKind, items: readonly T[], nameOf: (item: T) => string): T[] {
   const access = accessOf(req);
-  const cluster = clusterOf(req).name;
+  const cluster = clusterNameOf(req);
   return items.filter((item) => may(access, 'viewer', cluster, { kind, name: nameOf(item) }));
+}
+
+/**
+ * Refuses a request about a cluster the user has no grant on at all, before anything of it is
+ * read; the clusters' router runs it for every `:cluster` route.
+ */
+export function checkSeesCluster(req: Request, cluster: string): void {
+  if (!seesCluster(accessOf(req), cluster)) {
+    throw new AppError('ROLE_REQUIRED', `This needs at least the viewer role on cluster "${cluster}"; you have no role there`);
+  }
 }
 
 /** Whether the request's user sees `cluster` at all. */
 export function seesClusterNamed(req: Request, cluster: string): boolean {
   return seesCluster(accessOf(req), cluster);
+}
+
+/** The `:cluster` the route is about (already checked to be a configured one by the clusters' router). */
+function clusterNameOf(req: Request): string {
+  const name = req.params['cluster'];
+  if (typeof name !== 'string') throw new Error(`${req.method} ${req.path} has no :cluster parameter`);
+  return name;
 }

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import { checkSeesCluster, seesClusterNamed } from '../access/request-access';
 import { z } from 'zod';
 import type { ClustersService } from '../clusters/clusters.service';
 import { parseQuery } from '../shared/validation';
@@ -27,14 +28,21 @@ export const auditExportQuery = auditQuery.extend({
  * newest first; `GET /api/audit/export?format=csv|json&…`: the same as a file to download.
  */
 export function auditRoutes(audit: AuditService, clusters: ClustersService): Router {
+  /** The cluster asked for (if the user sees it), else every cluster the user sees. */
+  const scope = (req: Request, cluster: string | undefined) => {
+    if (cluster === undefined) return { among: clusters.configs().filter((config) => seesClusterNamed(req, config.name)) };
+    const config = clusters.get(cluster);
+    checkSeesCluster(req, config.name);
+    return { cluster: config };
+  };
   return Router()
     .get('/audit', async (req, res) => {
       const { cluster, ...criteria } = parseQuery(auditQuery, req);
-      res.json(await audit.list({ ...criteria, cluster: cluster ? clusters.get(cluster) : undefined }));
+      res.json(await audit.list({ ...criteria, ...scope(req, cluster) }));
     })
     .get('/audit/export', async (req, res) => {
       const { cluster, format, ...criteria } = parseQuery(auditExportQuery, req);
-      const page = await audit.list({ ...criteria, cluster: cluster ? clusters.get(cluster) : undefined });
+      const page = await audit.list({ ...criteria, ...scope(req, cluster) });
       res.attachment(exportFileName(format, new Date()));
       if (format === 'json') res.json(page.items);
       else res.type('text/csv; charset=utf-8').send(auditCsv(page.items));

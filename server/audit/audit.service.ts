@@ -96,9 +96,9 @@ export class AuditService {
     return (await this.#records(cluster)).find((record) => record.id === id);
   }
 
-  /** The newest records first, of one cluster or of all; unreachable clusters are named. */
-  async list(filter: AuditCriteria & { cluster?: ClusterConfig; limit: number }): Promise<AuditPage> {
-    const clusters = filter.cluster ? [filter.cluster] : this.clusters;
+  /** The newest records first, of one cluster or of all (`among`, by default every one); unreachable clusters are named. */
+  async list(filter: AuditCriteria & { cluster?: ClusterConfig; among?: readonly ClusterConfig[]; limit: number }): Promise<AuditPage> {
+    const clusters = filter.cluster ? [filter.cluster] : (filter.among ?? this.clusters);
     const unavailableClusters: string[] = [];
     const items: AuditRecord[] = [];
     const integrityWarnings: string[] = [];

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { useTestApi } from '../testing/spec-setup';
+import { asUser, everywhere, testAccess } from '../testing/test-access';
+import { testClusters } from '../testing/test-api';
 import type { AuditPage, AuditRecord } from './audit.model';
 
 /**
@@ -8,10 +10,14 @@ import type { AuditPage, AuditRecord } from './audit.model';
  * would, and reads its record back.
  */
 describe('audited changes', () => {
-  const { api, connect } = useTestApi();
-  const topicsUrl = '/api/clusters/local/topics';
+  // Signed in through an authenticating proxy, as an admin the audit log must name.
   const auditAs = 'spec-operator@example.com';
-  const asOperator = { 'x-forwarded-user': auditAs };
+  const { api, connect } = useTestApi(testClusters, async () => ({
+    access: await testAccess({ grants: [{ role: 'admin', users: [auditAs], groups: [], ...everywhere }] }),
+    headers: asUser(auditAs),
+  }));
+  const topicsUrl = '/api/clusters/local/topics';
+  const asOperator = asUser(auditAs);
 
   /** The newest record of an action about one subject. */
   const recordOf = async (action: string, subject: string): Promise<AuditRecord | undefined> =>

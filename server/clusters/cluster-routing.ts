@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import { checkSeesCluster } from '../access/request-access';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { ClustersService } from './clusters.service';
 
@@ -10,13 +11,15 @@ const resolvedClusters = new WeakMap<Request, ClusterConfig>();
 
 /**
  * A feature's router whose `:cluster` path parameter is resolved once per request, before any
- * of its routes runs: to the configured cluster, or 404 CLUSTER_NOT_FOUND. Routes then read it
+ * of its routes runs: to the configured cluster, or 404 CLUSTER_NOT_FOUND, and refused (403)
+ * when the user has no role on it at all. Routes then read it
  * with {@link clusterOf} instead of looking it up again.
  */
 export function clusterRouter(clusters: ClustersService): Router {
   return Router().param('cluster', (req, _res, next, name: string) => {
     try {
       resolvedClusters.set(req, clusters.get(name));
+      checkSeesCluster(req, name);
       next();
     } catch (err) {
       next(err);

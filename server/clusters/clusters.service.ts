@@ -22,6 +22,11 @@ export class ClustersService {
     }));
   }
 
+  /** Every configured cluster, with its secrets: for the server's own use. */
+  configs(): readonly ClusterConfig[] {
+    return this.clusters;
+  }
+
   /** The cluster's configuration, or 404 CLUSTER_NOT_FOUND. */
   get(name: string): ClusterConfig {
     const cluster = this.clusters.find((c) => c.name === name);

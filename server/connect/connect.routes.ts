@@ -2,6 +2,7 @@ import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
+import { named, namedInBody, requires, visibleTo } from '../access/request-access';
 import { AppError } from '../shared/app-error';
 import { checkPathParams, parseBody, parseQuery } from '../shared/validation';
 import type { ConnectorConfigChange, TopicCreation } from './connect.model';
@@ -64,6 +65,7 @@ export function connectRoutes(
 ): Router {
   const base = '/clusters/:cluster/connect/:connect';
   const connectorPath = `${base}/connectors/:name`;
+  const connector = named('connector', 'name');
   const target = (req: Request<{ cluster: string; connect: string }>) => connect.connectCluster(clusterOf(req), req.params.connect);
   const offsetsContext = (req: Request<{ cluster: string; connect: string; name: string }>): OffsetsChangeContext => {
     const cluster = clusterOf(req);
@@ -75,61 +77,61 @@ export function connectRoutes(
       res.json(await connect.connectClusters(clusterOf(req)));
     })
     .get(`${base}/connectors`, async (req, res) => {
-      res.json(await connect.list(target(req)));
+      res.json(visibleTo(req, 'connector', await connect.list(target(req)), (connector) => connector.name));
     })
-    .post(`${base}/connectors`, async (req, res) => {
+    .post(`${base}/connectors`, requires('admin', namedInBody('connector')), async (req, res) => {
       const connectCluster = target(req);
       res.status(201).json(await changes.create(clusterOf(req), connectCluster, parseBody(newConnector, req)));
     })
     .get(`${base}/plugins`, async (req, res) => {
       res.json(await connect.plugins(clusterOf(req), target(req)));
     })
-    .put(`${base}/plugins/:plugin/validate`, async (req, res) => {
+    .put(`${base}/plugins/:plugin/validate`, requires('admin', { kind: 'connector' }), async (req, res) => {
       const connectCluster = target(req);
       res.json(await connect.validate(clusterOf(req), connectCluster, req.params.plugin, parseBody(configValidation, req).config));
     })
-    .get(connectorPath, async (req, res) => {
+    .get(connectorPath, requires('viewer', connector), async (req, res) => {
       res.json(await connect.detail(clusterOf(req), target(req), req.params.name));
     })
-    .put(`${connectorPath}/config`, async (req, res) => {
+    .put(`${connectorPath}/config`, requires('admin', connector), async (req, res) => {
       const connectCluster = target(req);
       const change = parseBody(configChange, req);
       res.json(await changes.updateConfig(clusterOf(req), connectCluster, req.params.name, change.config, change.createTopics));
     })
-    .delete(connectorPath, async (req, res) => {
+    .delete(connectorPath, requires('admin', connector), async (req, res) => {
       const connectCluster = target(req);
       await changes.delete(clusterOf(req), connectCluster, req.params.name, parseQuery(confirmQuery, req).confirm);
       res.status(204).end();
     })
-    .post(`${connectorPath}/restart`, async (req, res) => {
+    .post(`${connectorPath}/restart`, requires('operator', connector), async (req, res) => {
       const connectCluster = target(req);
       const { includeTasks, onlyFailed } = parseBody(restart, req);
       res.json(await changes.restart(clusterOf(req), connectCluster, req.params.name, includeTasks, onlyFailed));
     })
-    .post(`${connectorPath}/tasks/:task/restart`, async (req, res) => {
+    .post(`${connectorPath}/tasks/:task/restart`, requires('operator', connector), async (req, res) => {
       const connectCluster = target(req);
       res.json(await changes.restartTask(clusterOf(req), connectCluster, req.params.name, Number(req.params.task)));
     })
-    .get(`${connectorPath}/offsets`, async (req, res) => {
+    .get(`${connectorPath}/offsets`, requires('viewer', connector), async (req, res) => {
       res.json(await offsetsService.offsets(target(req), req.params.name));
     })
-    .patch(`${connectorPath}/offsets`, async (req, res) => {
+    .patch(`${connectorPath}/offsets`, requires('admin', connector), async (req, res) => {
       const context = offsetsContext(req);
       res.json(await offsetsService.alter(context, parseBody(alter, req).offsets));
     })
-    .delete(`${connectorPath}/offsets`, async (req, res) => {
+    .delete(`${connectorPath}/offsets`, requires('admin', connector), async (req, res) => {
       const context = offsetsContext(req);
       if (parseQuery(confirmQuery, req).confirm !== 'true') {
         throw new AppError('CONFIRMATION_REQUIRED', 'Resetting offsets makes the connector start over: confirm with ?confirm=true');
       }
       res.json(await offsetsService.reset(context));
     })
-    .post(`${connectorPath}/offsets/rewind`, async (req, res) => {
+    .post(`${connectorPath}/offsets/rewind`, requires('admin', connector), async (req, res) => {
       const context = offsetsContext(req);
       res.json(await offsetsService.rewind(context, parseBody(rewind, req)));
     });
   for (const action of ['pause', 'resume', 'stop'] as const) {
-    router.post(`${connectorPath}/${action}`, async (req, res) => {
+    router.post(`${connectorPath}/${action}`, requires('operator', connector), async (req, res) => {
       res.json(await changes.changeState(clusterOf(req), target(req), req.params.name, action));
     });
   }

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
+import { named, requires, visibleTo } from '../access/request-access';
 import { checkPathParams, parseBody, parseQuery } from '../shared/validation';
 import type { ConsumerGroupsService } from './consumer-groups.service';
 import type { OffsetResetService } from './offset-reset.service';
@@ -34,26 +35,27 @@ export const undoRequest = z.object({ auditId: z.string().min(1, 'is required') 
 /** Consumer groups, their lag, and replay: `/api/clusters/:cluster/consumer-groups...`. */
 export function consumerGroupsRoutes(clusters: ClustersService, groups: ConsumerGroupsService, resets: OffsetResetService): Router {
   const base = '/clusters/:cluster/consumer-groups';
+  const group = named('consumerGroup', 'group');
   return checkPathParams(clusterRouter(clusters), consumerGroupsPathParams)
     .get(base, async (req, res) => {
-      res.json(await groups.list(clusterOf(req)));
+      res.json(visibleTo(req, 'consumerGroup', await groups.list(clusterOf(req)), (summary) => summary.groupId));
     })
-    .get(`${base}/:group`, async (req, res) => {
+    .get(`${base}/:group`, requires('viewer', group), async (req, res) => {
       res.json(await groups.detail(clusterOf(req), req.params.group));
     })
-    .delete(`${base}/:group`, async (req, res) => {
+    .delete(`${base}/:group`, requires('admin', group), async (req, res) => {
       await groups.delete(clusterOf(req), req.params.group, parseQuery(deletion, req).confirm);
       res.status(204).end();
     })
-    .post(`${base}/:group/offsets/preview`, async (req, res) => {
+    .post(`${base}/:group/offsets/preview`, requires('operator', group), async (req, res) => {
       const request = parseBody(resetRequest, req);
       res.json(await resets.preview(clusterOf(req), req.params.group, request));
     })
-    .post(`${base}/:group/offsets/reset`, async (req, res) => {
+    .post(`${base}/:group/offsets/reset`, requires('operator', group), async (req, res) => {
       const command = parseBody(resetCommand, req);
       res.json(await resets.reset(clusterOf(req), req.params.group, command));
     })
-    .post(`${base}/:group/offsets/undo`, async (req, res) => {
+    .post(`${base}/:group/offsets/undo`, requires('operator', group), async (req, res) => {
       const { auditId } = parseBody(undoRequest, req);
       res.json(await resets.undo(clusterOf(req), req.params.group, auditId));
     });

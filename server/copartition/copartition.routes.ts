@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
+import { requires } from '../access/request-access';
 import { checkPathParams, parseBody } from '../shared/validation';
 import { CHECK_BUDGET, type CopartitionService } from './copartition.service';
 
@@ -30,14 +31,14 @@ export function copartitionRoutes(clusters: ClustersService, copartition: Copart
     .get(`${base}/checks/:id`, (req, res) => {
       res.json(copartition.job(req.params.id));
     })
-    .post(`${base}/groups`, async (req, res) => {
+    .post(`${base}/groups`, requires('admin'), async (req, res) => {
       res.status(201).json(await copartition.declare(clusterOf(req), parseBody(declaration, req)));
     })
-    .put(`${base}/groups/:name`, async (req, res) => {
+    .put(`${base}/groups/:name`, requires('admin'), async (req, res) => {
       const { topics } = parseBody(redeclaration, req);
       res.json(await copartition.declare(clusterOf(req), { name: req.params.name, topics }));
     })
-    .delete(`${base}/groups/:name`, async (req, res) => {
+    .delete(`${base}/groups/:name`, requires('admin'), async (req, res) => {
       await copartition.undeclare(clusterOf(req), req.params.name);
       res.status(204).end();
     });

@@ -1,7 +1,6 @@
-import type { AppAccessOptions } from '../app';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { GroupFixtures } from './consumer-groups.fixtures';
-import { startTestApi, testClusters, type TestApi } from './test-api';
+import { startTestApi, testClusters, type TestApi, type TestApiOptions } from './test-api';
 import { TestConnect } from './test-connect';
 
 /** What a route spec works with. */
@@ -22,11 +21,11 @@ export interface SpecContext {
  */
 export function useTestApi(
   clusters: () => ClusterConfig[] = testClusters,
-  options: () => { access?: AppAccessOptions } = () => ({}),
+  options: () => TestApiOptions | Promise<TestApiOptions> = () => ({}),
 ): SpecContext {
   let context: SpecContext | undefined;
   beforeAll(async () => {
-    const api = await startTestApi(clusters(), options());
+    const api = await startTestApi(clusters(), await options());
     context = { api, connect: new TestConnect(api), groups: new GroupFixtures(api.kafka) };
   });
   afterAll(async () => {

@@ -53,9 +53,17 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
+/** How a spec's API is set up beyond its clusters. */
+export interface TestApiOptions {
+  /** Sign-in and roles (see `testAccess()`); omitted, the console is open. */
+  access?: AppAccessOptions;
+  /** Headers every request of the spec sends, e.g. the user a trusted proxy names. */
+  headers?: Record<string, string>;
+}
+
 export async function startTestApi(
   clusters: ClusterConfig[] = testClusters(),
-  options: { access?: AppAccessOptions } = {},
+  { headers: always = {}, ...options }: TestApiOptions = {},
 ): Promise<TestApi> {
   // The port comes first: the app answers only to the host and port it is served on.
   const server = createServer().listen(0, '127.0.0.1');
@@ -66,7 +74,8 @@ export async function startTestApi(
   const url = `http://127.0.0.1:${port}`;
   const kafka = new TestKafka(clusters[0]?.bootstrapServers);
 
-  const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> => {
+  const send = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<TestResponse> => {
+    const headers = { ...always, ...extra };
     const response = await fetch(url + path, {
       method,
       headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
+import { named, namedInBody, requires, visibleTo } from '../access/request-access';
 import { checkPathParams, parseBody, parseQuery } from '../shared/validation';
 import type { MessageQuery } from './message.model';
 import type { MessagesService } from './messages.service';
@@ -78,40 +79,41 @@ export const produce = z.object({
 /** Topics and their messages: `/api/clusters/:cluster/topics...`. */
 export function topicsRoutes(clusters: ClustersService, topics: TopicsService, messages: MessagesService): Router {
   const base = '/clusters/:cluster/topics';
+  const topic = named('topic', 'topic');
   return checkPathParams(clusterRouter(clusters), topicsPathParams)
     .get(base, async (req, res) => {
       const query = parseQuery(topicList, req);
-      res.json(await topics.list(clusterOf(req), query));
+      res.json(await topics.list(clusterOf(req), query, (names) => visibleTo(req, 'topic', names, (name) => name)));
     })
-    .post(base, async (req, res) => {
+    .post(base, requires('admin', namedInBody('topic')), async (req, res) => {
       const topic = parseBody(newTopic, req);
       await topics.create(clusterOf(req), topic);
       res.status(201).json({ name: topic.name });
     })
-    .get(`${base}/:topic`, async (req, res) => {
+    .get(`${base}/:topic`, requires('viewer', topic), async (req, res) => {
       res.json(await topics.detail(clusterOf(req), req.params.topic));
     })
-    .patch(`${base}/:topic/configs`, async (req, res) => {
+    .patch(`${base}/:topic/configs`, requires('admin', topic), async (req, res) => {
       const cluster = clusterOf(req);
       await topics.alterConfigs(cluster, req.params.topic, parseBody(configChange, req));
       res.json((await topics.detail(cluster, req.params.topic)).configs);
     })
-    .post(`${base}/:topic/partitions`, async (req, res) => {
+    .post(`${base}/:topic/partitions`, requires('admin', topic), async (req, res) => {
       const { count } = parseBody(partitionsIncrease, req);
       res.json(await topics.increasePartitions(clusterOf(req), req.params.topic, count));
     })
-    .post(`${base}/:topic/purge`, async (req, res) => {
+    .post(`${base}/:topic/purge`, requires('admin', topic), async (req, res) => {
       res.json(await topics.purge(clusterOf(req), req.params.topic, parseBody(purge, req)));
     })
-    .delete(`${base}/:topic`, async (req, res) => {
+    .delete(`${base}/:topic`, requires('admin', topic), async (req, res) => {
       const { confirm } = parseQuery(deletion, req);
       await topics.delete(clusterOf(req), req.params.topic, confirm);
       res.status(204).end();
     })
-    .get(`${base}/:topic/messages`, async (req, res) => {
+    .get(`${base}/:topic/messages`, requires('viewer', topic), async (req, res) => {
       res.json(await messages.browse(clusterOf(req), req.params.topic, parseQuery(messageQuery, req)));
     })
-    .post(`${base}/:topic/messages`, async (req, res) => {
+    .post(`${base}/:topic/messages`, requires('operator', topic), async (req, res) => {
       const produced = await messages.produce(clusterOf(req), req.params.topic, parseBody(produce, req));
       res.status(201).json(produced);
     });

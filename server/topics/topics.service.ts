@@ -35,12 +35,14 @@ export class TopicsService {
   /**
    * One page of topics. Metadata comes from one request; message counts and sizes are read
    * for the page only (two ListOffsets and one DescribeLogDirs per broker), unless the sort
-   * needs them for every topic.
+   * needs them for every topic. `visible` keeps the names the user may see (all by default).
    */
-  async list(cluster: ClusterConfig, query: TopicListQuery): Promise<TopicPage> {
+  async list(cluster: ClusterConfig, query: TopicListQuery, visible: (names: string[]) => string[] = (names) => names): Promise<TopicPage> {
     const description = await this.clusters.describe(cluster);
     const search = query.search?.toLowerCase();
+    const shown = new Set(visible(description.topics.map((topic) => topic.name)));
     const matching = description.topics
+      .filter((topic) => shown.has(topic.name))
       .filter((topic) => query.internal || !isInternal(topic))
       .filter((topic) => !search || topic.name.toLowerCase().includes(search))
       .map(summarize);
