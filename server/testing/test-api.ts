@@ -53,17 +53,27 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function startTestApi(
-  clusters: ClusterConfig[] = testClusters(),
-  options: { access?: AppAccessOptions } = {},
-): Promise<TestApi> {
+/**
+ * The console's sign-in and roles, or how to make them from the API's own URL (an OpenID
+ * provider is told the console's callback address before the console can read its discovery).
+ */
+export type TestAccess = AppAccessOptions | ((url: string) => Promise<AppAccessOptions>);
+
+export async function startTestApi(clusters: ClusterConfig[] = testClusters(), options: { access?: TestAccess } = {}): Promise<TestApi> {
   // The port comes first: the app answers only to the host and port it is served on.
   const server = createServer().listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
-  const consoleApp = createApp({ clusters, logger: createLogger('silent'), allowedHosts: allowedHostsFor('127.0.0.1', port), ...options });
-  server.on('request', consoleApp.app);
   const url = `http://127.0.0.1:${port}`;
+  let access: AppAccessOptions | undefined;
+  try {
+    access = typeof options.access === 'function' ? await options.access(url) : options.access;
+  } catch (err) {
+    server.close();
+    throw err;
+  }
+  const consoleApp = createApp({ clusters, logger: createLogger('silent'), allowedHosts: allowedHostsFor('127.0.0.1', port), access });
+  server.on('request', consoleApp.app);
   const kafka = new TestKafka(clusters[0]?.bootstrapServers);
 
   const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> => {
