@@ -102,8 +102,9 @@ async function accessOptions(config: ConsoleAccess | undefined, host: string, lo
     sessionKey = randomBytes(32).toString('hex');
     logger.warn('KPC_SESSION_KEY is not set: sessions end when this console stops, and other instances do not accept them');
   }
-  const oidc = config.oidc && (await discoverOidc(config.oidc));
-  return { config, sessionKey, secureCookies: config.session.secureCookies ?? !isLoopback(host), oidc };
+  const secureCookies = config.session.secureCookies ?? !isLoopback(host);
+  const oidc = config.oidc && (await discoverOidc(config.oidc, { sessionKey, secureCookies }));
+  return { config, sessionKey, secureCookies, oidc };
 }
 
 /** How long a stopping console waits for the requests in flight, then for its Kafka clients to close. */

@@ -16,10 +16,16 @@ export const signInRequest = z.object({
 /** Sign-in through an OpenID provider: where the browser starts, and what comes back. */
 export interface OidcSignIn {
   readonly label: string;
-  /** Redirects the browser to the provider. */
+  /** Redirects the browser to the provider; `?returnTo=<console path>` is where it ends up. */
   start(req: Request, res: Response): Promise<void>;
   /** Completes the sign-in the provider sent the browser back with; throws AppError SIGN_IN_FAILED. */
-  complete(req: Request, res: Response): Promise<Identity>;
+  complete(req: Request, res: Response): Promise<OidcSignedIn>;
+}
+
+/** Who signed in through the provider, and the console path they started from. */
+export interface OidcSignedIn {
+  identity: Identity;
+  returnTo: string;
 }
 
 const SIGN_IN_WINDOW_MS = 15 * 60_000;
@@ -99,21 +105,27 @@ export function accessRoutes(access: AccessService, sessions: Sessions | undefin
       sessions?.end(req, res);
       res.status(204).end();
     });
-  if (oidc && sessions) {
-    router
-      .get('/auth/oidc/start', async (req, res) => {
-        await oidc.start(req, res);
-      })
-      .get('/auth/oidc/callback', async (req, res) => {
-        try {
-          sessions.start(req, res, await oidc.complete(req, res));
-          res.redirect(303, '/');
-        } catch (err) {
-          // The browser arrives here by navigation: show the reason on the sign-in page, not as JSON.
-          if (!(err instanceof AppError)) throw err;
-          res.redirect(303, `/sign-in?error=${encodeURIComponent(err.message)}`);
-        }
-      });
-  }
+  // Routed whether or not a provider is configured, so the API has the same routes everywhere
+  // (and its OpenAPI document describes them all); without one they answer 404.
+  const oidcSignIn = (): { oidc: OidcSignIn; sessions: Sessions } => {
+    if (!oidc || !sessions) throw new AppError('NOT_FOUND', 'This console does not sign in through an OpenID provider');
+    return { oidc, sessions };
+  };
+  router
+    .get('/auth/oidc/start', async (req, res) => {
+      await oidcSignIn().oidc.start(req, res);
+    })
+    .get('/auth/oidc/callback', async (req, res) => {
+      const { oidc, sessions } = oidcSignIn();
+      try {
+        const { identity, returnTo } = await oidc.complete(req, res);
+        sessions.start(req, res, identity);
+        res.redirect(303, returnTo);
+      } catch (err) {
+        // The browser arrives here by navigation: show the reason on the sign-in page, not as JSON.
+        if (!(err instanceof AppError)) throw err;
+        res.redirect(303, `/sign-in?error=${encodeURIComponent(err.message)}`);
+      }
+    });
   return router;
 }

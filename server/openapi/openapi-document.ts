@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { version } from '../../package.json';
+import { accessPaths } from '../access/access.openapi';
+import { oidcPaths } from '../access/oidc.openapi';
 import { auditPaths } from '../audit/audit.openapi';
 import { clustersPaths } from '../clusters/clusters.openapi';
 import { connectPaths } from '../connect/connect.openapi';
@@ -43,6 +45,8 @@ export function openApiDocument(): OpenApiDocument {
       ...consumerGroupsPaths,
       ...connectPaths,
       ...copartitionPaths,
+      ...accessPaths,
+      ...oidcPaths,
       ...auditPaths,
       ...healthPaths,
       ...documentPaths,

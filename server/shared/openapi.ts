@@ -49,11 +49,13 @@ function codesOf(status: number): ErrorCode[] {
 
 const STATUS_WORDS: Record<number, string> = {
   400: 'The request is not valid',
-  403: "Refused: by Kafka's ACLs, by the console's own rules (its own topics, the allowed connector classes), or as a change sent from another site",
+  401: 'Sign-in is configured and the request has no valid session, or a sign-in failed',
+  403: "Refused: by the user's roles (the message names the role needed), a read-only cluster, Kafka's ACLs, the console's own rules (its own topics, the allowed connector classes), a missing CSRF token, or as a change sent from another site",
   404: 'No such thing',
   409: 'The state of things does not allow it now',
   413: 'Too large',
   415: 'The body is not JSON',
+  429: 'Too many failed sign-ins: wait and try again',
   502: 'Kafka or Connect answered with an error',
   503: 'A cluster or Connect worker cannot be used now',
   504: 'No answer in time: the change may or may not have been applied',
@@ -88,7 +90,7 @@ export interface ErrorSet {
 /** The error responses of an operation, each with the shared error schema. */
 export function errors({ cluster = true, change = false, connect = false, also = [] }: ErrorSet = {}): ZodOpenApiResponsesObject {
   const statuses = new Set([400, ...also]);
-  if (cluster) [403, 404, 502, 503].forEach((status) => statuses.add(status));
+  if (cluster) [401, 403, 404, 502, 503].forEach((status) => statuses.add(status));
   if (change) [409, 413, 415, 504].forEach((status) => statuses.add(status));
   if (connect) [404, 409, 502, 503, 504].forEach((status) => statuses.add(status));
   const responses: ZodOpenApiResponsesObject = {};

@@ -53,10 +53,16 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
+/**
+ * The console's sign-in and roles, or how to make them from the API's own URL (an OpenID
+ * provider is told the console's callback address before the console can read its discovery).
+ */
+export type TestAccess = AppAccessOptions | ((url: string) => Promise<AppAccessOptions>);
+
 /** How a spec's API is set up beyond its clusters. */
 export interface TestApiOptions {
   /** Sign-in and roles (see `testAccess()`); omitted, the console is open. */
-  access?: AppAccessOptions;
+  access?: TestAccess;
   /** Headers every request of the spec sends, e.g. the user a trusted proxy names. */
   headers?: Record<string, string>;
 }
@@ -69,9 +75,16 @@ export async function startTestApi(
   const server = createServer().listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
-  const consoleApp = createApp({ clusters, logger: createLogger('silent'), allowedHosts: allowedHostsFor('127.0.0.1', port), ...options });
-  server.on('request', consoleApp.app);
   const url = `http://127.0.0.1:${port}`;
+  let access: AppAccessOptions | undefined;
+  try {
+    access = typeof options.access === 'function' ? await options.access(url) : options.access;
+  } catch (err) {
+    server.close();
+    throw err;
+  }
+  const consoleApp = createApp({ clusters, logger: createLogger('silent'), allowedHosts: allowedHostsFor('127.0.0.1', port), access });
+  server.on('request', consoleApp.app);
   const kafka = new TestKafka(clusters[0]?.bootstrapServers);
 
   const send = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<TestResponse> => {
