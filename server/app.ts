@@ -35,6 +35,7 @@ import type { ConsoleAccess } from './access/access-config';
 import { accessRoutes, type OidcSignIn } from './access/access.routes';
 import { AccessService } from './access/access.service';
 import { actorOf, authenticate } from './access/request-access';
+import { SessionRevocations } from './access/session-revocations';
 import { Sessions } from './access/sessions';
 import { hostCheck, sameOriginChanges, securityHeaders } from './shared/browser-safety';
 import type { Logger } from './shared/logger';
@@ -92,7 +93,10 @@ export function createApp({ clusters, logger, browserDist, auditKey, allowedHost
   const access = new AccessService(accessOptions?.config, clusters);
   const sessions =
     accessOptions &&
-    new Sessions({ key: accessOptions.sessionKey, ttlMs: accessOptions.config.session.ttl, secure: accessOptions.secureCookies });
+    new Sessions(
+      { key: accessOptions.sessionKey, ttlMs: accessOptions.config.session.ttl, secure: accessOptions.secureCookies },
+      new SessionRevocations(gateway, clusters[0], logger),
+    );
   if (sessions) api.use(sessions.middleware());
   api.use(authenticate(access, sessions));
   if (sessions) api.use(sessions.csrfProtection);

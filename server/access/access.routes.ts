@@ -101,8 +101,8 @@ export function accessRoutes(access: AccessService, sessions: Sessions | undefin
       };
       res.json(signedIn);
     })
-    .delete('/session', (req, res) => {
-      sessions?.end(req, res);
+    .delete('/session', async (req, res) => {
+      await sessions?.end(req, res);
       res.status(204).end();
     });
   // Routed whether or not a provider is configured, so the API has the same routes everywhere

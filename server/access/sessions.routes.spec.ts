@@ -3,6 +3,7 @@ import type { AuditPage } from '../audit/audit.model';
 import { useTestApi } from '../testing/spec-setup';
 import { asUser, passwordOf, signIn, testAccess } from '../testing/test-access';
 import { testClusters } from '../testing/test-api';
+import { eventually } from '../testing/test-stack';
 import type { SessionInfo } from './access.model';
 
 /** Signing in with a local user's password, the session cookie it gets, and signing out. */
@@ -125,6 +126,23 @@ describe('/api/session', () => {
       const replay = await fetch(`${api.url}/api/clusters`, { headers: { cookie: copy } });
       expect(replay.status).toBe(401);
     });
+  });
+});
+
+describe('a sign-out on one console instance', () => {
+  // Two instances of one console: the same clusters and session key.
+  const { api: first } = useTestApi(testClusters, async () => ({ access: await testAccess() }));
+  const { api: second } = useTestApi(testClusters, async () => ({ access: await testAccess() }));
+  const clustersWith = (url: string, cookie: string) => fetch(`${url}/api/clusters`, { headers: { cookie } }).then((res) => res.status);
+
+  it('ends the session on the others too, through the cluster', async () => {
+    const session = await signIn(first, 'viewer');
+    const copy = session.cookies;
+    expect(await clustersWith(second.url, copy)).toBe(200);
+
+    await session.request('DELETE', '/api/session');
+
+    expect(await eventually(async () => (await clustersWith(second.url, copy)) === 401, 10_000)).toBeTrue();
   });
 });
 

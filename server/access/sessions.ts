@@ -5,6 +5,7 @@ import { doubleCsrf } from 'csrf-csrf';
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../shared/app-error';
 import type { Identity } from './access.model';
+import type { SessionRevocations } from './session-revocations';
 
 export interface SessionOptions {
   /** Signs the session and CSRF cookies; every console instance behind one name needs the same key. */
@@ -35,11 +36,13 @@ const CSRF_COOKIE = 'kpc.csrf';
  * bound to the session), which a page on another site cannot read.
  */
 export class Sessions {
-  /** Sessions signed out before their expiry; kept until then. */
-  readonly #ended = new Map<string, number>();
   readonly #csrf: ReturnType<typeof doubleCsrf>;
 
-  constructor(private readonly options: SessionOptions) {
+  constructor(
+    private readonly options: SessionOptions,
+    /** Sessions signed out before their expiry, on every instance. */
+    private readonly revocations: SessionRevocations,
+  ) {
     this.#csrf = doubleCsrf({
       getSecret: () => options.key,
       getSessionIdentifier: (req) => this.#data(req)?.sid ?? '',
@@ -80,14 +83,12 @@ export class Sessions {
     return { csrfToken: this.#csrf.generateCsrfToken(req, res, { overwrite: true }), expiresAt: new Date(data.exp).toISOString() };
   }
 
-  /** Signs the request's session out, here and for any copy of its cookie. */
-  end(req: Request, res: Response): void {
+  /** Signs the request's session out, for any copy of its cookie, on every instance. */
+  async end(req: Request, res: Response): Promise<void> {
     const data = this.#data(req);
-    if (data) this.#ended.set(data.sid, data.exp);
     req.session = null;
     res.clearCookie(CSRF_COOKIE, { path: '/' });
-    const now = Date.now();
-    for (const [sid, exp] of this.#ended) if (exp < now) this.#ended.delete(sid);
+    if (data) await this.revocations.end(data.sid, data.exp);
   }
 
   /** The signed-in user of the request's session, unless it expired or was signed out. */
@@ -128,7 +129,7 @@ export class Sessions {
     const session = req.session as Partial<SessionData> | null | undefined;
     if (!session || typeof session.sid !== 'string' || typeof session.name !== 'string' || typeof session.exp !== 'number')
       return undefined;
-    if (session.exp <= Date.now() || this.#ended.has(session.sid)) return undefined;
+    if (session.exp <= Date.now() || this.revocations.isEnded(session.sid)) return undefined;
     const via = session.via === 'oidc' ? 'oidc' : 'local';
     const groups = Array.isArray(session.groups) ? session.groups.filter((group) => typeof group === 'string') : [];
     return { sid: session.sid, name: session.name, groups, via, exp: session.exp };
