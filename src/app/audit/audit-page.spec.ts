@@ -13,6 +13,7 @@ import { AuditPage } from './audit-page';
 import { aConnectorOffsetsRecord, anAuditRecord } from './audit.builders';
 import type { AuditRecord } from './audit.model';
 import { waitFor } from '../shared/spec-waits';
+import { provideSession } from '../access/access.builders';
 
 /** Resolves once the condition holds; polled, since a dialog answers after its closing animation. */
 
@@ -24,7 +25,7 @@ describe('AuditPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideSession()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(AuditPage);

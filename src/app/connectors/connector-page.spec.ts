@@ -13,6 +13,7 @@ import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { ConnectorPage } from './connector-page';
 import { aConnectorDetail, aTopicCheck, someOffsets } from './connector.builders';
 import { requestSoon } from '../shared/spec-waits';
+import { provideSession } from '../access/access.builders';
 
 /** A host to find the overlay container from; dialogs and snack bars render outside the page. */
 @Component({ template: '' })
@@ -25,7 +26,12 @@ describe('ConnectorPage', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideSession(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ConnectorPage);

@@ -10,6 +10,7 @@ import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { aConnectCluster, aConnectorSummary } from './connector.builders';
 import { ConnectorsPage } from './connectors-page';
+import { provideSession } from '../access/access.builders';
 
 describe('ConnectorsPage', () => {
   let fixture: ComponentFixture<ConnectorsPage>;
@@ -17,7 +18,12 @@ describe('ConnectorsPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideSession(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ConnectorsPage);

@@ -14,6 +14,7 @@ import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { aConsumerGroupDetail, aPartitionLag, aPreview, aResetResult } from './consumer-group.builders';
 import { ConsumerGroupPage } from './consumer-group-page';
 import { requestSoon } from '../shared/spec-waits';
+import { provideSession } from '../access/access.builders';
 
 /** A host to find the overlay container from; the dialog renders outside the page. */
 @Component({ template: '' })
@@ -26,7 +27,12 @@ describe('ConsumerGroupPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideSession(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ConsumerGroupPage);

@@ -16,6 +16,7 @@ import type { GroupHealth } from './copartition.model';
 import { DeclareGroupDialogHarness } from './declare-group-dialog.harness';
 import { GroupHealthCardHarness } from './group-health-card.harness';
 import { requestSoon } from '../shared/spec-waits';
+import { provideSession } from '../access/access.builders';
 
 /** A host to find the overlay container from; dialogs and snack bars render outside the page. */
 @Component({ template: '' })
@@ -39,6 +40,8 @@ describe('CopartitionPage', () => {
       providers: [
         provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
+        // Open mode: admin everywhere, unless a case says otherwise.
+        provideSession(),
         // The dialog opens at once: animated, it would move the focus to its first field only once open,
         // away from a topic being typed, and the suggestions would close.
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },

@@ -16,6 +16,7 @@ import { PartitionTableHarness } from './partition-table.harness';
 import { aConfig, aPartition, aTopicDetail } from './topic.builders';
 import { TopicPage } from './topic-page';
 import { waitFor } from '../shared/spec-waits';
+import { provideSession } from '../access/access.builders';
 
 /** Resolves once the condition holds; polled, since a dialog answers after its closing animation. */
 
@@ -27,7 +28,12 @@ describe('TopicPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideSession(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TopicPage);

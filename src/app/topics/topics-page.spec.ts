@@ -17,6 +17,7 @@ import { TopicList } from './topic-list';
 import { TopicListHarness } from './topic-list.harness';
 import { TopicsPage } from './topics-page';
 import { waitFor } from '../shared/spec-waits';
+import { provideSession } from '../access/access.builders';
 
 /** Resolves once the condition holds; polled, since a dialog closes after its animation. */
 
@@ -33,7 +34,12 @@ describe('TopicsPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideSession(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     router = TestBed.inject(Router);
