@@ -97,12 +97,12 @@ describe('AccessService', () => {
   });
 
   describe('startOidc', () => {
-    it("sends the whole page to the provider's start address", () => {
-      service.remember(aSignedOutSession({ signIn: { local: false, oidc: { label: 'Keycloak', startUrl: '/api/session/oidc/start' } } }));
+    it("sends the whole page to the provider's start address, saying where to come back to", () => {
+      service.remember(aSignedOutSession({ signIn: { local: false, oidc: { label: 'Keycloak', startUrl: '/api/auth/oidc/start' } } }));
 
-      service.startOidc();
+      service.startOidc('/clusters/local/topics?search=orders');
 
-      expect(location.assign).toHaveBeenCalledOnceWith('/api/session/oidc/start');
+      expect(location.assign).toHaveBeenCalledOnceWith('/api/auth/oidc/start?returnTo=%2Fclusters%2Flocal%2Ftopics%3Fsearch%3Dorders');
     });
 
     it('goes nowhere when no provider is configured', () => {
@@ -111,6 +111,18 @@ describe('AccessService', () => {
       service.startOidc();
 
       expect(location.assign).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('canSignOut', () => {
+    it('is true for a cookie session', () => {
+      service.remember(aSignedInSession());
+      expect(service.canSignOut()).toBeTrue();
+    });
+
+    it('is false when the proxy in front of the console signed the user in', () => {
+      service.remember(aSignedInSession({ user: { name: 'ada', via: 'proxy' }, csrfToken: undefined }));
+      expect(service.canSignOut()).toBeFalse();
     });
   });
 

@@ -31,6 +31,8 @@ export class AccessService {
   readonly isSignedOut = computed(() => this.current()?.mode === 'signed-out');
   /** The signed-in user's name. */
   readonly userName = computed(() => this.current()?.user?.name);
+  /** Whether the user can sign out here: not when a proxy in front of the console signed them in. */
+  readonly canSignOut = computed(() => this.isSignedIn() && this.current()?.user?.via !== 'proxy');
   /** The token every change must carry as `X-CSRF-Token` while signed in. */
   readonly csrfToken = computed(() => this.current()?.csrfToken);
 
@@ -50,10 +52,15 @@ export class AccessService {
     return this.http.delete<void>(SESSION_URL).pipe(tap(() => this.forget()));
   }
 
-  /** Leaves for the OpenID provider's sign-in page; the provider sends the browser back to `/`. */
-  startOidc(): void {
+  /**
+   * Leaves for the OpenID provider's sign-in page; once signed in, the server sends the browser
+   * back to `returnTo` (a path of the console), or to `/sign-in?error=…` when it failed.
+   */
+  startOidc(returnTo = '/'): void {
     const startUrl = this.current()?.signIn.oidc?.startUrl;
-    if (startUrl) this.location.assign(startUrl);
+    if (!startUrl) return;
+    const separator = startUrl.includes('?') ? '&' : '?';
+    this.location.assign(`${startUrl}${separator}returnTo=${encodeURIComponent(returnTo)}`);
   }
 
   /** Marks the session as over (it expired or was signed out), keeping how one signs in again. */

@@ -19,7 +19,9 @@ export const OPEN_MODE_EXPLANATION =
       </span>
     } @else if (userName(); as name) {
       <span class="user"><mat-icon inline>account_circle</mat-icon> {{ name }}</span>
-      <button mat-button (click)="signOut.emit()"><mat-icon>logout</mat-icon> Sign out</button>
+      @if (canSignOut()) {
+        <button mat-button (click)="signOut.emit()"><mat-icon>logout</mat-icon> Sign out</button>
+      }
     }
   `,
   styles: `
@@ -51,6 +53,8 @@ export class SessionStatus {
   readonly isOpen = input(false);
   /** The signed-in user's name; undefined in open mode. */
   readonly userName = input<string>();
+  /** Whether the session is the console's own (a proxy's sign-in ends at the proxy). */
+  readonly canSignOut = input(false);
   readonly signOut = output<void>();
 
   protected readonly openModeExplanation = OPEN_MODE_EXPLANATION;

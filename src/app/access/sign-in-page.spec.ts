@@ -22,7 +22,7 @@ describe('SignInPage', () => {
   let http: HttpTestingController;
   let location: jasmine.SpyObj<BrowserLocation>;
 
-  function create(session: SessionInfo = aSignedOutSession(), returnUrl?: string): void {
+  function create(session: SessionInfo = aSignedOutSession(), query: { returnUrl?: string; error?: string } = {}): void {
     location = jasmine.createSpyObj<BrowserLocation>('BrowserLocation', ['assign']);
     TestBed.configureTestingModule({
       providers: [
@@ -35,7 +35,7 @@ describe('SignInPage', () => {
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(SignInPage);
-    if (returnUrl) fixture.componentRef.setInput('returnUrl', returnUrl);
+    for (const [name, value] of Object.entries(query)) fixture.componentRef.setInput(name, value);
     fixture.detectChanges();
   }
   afterEach(() => http.verify());
@@ -63,7 +63,7 @@ describe('SignInPage', () => {
 
     describe('with the right password', () => {
       it('signs in and goes back to where the user was headed', async () => {
-        create(aSignedOutSession(), '/clusters/local/topics');
+        create(aSignedOutSession(), { returnUrl: '/clusters/local/topics' });
 
         await signIn('ada', 'secret');
         const request = http.expectOne({ method: 'POST', url: '/api/session' });
@@ -122,14 +122,24 @@ describe('SignInPage', () => {
   });
 
   describe('with an OpenID provider', () => {
-    const oidc = { label: 'Keycloak', startUrl: '/api/session/oidc/start' };
+    const oidc = { label: 'Keycloak', startUrl: '/api/auth/oidc/start' };
 
-    it("leaves for the provider's sign-in page", async () => {
-      create(aSignedOutSession({ signIn: { local: true, oidc } }));
+    it("leaves for the provider's sign-in page, to come back where the user was headed", async () => {
+      create(aSignedOutSession({ signIn: { local: true, oidc } }), { returnUrl: '/clusters/local/audit' });
 
       await (await button(/Sign in with Keycloak/)).click();
 
-      expect(location.assign).toHaveBeenCalledOnceWith('/api/session/oidc/start');
+      expect(location.assign).toHaveBeenCalledOnceWith('/api/auth/oidc/start?returnTo=%2Fclusters%2Flocal%2Faudit');
+    });
+
+    describe('when the round trip failed', () => {
+      it('says why, as the server sent the browser back', () => {
+        create(aSignedOutSession({ signIn: { local: false, oidc } }), {
+          error: 'Signing in through the OpenID provider failed: the provider answered access_denied',
+        });
+
+        expect(alert()).toContain('the provider answered access_denied');
+      });
     });
 
     describe('and no local users', () => {

@@ -26,7 +26,7 @@ import { safeReturnUrl } from './sign-in-route';
             [hasLocal]="hasLocal()"
             [oidcLabel]="oidcLabel()"
             [isBusy]="signingIn.isBusy()"
-            [error]="error()"
+            [error]="shownError()"
             (signIn)="signIn($event)"
             (startOidc)="startOidc()" />
         } @else {
@@ -66,6 +66,8 @@ import { safeReturnUrl } from './sign-in-route';
 export class SignInPage {
   /** Query parameter: where the user was headed when sign-in was asked for. */
   readonly returnUrl = input<string>();
+  /** Query parameter: why a sign-in through the OpenID provider failed, as the server sends the browser back. */
+  readonly error = input<string>();
 
   private readonly access = inject(AccessService);
   private readonly router = inject(Router);
@@ -74,7 +76,8 @@ export class SignInPage {
   protected readonly hasLocal = computed(() => this.access.session()?.signIn.local ?? true);
   protected readonly oidcLabel = computed(() => this.access.session()?.signIn.oidc?.label);
   protected readonly hasWayToSignIn = computed(() => this.hasLocal() || !!this.oidcLabel());
-  protected readonly error = computed(() => this.signingIn.error()?.message);
+  /** The last failure: this page's own sign-in, else the provider's round trip that brought the user here. */
+  protected readonly shownError = computed(() => this.signingIn.error()?.message ?? this.error());
 
   protected signIn({ username, password }: SignInRequest): void {
     this.signingIn.run({
@@ -84,6 +87,6 @@ export class SignInPage {
   }
 
   protected startOidc(): void {
-    this.access.startOidc();
+    this.access.startOidc(safeReturnUrl(this.returnUrl()));
   }
 }

@@ -49,6 +49,7 @@ export class ShellPage {
   protected readonly clusterListError = computed(() => apiErrorOf(this.clusterList.error()));
   protected readonly isOpen = this.access.isOpen;
   protected readonly userName = this.access.userName;
+  protected readonly canSignOut = this.access.canSignOut;
   protected readonly signingOut = changeRunner();
 
   /** Shows the same section of another cluster. */
