@@ -1,4 +1,6 @@
 import type { Routes } from '@angular/router';
+import { signedInGuard, signInPageGuard } from './access/access.guards';
+import { SIGN_IN_PATH } from './access/sign-in-route';
 import { ClusterOverviewPage } from './clusters/cluster-overview-page';
 import { firstClusterGuard } from './clusters/first-cluster.guard';
 import { NAVIGATION } from './shell/navigation';
@@ -14,59 +16,72 @@ const notBuiltYet = NAVIGATION.filter((item) => !built.includes(item.path)).map(
 }));
 
 export const routes: Routes = [
-  { path: '', pathMatch: 'full', canActivate: [firstClusterGuard], children: [] },
   {
-    path: 'clusters/:cluster',
-    component: ShellPage,
+    path: SIGN_IN_PATH,
+    canActivate: [signInPageGuard],
+    loadComponent: () => import('./access/sign-in-page').then((m) => m.SignInPage),
+    title: 'Sign in · Kafka Pipeline Console',
+  },
+  // One parent, so the session is known before any child guard asks the API for anything.
+  {
+    path: '',
+    canActivate: [signedInGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'overview' },
-      { path: 'overview', component: ClusterOverviewPage, title: 'Overview · Kafka Pipeline Console' },
+      { path: '', pathMatch: 'full', canActivate: [firstClusterGuard], children: [] },
       {
-        path: 'consumer-groups',
-        loadComponent: () => import('./consumer-groups/consumer-groups-page').then((m) => m.ConsumerGroupsPage),
-        title: 'Consumer groups · Kafka Pipeline Console',
+        path: 'clusters/:cluster',
+        component: ShellPage,
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'overview' },
+          { path: 'overview', component: ClusterOverviewPage, title: 'Overview · Kafka Pipeline Console' },
+          {
+            path: 'consumer-groups',
+            loadComponent: () => import('./consumer-groups/consumer-groups-page').then((m) => m.ConsumerGroupsPage),
+            title: 'Consumer groups · Kafka Pipeline Console',
+          },
+          {
+            path: 'consumer-groups/:group',
+            loadComponent: () => import('./consumer-groups/consumer-group-page').then((m) => m.ConsumerGroupPage),
+            title: 'Consumer group · Kafka Pipeline Console',
+          },
+          {
+            path: 'audit',
+            loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage),
+            title: 'Audit log · Kafka Pipeline Console',
+          },
+          {
+            path: 'topics',
+            loadComponent: () => import('./topics/topics-page').then((m) => m.TopicsPage),
+            title: 'Topics · Kafka Pipeline Console',
+          },
+          {
+            path: 'topics/:topic',
+            loadComponent: () => import('./topics/topic-page').then((m) => m.TopicPage),
+            title: 'Topic · Kafka Pipeline Console',
+          },
+          {
+            path: 'copartition',
+            loadComponent: () => import('./copartition/copartition-page').then((m) => m.CopartitionPage),
+            title: 'Co-partition health · Kafka Pipeline Console',
+          },
+          {
+            path: 'connectors',
+            loadComponent: () => import('./connectors/connectors-page').then((m) => m.ConnectorsPage),
+            title: 'Connectors · Kafka Pipeline Console',
+          },
+          {
+            path: 'connectors/new',
+            loadComponent: () => import('./connectors/connector-create-page').then((m) => m.ConnectorCreatePage),
+            title: 'New connector · Kafka Pipeline Console',
+          },
+          {
+            path: 'connectors/:connect/:name',
+            loadComponent: () => import('./connectors/connector-page').then((m) => m.ConnectorPage),
+            title: 'Connector · Kafka Pipeline Console',
+          },
+          ...notBuiltYet,
+        ],
       },
-      {
-        path: 'consumer-groups/:group',
-        loadComponent: () => import('./consumer-groups/consumer-group-page').then((m) => m.ConsumerGroupPage),
-        title: 'Consumer group · Kafka Pipeline Console',
-      },
-      {
-        path: 'audit',
-        loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage),
-        title: 'Audit log · Kafka Pipeline Console',
-      },
-      {
-        path: 'topics',
-        loadComponent: () => import('./topics/topics-page').then((m) => m.TopicsPage),
-        title: 'Topics · Kafka Pipeline Console',
-      },
-      {
-        path: 'topics/:topic',
-        loadComponent: () => import('./topics/topic-page').then((m) => m.TopicPage),
-        title: 'Topic · Kafka Pipeline Console',
-      },
-      {
-        path: 'copartition',
-        loadComponent: () => import('./copartition/copartition-page').then((m) => m.CopartitionPage),
-        title: 'Co-partition health · Kafka Pipeline Console',
-      },
-      {
-        path: 'connectors',
-        loadComponent: () => import('./connectors/connectors-page').then((m) => m.ConnectorsPage),
-        title: 'Connectors · Kafka Pipeline Console',
-      },
-      {
-        path: 'connectors/new',
-        loadComponent: () => import('./connectors/connector-create-page').then((m) => m.ConnectorCreatePage),
-        title: 'New connector · Kafka Pipeline Console',
-      },
-      {
-        path: 'connectors/:connect/:name',
-        loadComponent: () => import('./connectors/connector-page').then((m) => m.ConnectorPage),
-        title: 'Connector · Kafka Pipeline Console',
-      },
-      ...notBuiltYet,
     ],
   },
   { path: '**', redirectTo: '' },

@@ -13,6 +13,9 @@ import { AuditPage } from './audit-page';
 import { aConnectorOffsetsRecord, anAuditRecord } from './audit.builders';
 import type { AuditRecord } from './audit.model';
 import { waitFor } from '../shared/spec-waits';
+import { aSignedInSession, provideSession } from '../access/access.builders';
+import { AccessService } from '../access/access.service';
+import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 
 /** Resolves once the condition holds; polled, since a dialog answers after its closing animation. */
 
@@ -24,7 +27,7 @@ describe('AuditPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideSession()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(AuditPage);
@@ -185,6 +188,20 @@ describe('AuditPage', () => {
         '/api/audit/export?cluster=local&format=csv&actor=bob',
         '/api/audit/export?cluster=local&format=json&actor=bob',
       ]);
+    });
+  });
+
+  describe('for a viewer', () => {
+    it('disables Undo and names the role it needs on hover', async () => {
+      TestBed.inject(AccessService).remember(aSignedInSession({ role: 'viewer' }));
+      await listing(anAuditRecord({ id: 'a' }));
+
+      expect(await (await loader.getHarness(MatButtonHarness.with({ text: /Undo/ }))).isDisabled()).toBeTrue();
+      const tooltip = await loader.getHarness(MatTooltipHarness.with({ selector: 'td span' }));
+      await tooltip.show();
+      expect(await tooltip.getTooltipText()).toBe(
+        'This needs the operator role on consumer group "order-enricher" of cluster "local"; you are viewer',
+      );
     });
   });
 });

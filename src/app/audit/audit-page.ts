@@ -3,13 +3,14 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { AccessService } from '../access/access.service';
 import { ConsumerGroupsService } from '../consumer-groups/consumer-groups.service';
 import { changeRunner } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { auditRow } from './audit-format';
 import { AuditFilters } from './audit-filters';
-import { AuditTable } from './audit-table';
+import { AuditTable, type AuditTableRow } from './audit-table';
 import type { AuditRecord } from './audit.model';
 import { AuditService, type AuditFilter } from './audit.service';
 
@@ -93,6 +94,7 @@ export class AuditPage {
 
   private readonly audit = inject(AuditService);
   private readonly consumerGroups = inject(ConsumerGroupsService);
+  private readonly access = inject(AccessService);
 
   /** What the log is narrowed to; a change reads it again. */
   protected readonly filter = signal<AuditFilter>({});
@@ -113,7 +115,13 @@ export class AuditPage {
   );
   protected readonly hiddenWarningCount = computed(() => this.integrityWarnings().length - this.shownWarnings().length);
   protected readonly error = computed(() => apiErrorOf(this.records.error()));
-  protected readonly rows = computed(() => (this.current() ?? []).map(auditRow));
+  // Undoing a reset is a reset of that group's offsets: it needs the operator role on the group.
+  protected readonly rows = computed(() =>
+    (this.current() ?? []).map((record): AuditTableRow => ({
+      ...auditRow(record),
+      whyNotUndo: this.access.whyNot('operator', this.cluster(), { kind: 'consumerGroup', name: record.subject.name }),
+    })),
+  );
   /** The page's one change, undoing a reset; its failure shows above the table. */
   protected readonly undoing = changeRunner();
   protected readonly isWorking = computed(() => this.records.isLoading() || this.undoing.isBusy());

@@ -5,6 +5,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { AuditRow } from './audit-format';
+
+/** A record as the table shows it, with why the user may not undo it (undefined when they may). */
+export type AuditTableRow = AuditRow & { whyNotUndo?: string };
 import type { AuditRecord } from './audit.model';
 
 /** The audit log: who changed what, when, before and after; offset resets can be undone. */
@@ -58,7 +61,10 @@ import type { AuditRecord } from './audit.model';
         <th mat-header-cell *matHeaderCellDef></th>
         <td mat-cell *matCellDef="let r">
           @if (r.canUndo) {
-            <button mat-stroked-button (click)="undo.emit(r)"><mat-icon>undo</mat-icon> Undo</button>
+            <!-- A disabled button takes no pointer events: the reason hangs on what holds it. -->
+            <span [matTooltip]="r.whyNotUndo ?? ''" [matTooltipDisabled]="!r.whyNotUndo">
+              <button mat-stroked-button [disabled]="!!r.whyNotUndo" (click)="undo.emit(r)"><mat-icon>undo</mat-icon> Undo</button>
+            </span>
           } @else if (r.undoneBy) {
             <span class="muted">Undone</span>
           }
@@ -129,7 +135,7 @@ import type { AuditRecord } from './audit.model';
   `,
 })
 export class AuditTable {
-  readonly records = input.required<AuditRow[]>();
+  readonly records = input.required<AuditTableRow[]>();
   readonly undo = output<AuditRecord>();
   protected readonly columns = ['at', 'actor', 'action', 'subject', 'outcome', 'changes', 'undo'];
 }

@@ -14,6 +14,7 @@ import { ConnectorMissingTopicsHarness } from './connector-missing-topics.harnes
 import { aConnectorDetail, aTopicCheck, aValidation } from './connector.builders';
 import type { ConfigValidation } from './connector.model';
 import { requestSoon } from '../shared/spec-waits';
+import { provideSession } from '../access/access.builders';
 
 /** A host to find the overlay container from; dialogs render outside the page. */
 @Component({ selector: 'kpc-create-page-spec-host', template: '' })
@@ -26,7 +27,12 @@ describe('ConnectorCreatePage', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideSession(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ConnectorCreatePage);

@@ -1,3 +1,4 @@
+import { AccessService } from '../access/access.service';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -7,6 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import { isApiError } from '../shared/api-error';
 import { changeRunner } from '../shared/change-runner';
@@ -46,6 +48,7 @@ import { ConnectorsService } from './connectors.service';
     MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
+    MatTooltipModule,
     RouterLink,
   ],
   templateUrl: './connector-create-page.html',
@@ -101,6 +104,7 @@ export class ConnectorCreatePage {
 
   private readonly connectors = inject(ConnectorsService);
   private readonly router = inject(Router);
+  private readonly access = inject(AccessService);
   protected readonly creation = changeRunner();
 
   protected readonly listLink = computed(() => ['/clusters', this.cluster(), 'connectors']);
@@ -167,8 +171,11 @@ export class ConnectorCreatePage {
   // A choice made for topics that exist by now (the topic was renamed) creates nothing.
   private readonly topicCreation = computed(() => topicCreationOf(this.topicNotice() ? this.topicChoice() : undefined));
   protected readonly createLabel = computed(() => (this.topicCreation().creation ? 'Create topics and connector' : 'Create connector'));
+  /** Why the user may not create connectors here (`admin` of some connector); undefined when they may. */
+  protected readonly whyNotCreate = computed(() => this.access.whyNot('admin', this.cluster(), { kind: 'connector' }));
   protected readonly canCreate = computed(
     () =>
+      this.whyNotCreate() === undefined &&
       !!this.validation() &&
       this.errorCount() === 0 &&
       this.name().trim() !== '' &&

@@ -58,4 +58,15 @@ describe('ConnectorOffsetsView', () => {
       expect(await view.isContinueDisabled()).toBeTrue();
     });
   });
+
+  describe('for whom may not change offsets', () => {
+    it('disables both changes, even with valid offsets typed', async () => {
+      fixture.componentRef.setInput('whyNotChange', 'This needs the admin role');
+
+      await view.typeOffsets('[{"partition":{"filename":"/data/domain_events.jsonl"},"offset":{"position":0}}]');
+
+      expect(await view.isStartOverDisabled()).toBeTrue();
+      expect(await view.isContinueDisabled()).toBeTrue();
+    });
+  });
 });

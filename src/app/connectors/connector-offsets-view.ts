@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { parseOffsets } from './connector-rules';
@@ -13,7 +14,7 @@ import type { ConnectorOffsets, SourceOffset } from './connector.model';
 @Component({
   selector: 'kpc-connector-offsets-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatIconModule, MatTableModule],
+  imports: [MatButtonModule, MatIconModule, MatTableModule, MatTooltipModule],
   templateUrl: './connector-offsets-view.html',
   styles: `
     :host {
@@ -62,6 +63,8 @@ export class ConnectorOffsetsView {
   readonly offsets = input.required<ConnectorOffsets>();
   /** Whether a change is being applied. */
   readonly isBusy = input(false);
+  /** Why the user may not change the offsets; undefined when they may. */
+  readonly whyNotChange = input<string>();
   /** Asks to start over from the beginning. */
   readonly startOver = output<void>();
   /** Asks to continue from these offsets. */
@@ -84,7 +87,8 @@ export class ConnectorOffsetsView {
     const parsed = this.parsed();
     return this.isEdited() && 'problem' in parsed ? parsed.problem : undefined;
   });
-  protected readonly canAlter = computed(() => !this.isBusy() && 'offsets' in this.parsed());
+  protected readonly canStartOver = computed(() => !this.isBusy() && !this.whyNotChange());
+  protected readonly canAlter = computed(() => this.canStartOver() && 'offsets' in this.parsed());
 
   protected changeDraft(event: Event): void {
     this.draft.set((event.target as HTMLTextAreaElement).value);

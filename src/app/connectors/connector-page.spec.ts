@@ -13,6 +13,9 @@ import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { ConnectorPage } from './connector-page';
 import { aConnectorDetail, aTopicCheck, someOffsets } from './connector.builders';
 import { requestSoon } from '../shared/spec-waits';
+import { aSignedInSession, provideSession } from '../access/access.builders';
+import { AccessService } from '../access/access.service';
+import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 
 /** A host to find the overlay container from; dialogs and snack bars render outside the page. */
 @Component({ template: '' })
@@ -25,7 +28,12 @@ describe('ConnectorPage', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideSession(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ConnectorPage);
@@ -125,6 +133,40 @@ describe('ConnectorPage', () => {
     beforeEach(() => open());
 
     it('shows no warning', async () => expect(await page().getHarnessOrNull(CannotPublishHarness)).toBeNull());
+  });
+
+  describe('for a viewer', () => {
+    beforeEach(async () => {
+      TestBed.inject(AccessService).remember(aSignedInSession({ role: 'viewer' }));
+      await open();
+    });
+
+    it('disables every action, naming the role each needs on hover', async () => {
+      for (const text of ['Pause', 'Stop', 'Restart all', 'Delete', 'Restart task'])
+        expect(await (await button(text)).isDisabled())
+          .withContext(text)
+          .toBeTrue();
+      const operate = await page().getHarness(MatTooltipHarness.with({ selector: '[data-testid="operate"]' }));
+      await operate.show();
+      expect(await operate.getTooltipText()).toBe(
+        'This needs the operator role on connector "domain-events-source" of cluster "local"; you are viewer',
+      );
+    });
+  });
+
+  describe('for an operator', () => {
+    beforeEach(async () => {
+      TestBed.inject(AccessService).remember(aSignedInSession({ role: 'operator' }));
+      await open();
+    });
+
+    it('offers pause, stop and restarts, but not what only an admin may do', async () => {
+      for (const text of ['Pause', 'Stop', 'Restart all', 'Restart task'])
+        expect(await (await button(text)).isDisabled())
+          .withContext(text)
+          .toBeFalse();
+      expect(await (await button('Delete')).isDisabled()).toBeTrue();
+    });
   });
 });
 

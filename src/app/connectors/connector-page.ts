@@ -7,6 +7,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import { interval } from 'rxjs';
+import { AccessService } from '../access/access.service';
 import { isApiError } from '../shared/api-error';
 import { changeRunner, type Change } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
@@ -59,6 +60,7 @@ export class ConnectorPage {
 
   private readonly connectors = inject(ConnectorsService);
   private readonly router = inject(Router);
+  private readonly access = inject(AccessService);
   // Every action of the page fails into the same panel, under the header.
   protected readonly change = changeRunner();
 
@@ -90,6 +92,15 @@ export class ConnectorPage {
     return connector?.activeTopics.join(', ') || connector?.topics.join(', ') || '—';
   });
   protected readonly isWorking = computed(() => this.detail.isLoading() || this.change.isBusy());
+  private readonly resource = computed(() => ({ kind: 'connector' as const, name: this.name() }));
+  /** Why the user may not pause, resume, stop or restart it (an `operator` action); undefined when they may. */
+  protected readonly whyNotOperate = computed(() => this.access.whyNot('operator', this.cluster(), this.resource()));
+  protected readonly canOperate = computed(() => this.whyNotOperate() === undefined);
+  /** Why the user may not edit, delete or rewind it (an `admin` change); undefined when they may. */
+  protected readonly whyNotAdminister = computed(() => this.access.whyNot('admin', this.cluster(), this.resource()));
+  protected readonly canAdminister = computed(() => this.whyNotAdminister() === undefined);
+  protected readonly isOperateDisabled = computed(() => !this.canOperate() || this.change.isBusy());
+  protected readonly isAdministerDisabled = computed(() => !this.canAdminister() || this.change.isBusy());
   /** `RUNNING but cannot publish: topic X does not exist`, from the server; empty when it can. */
   protected readonly cannotPublish = computed(() => this.current()?.warning ?? '');
   private readonly missingTopics = computed(() => this.current()?.topicCheck?.missing ?? []);
@@ -138,7 +149,7 @@ export class ConnectorPage {
       !!this.validation() &&
       this.validationErrorCount() === 0 &&
       !this.topicCreation().problem &&
-      !this.change.isBusy(),
+      !this.isAdministerDisabled(),
   );
 
   constructor() {

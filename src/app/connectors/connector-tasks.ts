@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { ConnectorStateChip } from './connector-state-chip';
 import type { ConnectorTask, StateTone } from './connector.model';
 
@@ -19,7 +20,7 @@ export interface TaskRow {
 @Component({
   selector: 'kpc-connector-tasks',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ConnectorStateChip, MatButtonModule, MatExpansionModule, MatIconModule],
+  imports: [ConnectorStateChip, MatButtonModule, MatExpansionModule, MatIconModule, MatTooltipModule],
   template: `
     @for (row of rows(); track row.task.id) {
       <div class="task" [attr.aria-label]="'Task ' + row.task.id">
@@ -28,7 +29,12 @@ export interface TaskRow {
           <kpc-connector-state-chip [state]="row.task.state" [tone]="row.tone" />
           <span class="worker">on {{ row.workerLabel }}</span>
           <span class="spacer"></span>
-          <button mat-stroked-button (click)="restartTask.emit(row.task.id)"><mat-icon>restart_alt</mat-icon> Restart task</button>
+          <!-- A disabled button takes no pointer events: the reason hangs on what holds it. -->
+          <span [matTooltip]="whyNotRestart() ?? ''" [matTooltipDisabled]="!whyNotRestart()">
+            <button mat-stroked-button [disabled]="!!whyNotRestart()" (click)="restartTask.emit(row.task.id)">
+              <mat-icon>restart_alt</mat-icon> Restart task
+            </button>
+          </span>
         </div>
         @if (row.task.trace; as trace) {
           <mat-expansion-panel class="trace" [expanded]="true">
@@ -94,5 +100,7 @@ export interface TaskRow {
 })
 export class ConnectorTasks {
   readonly rows = input.required<TaskRow[]>();
+  /** Why the user may not restart tasks; undefined when they may. */
+  readonly whyNotRestart = input<string>();
   readonly restartTask = output<number>();
 }

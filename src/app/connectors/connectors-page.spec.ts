@@ -10,6 +10,10 @@ import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { aConnectCluster, aConnectorSummary } from './connector.builders';
 import { ConnectorsPage } from './connectors-page';
+import { aSignedInSession, provideSession } from '../access/access.builders';
+import { AccessService } from '../access/access.service';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 
 describe('ConnectorsPage', () => {
   let fixture: ComponentFixture<ConnectorsPage>;
@@ -17,7 +21,12 @@ describe('ConnectorsPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideSession(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ConnectorsPage);
@@ -105,6 +114,18 @@ describe('ConnectorsPage', () => {
       await fixture.whenStable();
 
       expect(text()).toContain('no Kafka Connect cluster configured');
+    });
+  });
+
+  describe('for a viewer', () => {
+    it('disables New connector and names the role it needs on hover', async () => {
+      TestBed.inject(AccessService).remember(aSignedInSession({ role: 'viewer' }));
+      await answer([aConnectCluster()], [aConnectorSummary()]);
+
+      expect(await (await loader().getHarness(MatButtonHarness.with({ text: /New connector/ }))).isDisabled()).toBeTrue();
+      const tooltip = await loader().getHarness(MatTooltipHarness.with({ selector: '[data-testid="new-connector"]' }));
+      await tooltip.show();
+      expect(await tooltip.getTooltipText()).toBe('This needs the admin role on its connectors of cluster "local"; you are viewer');
     });
   });
 });

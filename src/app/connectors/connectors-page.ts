@@ -8,6 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { interval } from 'rxjs';
+import { AccessService } from '../access/access.service';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { ConnectorTable, type ConnectorRow } from './connector-table';
@@ -51,6 +52,7 @@ export class ConnectorsPage {
   readonly connect = input<string>();
 
   private readonly connectors = inject(ConnectorsService);
+  private readonly access = inject(AccessService);
 
   protected readonly connectClusters = rxResource({
     params: () => this.cluster(),
@@ -102,7 +104,11 @@ export class ConnectorsPage {
         link: [connector.connectCluster, connector.name],
       })),
   );
-  protected readonly canCreate = computed(() => !!this.selectedSummary()?.reachable);
+  /** Whether to offer "New connector": the Connect cluster must answer to validate one. */
+  protected readonly showsCreate = computed(() => !!this.selectedSummary()?.reachable);
+  /** Why the user may not create connectors here (`admin` of some connector); undefined when they may. */
+  protected readonly whyNotCreate = computed(() => this.access.whyNot('admin', this.cluster(), { kind: 'connector' }));
+  protected readonly canCreate = computed(() => this.whyNotCreate() === undefined);
 
   constructor() {
     interval(REFRESH_MS)

@@ -14,6 +14,9 @@ import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { aConsumerGroupDetail, aPartitionLag, aPreview, aResetResult } from './consumer-group.builders';
 import { ConsumerGroupPage } from './consumer-group-page';
 import { requestSoon } from '../shared/spec-waits';
+import { aSignedInSession, provideSession } from '../access/access.builders';
+import { AccessService } from '../access/access.service';
+import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 
 /** A host to find the overlay container from; the dialog renders outside the page. */
 @Component({ template: '' })
@@ -26,7 +29,12 @@ describe('ConsumerGroupPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideSession(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ConsumerGroupPage);
@@ -174,5 +182,38 @@ describe('ConsumerGroupPage', () => {
       const panel = await loader().getHarness(ErrorPanelHarness.with({ title: 'Cannot read this consumer group' }));
       expect(await panel.getMessage()).toBe('There is no consumer group order-enricher on local');
     });
+  });
+
+  describe('for a viewer', () => {
+    beforeEach(async () => {
+      TestBed.inject(AccessService).remember(aSignedInSession({ role: 'viewer' }));
+      http.expectOne(url).flush(aConsumerGroupDetail());
+      await fixture.whenStable();
+    });
+
+    it('offers no Replay at all', async () =>
+      expect(await loader().getAllHarnesses(MatButtonHarness.with({ text: /Replay/ }))).toEqual([]));
+
+    it('disables Delete and names the role it needs on hover', async () => {
+      expect(await (await button('Delete')).isDisabled()).toBeTrue();
+      const tooltip = await loader().getHarness(MatTooltipHarness.with({ selector: '[data-testid="delete"]' }));
+      await tooltip.show();
+
+      expect(await tooltip.getTooltipText()).toBe(
+        'This needs the admin role on consumer group "order-enricher" of cluster "local"; you are viewer',
+      );
+    });
+  });
+
+  describe('for an operator', () => {
+    beforeEach(async () => {
+      TestBed.inject(AccessService).remember(aSignedInSession({ role: 'operator' }));
+      http.expectOne(url).flush(aConsumerGroupDetail());
+      await fixture.whenStable();
+    });
+
+    it('offers Replay', async () => expect(await (await button('Replay')).isDisabled()).toBeFalse());
+
+    it('disables Delete, an admin change', async () => expect(await (await button('Delete')).isDisabled()).toBeTrue());
   });
 });

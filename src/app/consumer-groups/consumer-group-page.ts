@@ -7,6 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
+import { AccessService } from '../access/access.service';
 import { changeRunner } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
@@ -48,6 +49,7 @@ export class ConsumerGroupPage {
   private readonly consumerGroups = inject(ConsumerGroupsService);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
+  private readonly access = inject(AccessService);
   protected readonly deletion = changeRunner();
 
   protected readonly detail = rxResource({
@@ -65,8 +67,15 @@ export class ConsumerGroupPage {
     const group = this.current();
     return !!group && isIdle(group);
   });
-  protected readonly canDelete = computed(() => this.isIdle() && !this.deletion.isBusy());
-  protected readonly deleteTooltip = computed(() => (this.isIdle() ? 'Delete the group and its offsets' : STOP_CONSUMERS_FIRST));
+  private readonly resource = computed(() => ({ kind: 'consumerGroup' as const, name: this.group() }));
+  /** Why the user may not delete the group (an `admin` change); undefined when they may. */
+  private readonly whyNotDelete = computed(() => this.access.whyNot('admin', this.cluster(), this.resource()));
+  protected readonly canDelete = computed(() => this.whyNotDelete() === undefined && this.isIdle() && !this.deletion.isBusy());
+  protected readonly deleteTooltip = computed(
+    () => this.whyNotDelete() ?? (this.isIdle() ? 'Delete the group and its offsets' : STOP_CONSUMERS_FIRST),
+  );
+  /** Whether Replay shows at all: only to whom may reset the group's offsets (an `operator`). */
+  protected readonly showsReplay = computed(() => this.access.can('operator', this.cluster(), this.resource()));
   protected readonly canReplay = computed(() => this.isIdle() && (this.current()?.partitions.length ?? 0) > 0);
   protected readonly replayTooltip = computed(() =>
     this.canReplay() ? 'Reset the offsets so the group reads again' : STOP_CONSUMERS_FIRST,

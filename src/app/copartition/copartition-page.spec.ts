@@ -16,6 +16,9 @@ import type { GroupHealth } from './copartition.model';
 import { DeclareGroupDialogHarness } from './declare-group-dialog.harness';
 import { GroupHealthCardHarness } from './group-health-card.harness';
 import { requestSoon } from '../shared/spec-waits';
+import { aSignedInSession, provideSession } from '../access/access.builders';
+import { AccessService } from '../access/access.service';
+import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 
 /** A host to find the overlay container from; dialogs and snack bars render outside the page. */
 @Component({ template: '' })
@@ -39,6 +42,8 @@ describe('CopartitionPage', () => {
       providers: [
         provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
+        // Open mode: admin everywhere, unless a case says otherwise.
+        provideSession(),
         // The dialog opens at once: animated, it would move the focus to its first field only once open,
         // away from a topic being typed, and the suggestions would close.
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
@@ -253,5 +258,29 @@ describe('CopartitionPage', () => {
       const panel = await page.getHarness(ErrorPanelHarness.with({ title: 'Cannot check co-partitioning' }));
       expect(await panel.getMessage()).toBe('Kafka cluster local is unreachable');
     });
+  });
+
+  describe('for an operator', () => {
+    beforeEach(async () => {
+      TestBed.inject(AccessService).remember(aSignedInSession({ role: 'operator' }));
+      await answer(broken, healthy);
+    });
+
+    it('disables declaring, and says it needs admin of the whole cluster on hover', async () => {
+      expect(await (await page.getHarness(MatButtonHarness.with({ text: /Declare group/ }))).isDisabled()).toBeTrue();
+      const tooltip = await page.getHarness(MatTooltipHarness.with({ selector: '[data-testid="declare"]' }));
+      await tooltip.show();
+      expect(await tooltip.getTooltipText()).toBe('This needs the admin role on the whole cluster of cluster "local"; you are operator');
+    });
+
+    it('disables editing and removing a declared group', async () => {
+      for (const label of ['Edit group', 'Remove group'])
+        expect(await (await page.getHarness(MatButtonHarness.with({ selector: `[aria-label="${label}"]` }))).isDisabled())
+          .withContext(label)
+          .toBeTrue();
+    });
+
+    it('still lets them start a check, which reads only', async () =>
+      expect(await (await page.getHarness(MatButtonHarness.with({ text: /Check now/ }))).isDisabled()).toBeFalse());
   });
 });

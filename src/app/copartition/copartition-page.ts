@@ -4,7 +4,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { filter } from 'rxjs';
+import { AccessService } from '../access/access.service';
 import { changeRunner } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
@@ -18,7 +20,7 @@ import { GroupHealthCard } from './group-health-card';
 @Component({
   selector: 'kpc-copartition-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ErrorPanel, GroupHealthCard, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [ErrorPanel, GroupHealthCard, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule],
   templateUrl: './copartition-page.html',
   styleUrl: './copartition-page.scss',
 })
@@ -29,6 +31,7 @@ export class CopartitionPage {
   private readonly copartition = inject(CopartitionService);
   private readonly dialog = inject(MatDialog);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly access = inject(AccessService);
   protected readonly removal = changeRunner();
 
   protected readonly health = rxResource({
@@ -45,6 +48,12 @@ export class CopartitionPage {
     ),
   );
   protected readonly counts = computed(() => verdictCounts(this.cards()));
+  /**
+   * Why the user may not declare, edit or remove groups: declarations belong to the whole
+   * cluster, so this needs `admin` not narrowed to any name pattern. Undefined when they may.
+   */
+  protected readonly whyNotDeclare = computed(() => this.access.whyNot('admin', this.cluster(), { kind: undefined }));
+  protected readonly canDeclare = computed(() => this.whyNotDeclare() === undefined);
 
   /**
    * Reads the newest keys of every partition of the group's topics and judges them again.

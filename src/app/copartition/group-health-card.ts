@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import type { CopartitionGroup, GroupCardView } from './copartition.model';
 import { KeyEvidenceTable } from './key-evidence-table';
 
@@ -10,12 +11,14 @@ import { KeyEvidenceTable } from './key-evidence-table';
 @Component({
   selector: 'kpc-group-health-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [KeyEvidenceTable, MatButtonModule, MatExpansionModule, MatIconModule, MatProgressBarModule],
+  imports: [KeyEvidenceTable, MatButtonModule, MatExpansionModule, MatIconModule, MatProgressBarModule, MatTooltipModule],
   templateUrl: './group-health-card.html',
   styleUrl: './group-health-card.scss',
 })
 export class GroupHealthCard {
   readonly view = input.required<GroupCardView>();
+  /** Why the user may not edit or remove declared groups; undefined when they may. */
+  readonly whyNotDeclare = input<string>();
   readonly check = output<CopartitionGroup>();
   readonly edit = output<CopartitionGroup>();
   readonly remove = output<CopartitionGroup>();

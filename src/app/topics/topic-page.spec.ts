@@ -16,6 +16,8 @@ import { PartitionTableHarness } from './partition-table.harness';
 import { aConfig, aPartition, aTopicDetail } from './topic.builders';
 import { TopicPage } from './topic-page';
 import { waitFor } from '../shared/spec-waits';
+import { aSignedInSession, provideSession } from '../access/access.builders';
+import { AccessService } from '../access/access.service';
 
 /** Resolves once the condition holds; polled, since a dialog answers after its closing animation. */
 
@@ -27,7 +29,12 @@ describe('TopicPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideSession(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TopicPage);
@@ -248,6 +255,52 @@ describe('TopicPage', () => {
 
       const panel = await loader.getHarness(ErrorPanelHarness.with({ title: 'Cannot read this topic' }));
       expect(await panel.getMessage()).toContain('does not exist on cluster local');
+    });
+  });
+
+  describe('by role', () => {
+    const button = (text: string) => loader.getHarness(MatButtonHarness.with({ text: new RegExp(text) }));
+    const tooltipOf = async (testId: string) => {
+      const tooltip = await loader.getHarness(MatTooltipHarness.with({ selector: `[data-testid="${testId}"]` }));
+      await tooltip.show();
+      const text = await tooltip.getTooltipText();
+      await tooltip.hide();
+      return text;
+    };
+
+    describe('for a viewer', () => {
+      beforeEach(() => TestBed.inject(AccessService).remember(aSignedInSession({ role: 'viewer' })));
+
+      it('disables every change, naming the role each needs on hover', async () => {
+        await open();
+
+        for (const text of ['Produce message', 'Add partitions', 'Purge', 'Delete'])
+          expect(await (await button(text)).isDisabled())
+            .withContext(text)
+            .toBeTrue();
+        expect(await tooltipOf('produce')).toBe(
+          'This needs the operator role on topic "shop.orders.events" of cluster "local"; you are viewer',
+        );
+        expect(await tooltipOf('changes')).toBe(
+          'This needs the admin role on topic "shop.orders.events" of cluster "local"; you are viewer',
+        );
+      });
+
+      it('offers no config edit', async () => {
+        await open(aTopicDetail({ configs: [aConfig({ name: 'cleanup.policy' })] }), 'configs');
+
+        expect(await (await configTable()).canEdit('cleanup.policy')).toBeFalse();
+      });
+    });
+
+    describe('for an operator', () => {
+      it('offers Produce message only', async () => {
+        TestBed.inject(AccessService).remember(aSignedInSession({ role: 'operator' }));
+        await open();
+
+        expect(await (await button('Produce message')).isDisabled()).toBeFalse();
+        expect(await (await button('Delete')).isDisabled()).toBeTrue();
+      });
     });
   });
 });

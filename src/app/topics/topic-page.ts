@@ -10,6 +10,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { filter } from 'rxjs';
+import { AccessService } from '../access/access.service';
 import { changeRunner } from '../shared/change-runner';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
@@ -57,6 +58,7 @@ export class TopicPage {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly access = inject(AccessService);
 
   protected readonly detail = rxResource({
     params: () => ({ cluster: this.cluster(), topic: this.topic() }),
@@ -69,6 +71,15 @@ export class TopicPage {
   /** Why the console refuses changes to this topic (one of its own); null when it allows them. */
   protected readonly readOnlyReason = computed(() => this.current()?.readOnlyReason ?? null);
   protected readonly isReadOnly = computed(() => this.readOnlyReason() !== null);
+  private readonly resource = computed(() => ({ kind: 'topic' as const, name: this.topic() }));
+  /** Why the user may not produce to this topic (the console's own topics first, then the role); undefined when they may. */
+  protected readonly whyNotProduce = computed(
+    () => this.readOnlyReason() ?? this.access.whyNot('operator', this.cluster(), this.resource()),
+  );
+  protected readonly canProduce = computed(() => this.whyNotProduce() === undefined);
+  /** Why the user may not change this topic (configs, partitions, purge, delete); undefined when they may. */
+  protected readonly whyNotChange = computed(() => this.readOnlyReason() ?? this.access.whyNot('admin', this.cluster(), this.resource()));
+  protected readonly canChange = computed(() => this.whyNotChange() === undefined);
   protected readonly partitionCount = computed(() => this.current()?.partitions.length ?? 0);
   protected readonly replicationFactor = computed(() => this.current()?.partitions[0]?.replicas.length ?? 0);
   protected readonly messageCount = computed(() => {
@@ -90,8 +101,10 @@ export class TopicPage {
   /** Config edits: their failure shows under the editor of the config that failed. */
   protected readonly configChange = changeRunner();
   protected readonly isWorking = computed(() => this.detail.isLoading() || this.change.isBusy());
-  /** Purge and delete wait while a change runs, and are never offered on a read-only topic. */
-  protected readonly isDestructiveDisabled = computed(() => this.isReadOnly() || this.change.isBusy());
+  /** Purge and delete wait while a change runs, and are never offered to whom may not change the topic. */
+  protected readonly isDestructiveDisabled = computed(() => !this.canChange() || this.change.isBusy());
+  /** Why no config may be edited here, shown on each config's lock; null when they may. */
+  protected readonly configLockedReason = computed(() => this.whyNotChange() ?? null);
   protected readonly editingConfig = signal<string | null>(null);
   protected readonly configError = computed(() => this.configChange.error()?.message ?? null);
 

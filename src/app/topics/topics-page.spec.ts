@@ -17,6 +17,9 @@ import { TopicList } from './topic-list';
 import { TopicListHarness } from './topic-list.harness';
 import { TopicsPage } from './topics-page';
 import { waitFor } from '../shared/spec-waits';
+import { aSignedInSession, provideSession } from '../access/access.builders';
+import { AccessService } from '../access/access.service';
+import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 
 /** Resolves once the condition holds; polled, since a dialog closes after its animation. */
 
@@ -33,7 +36,12 @@ describe('TopicsPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideSession(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     router = TestBed.inject(Router);
@@ -241,6 +249,18 @@ describe('TopicsPage', () => {
 
         expect((router.navigate as jasmine.Spy).calls.mostRecent().args[0]).toEqual(['billing.invoices']);
       });
+    });
+  });
+
+  describe('for a viewer', () => {
+    it('disables Create topic and names the role it needs on hover', async () => {
+      TestBed.inject(AccessService).remember(aSignedInSession({ role: 'viewer' }));
+      await open(aTopicSummary());
+
+      expect(await (await loader.getHarness(MatButtonHarness.with({ text: /Create topic/ }))).isDisabled()).toBeTrue();
+      const tooltip = await loader.getHarness(MatTooltipHarness.with({ selector: '[data-testid="create-topic"]' }));
+      await tooltip.show();
+      expect(await tooltip.getTooltipText()).toBe('This needs the admin role on its topics of cluster "local"; you are viewer');
     });
   });
 });

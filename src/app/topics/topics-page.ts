@@ -8,6 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
 import {
   catchError,
@@ -23,6 +24,7 @@ import {
   Subject,
   switchMap,
 } from 'rxjs';
+import { AccessService } from '../access/access.service';
 import type { ApiError } from '../shared/api-error';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
@@ -66,6 +68,7 @@ interface LoadedTopics {
     MatInputModule,
     MatProgressBarModule,
     MatSlideToggleModule,
+    MatTooltipModule,
     TopicList,
   ],
   templateUrl: './topics-page.html',
@@ -84,6 +87,7 @@ export class TopicsPage {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly access = inject(AccessService);
   private readonly pageRequests = new Subject<number>();
   private readonly reloads = new Subject<void>();
 
@@ -112,6 +116,9 @@ export class TopicsPage {
   });
   protected readonly isEmpty = computed(() => !this.isLoading() && !this.error() && this.loaded().total === 0);
   protected readonly isSearching = computed(() => !!this.search());
+  /** Why the user may not create topics here (`admin` of some topic); undefined when they may. */
+  protected readonly whyNotCreate = computed(() => this.access.whyNot('admin', this.cluster(), { kind: 'topic' }));
+  protected readonly canCreate = computed(() => this.whyNotCreate() === undefined);
   private readonly canLoadMore = computed(() => {
     const { items, total, isLoading, error } = this.loaded();
     return !isLoading && !error && items.length < total;
