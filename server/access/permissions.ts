@@ -122,6 +122,6 @@ export function may(access: Access, needed: Role, cluster: string, resource: Res
 
 function describe({ kind, name }: Resource): string {
   if (kind === undefined) return 'the whole cluster';
-  if (name === undefined) return `its ${KIND_WORDS[kind]}s`;
+  if (name === undefined) return `${KIND_WORDS[kind]}s`;
   return `${KIND_WORDS[kind]} "${name}"`;
 }

@@ -125,7 +125,7 @@ describe('ConnectorsPage', () => {
       expect(await (await loader().getHarness(MatButtonHarness.with({ text: /New connector/ }))).isDisabled()).toBeTrue();
       const tooltip = await loader().getHarness(MatTooltipHarness.with({ selector: '[data-testid="new-connector"]' }));
       await tooltip.show();
-      expect(await tooltip.getTooltipText()).toBe('This needs the admin role on its connectors of cluster "local"; you are viewer');
+      expect(await tooltip.getTooltipText()).toBe('This needs the admin role on connectors of cluster "local"; you are viewer');
     });
   });
 });

@@ -260,7 +260,7 @@ describe('TopicsPage', () => {
       expect(await (await loader.getHarness(MatButtonHarness.with({ text: /Create topic/ }))).isDisabled()).toBeTrue();
       const tooltip = await loader.getHarness(MatTooltipHarness.with({ selector: '[data-testid="create-topic"]' }));
       await tooltip.show();
-      expect(await tooltip.getTooltipText()).toBe('This needs the admin role on its topics of cluster "local"; you are viewer');
+      expect(await tooltip.getTooltipText()).toBe('This needs the admin role on topics of cluster "local"; you are viewer');
     });
   });
 });
