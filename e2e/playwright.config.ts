@@ -4,7 +4,7 @@ import { TEST_STACK } from '../server/testing/test-stack';
 const baseURL = `http://127.0.0.1:${TEST_STACK.consolePort}`;
 /** A second console on the same test stack, with sign-in and roles (e2e/access.config.yaml; e2e/access.spec.ts). */
 const SIGNED_IN_CONSOLE_URL = `http://127.0.0.1:${TEST_STACK.consolePort + 1}`;
-const browserDist = process.env['KPC_BROWSER_DIST'] ? { KPC_BROWSER_DIST: process.env['KPC_BROWSER_DIST'] } : {};
+const browserDist: Record<string, string> = process.env['KPC_BROWSER_DIST'] ? { KPC_BROWSER_DIST: process.env['KPC_BROWSER_DIST'] } : {};
 
 /**
  * Browser tests against the console served by `npm start`'s own code path (server/main.ts),
