@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
 import type { ClusterConfig } from './kafka/clusters-config';
+import { ClusterModel, type ModelTiming } from './kafka/cluster-model';
 import { KafkaClients } from './kafka/kafka-clients';
 import { clustersRoutes } from './clusters/clusters.routes';
 import { ClustersService } from './clusters/clusters.service';
@@ -57,6 +58,8 @@ export interface AppOptions {
   allowedHosts: readonly string[];
   /** Sign-in and roles; omitted, the console is open (loopback only). */
   access?: AppAccessOptions;
+  /** How fresh the live model keeps each part; specs of other features read through it at once. */
+  modelTiming?: ModelTiming;
 }
 
 export interface AppAccessOptions {
@@ -76,8 +79,18 @@ export interface ConsoleApp {
 }
 
 /** Builds the Express app: API routes, the Angular app, and the error middleware last. */
-export function createApp({ clusters, logger, browserDist, auditKey, allowedHosts, access: accessOptions }: AppOptions): ConsoleApp {
+export function createApp({
+  clusters,
+  logger,
+  browserDist,
+  auditKey,
+  allowedHosts,
+  access: accessOptions,
+  modelTiming,
+}: AppOptions): ConsoleApp {
   const gateway = new KafkaClients();
+  // What the console knows of each cluster, kept in memory: routes answer from it.
+  const model = new ClusterModel(gateway, modelTiming);
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -106,11 +119,11 @@ export function createApp({ clusters, logger, browserDist, auditKey, allowedHost
   api.use(clustersRoutes(clustersService));
   api.use(auditRoutes(audit, clustersService));
   const topicsGateway = new TopicsGateway(gateway);
-  const topics = new TopicsService(gateway, topicsGateway, audit);
+  const topics = new TopicsService(model, topicsGateway, audit);
   api.use(topicsRoutes(clustersService, topics, new MessagesService(topicsGateway, new MessagesGateway(gateway), audit)));
   api.use(copartitionRoutes(clustersService, new CopartitionService(gateway, new CopartitionGateway(gateway, topicsGateway), audit)));
   const consumerGroupsGateway = new ConsumerGroupsGateway(gateway);
-  const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway, audit);
+  const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway, model, audit);
   api.use(consumerGroupsRoutes(clustersService, consumerGroups, new OffsetResetService(consumerGroupsGateway, consumerGroups, audit)));
   const connectGateway = new ConnectGateway();
   // A connector's missing topics are made by the topics feature, under its rules.
@@ -134,6 +147,7 @@ export function createApp({ clusters, logger, browserDist, auditKey, allowedHost
     app,
     audit,
     close: async () => {
+      model.close();
       connectGateway.close();
       await gateway.close();
     },

@@ -52,6 +52,29 @@ export interface PartitionLag {
 export interface ConsumerGroupDetail extends ConsumerGroupSummary {
   members: ConsumerGroupMember[];
   partitions: PartitionLag[];
+  /** When the data was read from the cluster (ISO-8601): the oldest part of it. */
+  asOf: string;
+}
+
+export type ConsumerGroupSortField = 'groupId' | 'state' | 'memberCount' | 'totalLag';
+
+/** `GET /consumer-groups`: searched, sorted and paged on the server. */
+export interface ConsumerGroupListQuery {
+  /** Part of the group id, any case. */
+  search?: string;
+  sort: ConsumerGroupSortField;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+  /** Read from Kafka now instead of the console's live model (the Refresh button). */
+  fresh?: boolean;
+}
+
+export interface ConsumerGroupPage {
+  items: ConsumerGroupSummary[];
+  total: number;
+  /** When the data was read from the cluster (ISO-8601): the oldest part of it. */
+  asOf: string;
 }
 
 /** How a reset picks each partition's new offset. */

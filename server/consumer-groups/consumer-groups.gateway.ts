@@ -3,7 +3,10 @@ import type { ClusterConfig } from '../kafka/clusters-config';
 import type { KafkaClients } from '../kafka/kafka-clients';
 import { AppError } from '../shared/app-error';
 import { connectionTo, partialResponse, protocolApi } from '../kafka/kafka-protocol';
+import { partitionKey } from '../kafka/log-offsets';
 import { PartitionReader } from '../kafka/partition-reader';
+
+export { partitionKey };
 import type { ConsumerGroupMember } from './consumer-group.model';
 
 type DescribeRequest = consumerGroupDescribeV0.ConsumerGroupDescribeRequest;
@@ -36,12 +39,7 @@ export interface PartitionOffset extends PartitionRef {
   offset: bigint;
 }
 
-/** ListOffsets' special timestamps: the log start and the log end. */
-export const EARLIEST = -2n;
-export const LATEST = -1n;
-
-/** One key per topic-partition, for maps. */
-export const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+export { EARLIEST, LATEST } from '../kafka/log-offsets';
 
 /**
  * Consumer groups and their offsets on a cluster; the only code of this feature that speaks

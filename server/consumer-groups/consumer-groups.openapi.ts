@@ -5,13 +5,15 @@ import { describes, json, operation, requestBody } from '../shared/openapi';
 import type {
   ConsumerGroupDetail,
   ConsumerGroupMember,
+  ConsumerGroupPage,
   ConsumerGroupSummary,
   OffsetChangeResult,
   PartitionLag,
   ResetPreview,
   ResetPreviewPartition,
 } from './consumer-group.model';
-import { consumerGroupsPathParams, deletion, resetCommand, resetRequest, undoRequest } from './consumer-groups.routes';
+import { freshQuery } from '../shared/validation';
+import { consumerGroupsPathParams, deletion, groupList, resetCommand, resetRequest, undoRequest } from './consumer-groups.routes';
 
 const offset = z.int().min(0);
 
@@ -25,6 +27,10 @@ const summaryShape = {
   totalLag: z.int().nullable(),
 };
 const consumerGroupSummary = describes<ConsumerGroupSummary>()(z.object(summaryShape));
+const asOf = z.iso.datetime().meta({ description: 'When the data was read from the cluster: the oldest part of it' });
+const consumerGroupPage = describes<ConsumerGroupPage>()(
+  z.object({ items: z.array(consumerGroupSummary), total: z.int(), asOf }).meta({ id: 'ConsumerGroupPage' }),
+);
 const consumerGroupMember = describes<ConsumerGroupMember>()(
   z.object({
     memberId: z.string(),
@@ -47,7 +53,7 @@ const partitionLag = describes<PartitionLag>()(
 );
 const consumerGroupDetail = describes<ConsumerGroupDetail>()(
   z
-    .object({ ...summaryShape, members: z.array(consumerGroupMember), partitions: z.array(partitionLag) })
+    .object({ ...summaryShape, members: z.array(consumerGroupMember), partitions: z.array(partitionLag), asOf })
     .meta({ id: 'ConsumerGroupDetail' }),
 );
 
@@ -102,14 +108,14 @@ const tag = 'consumer-groups';
 /** The OpenAPI description of `consumer-groups.routes.ts`. */
 export const consumerGroupsPaths: ZodOpenApiPathsObject = {
   '/clusters/{cluster}/consumer-groups': {
-    get: operation(tag, 'The consumer groups with their lag', {
-      requestParams: { path: groupsPath },
-      ok: { 200: json(z.array(consumerGroupSummary)) },
+    get: operation(tag, 'The consumer groups with their lag, searched, sorted and paged', {
+      requestParams: { path: groupsPath, query: groupList },
+      ok: { 200: json(consumerGroupPage) },
     }),
   },
   '/clusters/{cluster}/consumer-groups/{group}': {
     get: operation(tag, "A group's members and its lag per partition", {
-      requestParams: { path: groupPath },
+      requestParams: { path: groupPath, query: freshQuery },
       ok: { 200: json(consumerGroupDetail) },
     }),
     delete: operation(tag, 'Deletes a group that has no members, after its id is typed as confirmation', {

@@ -1,7 +1,7 @@
 import type { AuditPage } from '../audit/audit.model';
 import type { ApiErrorBody } from '../shared/app-error';
 import { useTestApi } from '../testing/spec-setup';
-import type { ConsumerGroupDetail, ConsumerGroupSummary } from './consumer-group.model';
+import type { ConsumerGroupDetail, ConsumerGroupPage } from './consumer-group.model';
 import { MINUTE, SEED_START } from '../testing/consumer-groups.fixtures';
 
 const groupUrl = (group: string) => `/api/clusters/local/consumer-groups/${encodeURIComponent(group)}`;
@@ -17,10 +17,20 @@ describe('consumer groups', () => {
       idle = await fixtures.committedGroup('list', topic, [6, 4]);
     });
     const list = async () => {
-      const res = await api.get<ConsumerGroupSummary[]>('/api/clusters/local/consumer-groups');
+      const res = await api.get<ConsumerGroupPage>('/api/clusters/local/consumer-groups');
       expect(res.status).toBe(200);
-      return res.body;
+      return res.body.items;
     };
+
+    it('searches, sorts and pages on the server, saying how fresh the answer is', async () => {
+      const res = await api.get<ConsumerGroupPage>(
+        `/api/clusters/local/consumer-groups?search=${idle.toUpperCase()}&sort=totalLag&order=desc&pageSize=1`,
+      );
+
+      expect(res.body.items.map((group) => group.groupId)).toEqual([idle]);
+      expect(res.body.total).toBe(1);
+      expect(Date.parse(res.body.asOf)).toBeGreaterThan(Date.now() - 60_000);
+    });
 
     it('names an idle group with its topics and total lag', async () => {
       expect((await list()).find((group) => group.groupId === idle)).toEqual({

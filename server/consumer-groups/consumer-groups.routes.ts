@@ -3,9 +3,19 @@ import { z } from 'zod';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
 import { named, requires, visibleTo } from '../access/request-access';
-import { checkPathParams, parseBody, parseQuery } from '../shared/validation';
+import { checkPathParams, freshFlag, freshQuery, parseBody, parseQuery } from '../shared/validation';
+import type { ConsumerGroupListQuery } from './consumer-group.model';
 import type { ConsumerGroupsService } from './consumer-groups.service';
 import type { OffsetResetService } from './offset-reset.service';
+
+export const groupList = z.object({
+  search: z.string().optional(),
+  sort: z.enum(['groupId', 'state', 'memberCount', 'totalLag']).default('groupId'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(0).default(0),
+  pageSize: z.coerce.number().int().min(1).max(10_000).default(10_000),
+  fresh: freshFlag,
+}) satisfies z.ZodType<ConsumerGroupListQuery>;
 
 /** The path parameters of the consumer-group routes: Kafka takes any group id. */
 export const consumerGroupsPathParams = { group: z.string().min(1) };
@@ -38,10 +48,11 @@ export function consumerGroupsRoutes(clusters: ClustersService, groups: Consumer
   const group = named('consumerGroup', 'group');
   return checkPathParams(clusterRouter(clusters), consumerGroupsPathParams)
     .get(base, async (req, res) => {
-      res.json(visibleTo(req, 'consumerGroup', await groups.list(clusterOf(req)), (summary) => summary.groupId));
+      const query = parseQuery(groupList, req);
+      res.json(await groups.list(clusterOf(req), query, (ids) => visibleTo(req, 'consumerGroup', ids, (id) => id)));
     })
     .get(`${base}/:group`, requires('viewer', group), async (req, res) => {
-      res.json(await groups.detail(clusterOf(req), req.params.group));
+      res.json(await groups.detail(clusterOf(req), req.params.group, parseQuery(freshQuery, req)));
     })
     .delete(`${base}/:group`, requires('admin', group), async (req, res) => {
       await groups.delete(clusterOf(req), req.params.group, parseQuery(deletion, req).confirm);

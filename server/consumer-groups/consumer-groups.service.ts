@@ -3,16 +3,18 @@ import type { ClusterConfig } from '../kafka/clusters-config';
 import { AppError } from '../shared/app-error';
 import { toOffset } from '../shared/offset';
 import { requireTypedName } from '../shared/validation';
-import type { ConsumerGroupDetail, ConsumerGroupMember, ConsumerGroupSummary, PartitionLag } from './consumer-group.model';
-import {
-  EARLIEST,
-  LATEST,
-  partitionKey,
-  type ConsumerGroupsGateway,
-  type GroupDescription,
-  type PartitionOffset,
-  type PartitionRef,
-} from './consumer-groups.gateway';
+import type {
+  ConsumerGroupDetail,
+  ConsumerGroupListQuery,
+  ConsumerGroupMember,
+  ConsumerGroupPage,
+  ConsumerGroupSummary,
+  PartitionLag,
+} from './consumer-group.model';
+import type { ClusterModel } from '../kafka/cluster-model';
+import type { Snapshot } from '../kafka/live-value';
+import { partitionKey } from '../kafka/log-offsets';
+import type { ConsumerGroupsGateway, GroupDescription, PartitionOffset } from './consumer-groups.gateway';
 
 /** States in which a group has (or is gathering) members that consume. */
 const ACTIVE_STATES = new Set(['Stable', 'PreparingRebalance', 'CompletingRebalance', 'Reconciling', 'Assigning']);
@@ -22,80 +24,143 @@ const isConsumerGroup = (protocolType: string) => protocolType === 'consumer' ||
 
 /** Lag of every group and of one group in detail; deleting an empty group. */
 export class ConsumerGroupsService {
+  /** When the record before a committed offset was written, by cluster, partition and offset. */
+  readonly #timestamps = new Map<string, number>();
+
   constructor(
     private readonly gateway: ConsumerGroupsGateway,
+    private readonly model: ClusterModel,
     private readonly audit: AuditService,
   ) {}
 
   /**
-   * Every consumer group with its state and total lag. Batched: one ListGroups per broker,
-   * one describe and one OffsetFetch per coordinator, one ListOffsets per partition leader,
-   * however many groups there are.
+   * The consumer groups with state, members and total lag, searched, sorted and paged, from
+   * the cluster's live model: groups, committed offsets, descriptions and log ends are kept in
+   * memory and read again in the background (batched: one request per broker, coordinator or
+   * leader, however many groups). `visible` keeps the ids the user may see.
    */
-  async list(cluster: ClusterConfig): Promise<ConsumerGroupSummary[]> {
-    const listings = (await this.gateway.listGroups(cluster)).filter((group) => isConsumerGroup(group.protocolType));
-    const groupIds = listings.map((group) => group.groupId);
-    const [descriptions, committed, existing] = await Promise.all([
-      this.gateway.describe(cluster, listings),
-      this.gateway.committedOffsets(cluster, groupIds),
-      this.gateway.existingTopics(cluster),
+  async list(
+    cluster: ClusterConfig,
+    query: ConsumerGroupListQuery,
+    visible: (groupIds: string[]) => string[] = (ids) => ids,
+  ): Promise<ConsumerGroupPage> {
+    const fresh = { fresh: query.fresh ?? false };
+    const [groups, metadata, descriptions] = await Promise.all([
+      this.model.consumerGroups(cluster, fresh),
+      this.model.metadata(cluster, fresh),
+      this.#descriptions(cluster, fresh.fresh),
     ]);
-    const allCommitted = [...committed.values()].flat().filter((p) => existing.has(p.topic));
-    const logEnds = await this.gateway.logOffsets(cluster, uniquePartitions(allCommitted), LATEST);
-    return listings
+    const offsets = await this.model.logOffsets(cluster, fresh);
+    const existing = new Set(metadata.value.topics.map((topic) => topic.name));
+    const listings = groups.value.listings.filter((group) => isConsumerGroup(group.protocolType));
+    const shown = new Set(visible(listings.map((group) => group.groupId)));
+    const search = query.search?.toLowerCase();
+    const matching = listings
+      .filter((listing) => shown.has(listing.groupId) && (!search || listing.groupId.toLowerCase().includes(search)))
       .map((listing) => {
-        const description = descriptions.get(listing.groupId);
-        const offsets = (committed.get(listing.groupId) ?? []).filter((p) => existing.has(p.topic));
-        return summarize({ ...listing, members: [], ...description, state: description?.state ?? listing.state }, offsets, logEnds);
-      })
-      .sort((a, b) => a.groupId.localeCompare(b.groupId));
+        const description = descriptions.value.get(listing.groupId);
+        const committed = (groups.value.committed.get(listing.groupId) ?? []).filter((p) => existing.has(p.topic));
+        return summarize(
+          { ...listing, members: [], ...description, state: description?.state ?? listing.state },
+          committed,
+          offsets.value.ends,
+        );
+      });
+    const direction = query.order === 'desc' ? -1 : 1;
+    matching.sort((a, b) => direction * compareValues(a[query.sort], b[query.sort]) || compareValues(a.groupId, b.groupId));
+    return {
+      items: matching.slice(query.page * query.pageSize, (query.page + 1) * query.pageSize),
+      total: matching.length,
+      asOf: oldest(groups, metadata, descriptions, offsets),
+    };
   }
 
   /** Members and per-partition lag of one group; 404 GROUP_NOT_FOUND when there is no such group. */
-  async detail(cluster: ClusterConfig, groupId: string): Promise<ConsumerGroupDetail> {
-    const [description, committed, existing] = await Promise.all([
-      this.describe(cluster, groupId),
-      this.gateway.committedOffsets(cluster, [groupId]).then((offsets) => offsets.get(groupId) ?? []),
-      this.gateway.existingTopics(cluster),
+  async detail(cluster: ClusterConfig, groupId: string, { fresh = false }: { fresh?: boolean } = {}): Promise<ConsumerGroupDetail> {
+    let groups = await this.model.consumerGroups(cluster, { fresh });
+    // A group the kept list does not know yet (made a moment ago by a consumer): look again before saying none.
+    if (!fresh && !groups.value.listings.some((listing) => listing.groupId === groupId)) {
+      groups = await this.model.consumerGroups(cluster, { fresh: true });
+    }
+    const [description, metadata, offsets] = await Promise.all([
+      this.model.live(cluster, `group:${groupId}`, () => this.describe(cluster, groupId), 'details').get({ fresh }),
+      this.model.metadata(cluster, { fresh }),
+      this.model.logOffsets(cluster, { fresh }),
     ]);
-    if (description.state === 'Dead' && !committed.length) {
+    const committed = groups.value.committed.get(groupId) ?? [];
+    if (description.value.state === 'Dead' && !committed.length) {
       throw new AppError('GROUP_NOT_FOUND', `There is no consumer group ${groupId} on ${cluster.name}`);
     }
-    const offsets = committed.filter((p) => existing.has(p.topic));
-    const assigned = description.members
+    const counts = new Map(metadata.value.topics.map((topic) => [topic.name, topic.partitions.length]));
+    const offsetsOnTopics = committed.filter((p) => counts.has(p.topic));
+    const assigned = description.value.members
       .flatMap((member) =>
         member.assignments.flatMap((a) => a.partitions.map((partition) => ({ topic: a.topic, partition, owner: member.clientId }))),
       )
-      .filter((p) => existing.has(p.topic));
+      .filter((p) => counts.has(p.topic));
     // Every partition of the group's topics: one it never committed on shows a null offset and lag.
-    const counts = await this.gateway.partitionCounts(cluster, [...new Set([...offsets, ...assigned].map((p) => p.topic))]);
-    const partitions = [...counts]
-      .flatMap(([topic, count]) => Array.from({ length: count }, (_, partition) => ({ topic, partition })))
-      .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
-    const [logStarts, logEnds, timestamps] = await Promise.all([
-      this.gateway.logOffsets(cluster, partitions, EARLIEST),
-      this.gateway.logOffsets(cluster, partitions, LATEST),
-      this.gateway.lastReadTimestamps(cluster, offsets),
-    ]);
-    const committedByKey = new Map(offsets.map((p) => [partitionKey(p.topic, p.partition), p.offset]));
+    const topics = [...new Set([...offsetsOnTopics, ...assigned].map((p) => p.topic))].sort(compareValues);
+    const partitions = topics.flatMap((topic) => Array.from({ length: counts.get(topic) ?? 0 }, (_, partition) => ({ topic, partition })));
+    const timestamps = await this.#lastReadTimestamps(cluster, offsetsOnTopics);
+    const committedByKey = new Map(offsetsOnTopics.map((p) => [partitionKey(p.topic, p.partition), p.offset]));
     const ownerByKey = new Map(assigned.map((p) => [partitionKey(p.topic, p.partition), p.owner]));
     const rows: PartitionLag[] = partitions.map(({ topic, partition }) => {
       const key = partitionKey(topic, partition);
       const committedOffset = committedByKey.get(key);
-      const logEndOffset = toOffset(logEnds.get(key) ?? 0n);
+      const logEndOffset = toOffset(offsets.value.ends.get(key) ?? 0n);
       const timestamp = timestamps.get(key);
       return {
         topic,
         partition,
         committedOffset: committedOffset === undefined ? null : toOffset(committedOffset),
-        logStartOffset: toOffset(logStarts.get(key) ?? 0n),
+        logStartOffset: toOffset(offsets.value.starts.get(key) ?? 0n),
         logEndOffset,
         lag: committedOffset === undefined ? null : Math.max(0, logEndOffset - toOffset(committedOffset)),
         committedTimestamp: timestamp === undefined ? null : new Date(timestamp).toISOString(),
         assignedTo: ownerByKey.get(key) ?? null,
       };
     });
-    return { ...summarize(description, offsets, logEnds), members: description.members, partitions: rows };
+    return {
+      ...summarize(description.value, offsetsOnTopics, offsets.value.ends),
+      members: description.value.members,
+      partitions: rows,
+      asOf: oldest(groups, description, metadata, offsets),
+    };
+  }
+
+  /** The descriptions (state, members) of every consumer group, a part of the live model. */
+  #descriptions(cluster: ClusterConfig, fresh: boolean): Promise<Snapshot<Map<string, GroupDescription>>> {
+    const read = async () => {
+      const { value } = await this.model.consumerGroups(cluster);
+      return this.gateway.describe(
+        cluster,
+        value.listings.filter((group) => isConsumerGroup(group.protocolType)),
+      );
+    };
+    return this.model.live(cluster, 'group-descriptions', read, 'groups').get({ fresh });
+  }
+
+  /**
+   * When the record before each committed offset was written. That never changes for a given
+   * offset, so each is read once (one small fetch per leader) and remembered.
+   */
+  async #lastReadTimestamps(cluster: ClusterConfig, committed: PartitionOffset[]): Promise<Map<string, number>> {
+    const known = new Map<string, number>();
+    const missing: PartitionOffset[] = [];
+    for (const p of committed) {
+      const timestamp = this.#timestamps.get(`${cluster.name}\u0000${partitionKey(p.topic, p.partition)}\u0000${p.offset}`);
+      if (timestamp === undefined) missing.push(p);
+      else known.set(partitionKey(p.topic, p.partition), timestamp);
+    }
+    if (missing.length) {
+      for (const [key, timestamp] of await this.gateway.lastReadTimestamps(cluster, missing)) {
+        known.set(key, timestamp);
+        const p = missing.find((m) => partitionKey(m.topic, m.partition) === key)!;
+        if (this.#timestamps.size >= TIMESTAMPS_KEPT) this.#timestamps.delete(this.#timestamps.keys().next().value!);
+        this.#timestamps.set(`${cluster.name}\u0000${key}\u0000${p.offset}`, timestamp);
+      }
+    }
+    return known;
   }
 
   /**
@@ -172,7 +237,19 @@ function summarize(group: GroupDescription, offsets: PartitionOffset[], logEnds:
   };
 }
 
-function uniquePartitions(partitions: PartitionRef[]): PartitionRef[] {
-  const unique = new Map(partitions.map((p) => [partitionKey(p.topic, p.partition), { topic: p.topic, partition: p.partition }]));
-  return [...unique.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+/** At most this many read times are remembered. */
+const TIMESTAMPS_KEPT = 100_000;
+
+/** The time of the oldest of the parts an answer is made of. */
+function oldest(...parts: Snapshot<unknown>[]): string {
+  return new Date(Math.min(...parts.map((part) => part.asOf))).toISOString();
+}
+
+/** Strings by code unit (cheap on thousands), numbers by value, null first. */
+function compareValues(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a) < String(b) ? -1 : 1;
 }

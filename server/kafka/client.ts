@@ -14,4 +14,5 @@ export {
   Producer,
   stringSerializers,
   type consumerGroupDescribeV0,
+  type listOffsetsV9,
 } from '@platformatic/kafka';

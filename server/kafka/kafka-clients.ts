@@ -42,6 +42,7 @@ export class KafkaClients {
   readonly #producers = new Map<string, Producer>();
   readonly #clusters = new Map<string, ClusterConfig>();
   readonly #reachability = new Reachability((name) => this.#probe(name));
+  readonly #changeListeners: ((cluster: string) => void)[] = [];
 
   /** The cluster's admin client, created on first use. */
   admin(cluster: ClusterConfig): Admin {
@@ -81,8 +82,18 @@ export class KafkaClients {
    * request went out: the cluster may have applied it or not, and the answer says exactly
    * that (504 OUTCOME_UNKNOWN) instead of "unreachable", which would suggest nothing happened.
    */
-  change<T>(cluster: ClusterConfig, operation: (admin: Admin) => Promise<T>): Promise<T> {
-    return this.#run(cluster, operation, () => outcomeUnknown(cluster, DEADLINE_MS));
+  async change<T>(cluster: ClusterConfig, operation: (admin: Admin) => Promise<T>): Promise<T> {
+    try {
+      return await this.#run(cluster, operation, () => outcomeUnknown(cluster, DEADLINE_MS));
+    } finally {
+      // Applied, refused or unknown: what the console remembers of the cluster may be out of date now.
+      for (const listener of this.#changeListeners) listener(cluster.name);
+    }
+  }
+
+  /** Calls `listener` with the cluster's name after every change the console makes there. */
+  onChange(listener: (cluster: string) => void): void {
+    this.#changeListeners.push(listener);
   }
 
   /** Resolves once the cluster answers a request for its brokers; rejects as {@link call} does. */

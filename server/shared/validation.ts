@@ -52,3 +52,11 @@ export function checkPathParams(router: Router, schemas: Record<string, z.ZodTyp
   }
   return router;
 }
+
+/** `?fresh=true`: read from Kafka now instead of the console's live model. */
+export const freshFlag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((value) => value === 'true')
+  .meta({ description: "Read from Kafka now instead of the console's live model (the Refresh button)" });
+export const freshQuery = z.object({ fresh: freshFlag });

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppAccessOptions } from '../app';
+import { READ_THROUGH, type ModelTiming } from '../kafka/cluster-model';
 import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { allowedHostsFor } from '../shared/browser-safety';
@@ -65,6 +66,8 @@ export interface TestApiOptions {
   access?: TestAccess;
   /** Headers every request of the spec sends, e.g. the user a trusted proxy names. */
   headers?: Record<string, string>;
+  /** How fresh the live model keeps each part; by default it reads through, as if there were none. */
+  modelTiming?: ModelTiming;
 }
 
 export async function startTestApi(
@@ -83,7 +86,14 @@ export async function startTestApi(
     server.close();
     throw err;
   }
-  const consoleApp = createApp({ clusters, logger: createLogger('silent'), allowedHosts: allowedHostsFor('127.0.0.1', port), access });
+  const consoleApp = createApp({
+    clusters,
+    logger: createLogger('silent'),
+    allowedHosts: allowedHostsFor('127.0.0.1', port),
+    access,
+    // The live model's own spec keeps data as the console does; the others read through it.
+    modelTiming: options.modelTiming ?? READ_THROUGH,
+  });
   server.on('request', consoleApp.app);
   const kafka = new TestKafka(clusters[0]?.bootstrapServers);
 

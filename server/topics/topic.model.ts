@@ -25,6 +25,8 @@ export interface TopicListQuery {
   order: SortOrder;
   page: number;
   pageSize: number;
+  /** Read from Kafka now instead of the console's live model (the Refresh button). */
+  fresh?: boolean;
 }
 
 export type TopicSortField = 'name' | 'partitions' | 'replicationFactor' | 'underReplicatedPartitions' | 'messageCount' | 'sizeBytes';
@@ -32,6 +34,8 @@ export type TopicSortField = 'name' | 'partitions' | 'replicationFactor' | 'unde
 export interface TopicPage {
   items: TopicSummary[];
   total: number;
+  /** When the data was read from the cluster (ISO-8601): the oldest part of it. */
+  asOf: string;
 }
 
 export interface NewTopic {
@@ -81,6 +85,8 @@ export interface TopicDetail {
   partitions: PartitionDetail[];
   configs: TopicConfigEntry[];
   consumerGroups: TopicConsumerGroup[];
+  /** When the data was read from the cluster (ISO-8601): the oldest part of it. */
+  asOf: string;
 }
 
 export interface ConfigChange {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { clusterName } from '../clusters/cluster-routing';
 import { describes, json, operation, requestBody } from '../shared/openapi';
+import { freshQuery } from '../shared/validation';
 import type { MessagePage, ProducedMessage, RenderedBytes, TopicMessage } from './message.model';
 import type {
   PartitionDetail,
@@ -39,7 +40,8 @@ const topicSummary = describes<TopicSummary>()(
     sizeBytes: z.int().nullable(),
   }),
 );
-const topicPage = describes<TopicPage>()(z.object({ items: z.array(topicSummary), total: z.int() }).meta({ id: 'TopicPage' }));
+const asOf = z.iso.datetime().meta({ description: 'When the data was read from the cluster: the oldest part of it' });
+const topicPage = describes<TopicPage>()(z.object({ items: z.array(topicSummary), total: z.int(), asOf }).meta({ id: 'TopicPage' }));
 
 const partitionDetail = describes<PartitionDetail>()(
   z.object({
@@ -74,6 +76,7 @@ const topicDetail = describes<TopicDetail>()(
       partitions: z.array(partitionDetail),
       configs: z.array(topicConfigEntry),
       consumerGroups: z.array(topicConsumerGroup),
+      asOf,
     })
     .meta({ id: 'TopicDetail' }),
 );
@@ -133,7 +136,7 @@ export const topicsPaths: ZodOpenApiPathsObject = {
   },
   '/clusters/{cluster}/topics/{topic}': {
     get: operation(tag, "A topic's partitions, configs and the consumer groups that read it", {
-      requestParams: { path: topicPath },
+      requestParams: { path: topicPath, query: freshQuery },
       ok: { 200: json(topicDetail) },
     }),
     delete: operation(tag, 'Deletes a topic; `confirm` must repeat its name', {

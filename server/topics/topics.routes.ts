@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
 import { named, namedInBody, requires, visibleTo } from '../access/request-access';
-import { checkPathParams, parseBody, parseQuery } from '../shared/validation';
+import { checkPathParams, freshFlag, freshQuery, parseBody, parseQuery } from '../shared/validation';
 import type { MessageQuery } from './message.model';
 import type { MessagesService } from './messages.service';
 import type { TopicListQuery } from './topic.model';
@@ -35,6 +35,7 @@ export const topicList = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(0).default(0),
   pageSize: z.coerce.number().int().min(1).max(10_000).default(100),
+  fresh: freshFlag,
 }) satisfies z.ZodType<TopicListQuery>;
 export const newTopic = z.object({
   name: z.string().min(1, 'is required'),
@@ -91,7 +92,7 @@ export function topicsRoutes(clusters: ClustersService, topics: TopicsService, m
       res.status(201).json({ name: topic.name });
     })
     .get(`${base}/:topic`, requires('viewer', topic), async (req, res) => {
-      res.json(await topics.detail(clusterOf(req), req.params.topic));
+      res.json(await topics.detail(clusterOf(req), req.params.topic, parseQuery(freshQuery, req)));
     })
     .patch(`${base}/:topic/configs`, requires('admin', topic), async (req, res) => {
       const cluster = clusterOf(req);

@@ -1,0 +1,180 @@
+import type { ClusterConfig } from './clusters-config';
+import type { ClusterDescription, KafkaClients } from './kafka-clients';
+import { LiveValue, type LiveValueOptions, type Snapshot } from './live-value';
+import { EARLIEST, LATEST, listLogOffsets, partitionKey } from './log-offsets';
+
+/** Every partition's log start and log end offset, keyed by `partitionKey`. */
+export interface LogOffsets {
+  starts: Map<string, bigint>;
+  ends: Map<string, bigint>;
+}
+
+/** A group as ListGroups names it. */
+export interface GroupListing {
+  groupId: string;
+  state: string;
+  /** `classic` or `consumer` (KIP-848). */
+  type: string;
+  protocolType: string;
+}
+
+/** A committed offset of a group. */
+export interface CommittedOffset {
+  topic: string;
+  partition: number;
+  offset: bigint;
+}
+
+/** Every group of both protocols, and each one's committed offsets. */
+export interface ConsumerGroupsState {
+  listings: GroupListing[];
+  committed: Map<string, CommittedOffset[]>;
+}
+
+/** How fresh each part is kept while pages use it. */
+export type ModelTiming = Record<'metadata' | 'offsets' | 'groups' | 'sizes' | 'details', LiveValueOptions>;
+
+/** How fresh each part is kept while pages use it. */
+export const MODEL_TIMING: ModelTiming = {
+  /** Topics, partitions, leaders, ISR, brokers: one Metadata request. */
+  metadata: { refreshMs: 5_000, staleMs: 30_000, idleMs: 120_000 },
+  /** Log start and end offsets: two ListOffsets per leader. */
+  offsets: { refreshMs: 5_000, staleMs: 30_000, idleMs: 120_000 },
+  /** Groups and committed offsets: ListGroups per broker, OffsetFetch per coordinator. */
+  groups: { refreshMs: 5_000, staleMs: 30_000, idleMs: 120_000 },
+  /** Bytes on disk: one DescribeLogDirs per broker, heavier and slower to change. */
+  sizes: { refreshMs: 30_000, staleMs: 120_000, idleMs: 120_000 },
+  /** What one page shows of one thing (a topic's configs, a group's members): read on demand, kept briefly. */
+  details: { refreshMs: 5_000, staleMs: 10_000, idleMs: 30_000 },
+};
+
+/** Every caller reads the cluster anew: for specs of features other than the model itself. */
+export const READ_THROUGH: ModelTiming = Object.fromEntries(
+  Object.keys(MODEL_TIMING).map((part) => [part, { refreshMs: 60_000, staleMs: 0, idleMs: 0 }]),
+) as ModelTiming;
+
+/**
+ * A live model of each cluster, kept in memory and read again in the background while it is
+ * used, so a page answers from memory instead of asking Kafka everything again: the metadata,
+ * every partition's log offsets, topic sizes, and any part a feature adds with {@link live}
+ * (consumer groups and their committed offsets). Every part says when it was read (`asOf`), a
+ * caller may ask for a fresh read, and every change the console makes through
+ * {@link KafkaClients.change} marks the cluster's parts out of date, so the next answer shows it.
+ * The offsets sampled here are the same the metric history samples.
+ */
+export class ClusterModel {
+  readonly #parts = new Map<string, Map<string, LiveValue<unknown>>>();
+
+  constructor(
+    private readonly kafka: KafkaClients,
+    private readonly timing: ModelTiming = MODEL_TIMING,
+  ) {
+    kafka.onChange((cluster) => {
+      for (const part of this.#parts.get(cluster)?.values() ?? []) part.invalidate();
+    });
+  }
+
+  /** Brokers, controller, and every topic's partitions with leader, replicas and ISR. */
+  metadata(cluster: ClusterConfig, options: { fresh?: boolean } = {}): Promise<Snapshot<ClusterDescription>> {
+    return this.live(cluster, 'metadata', () => this.kafka.describe(cluster), 'metadata').get(options);
+  }
+
+  /** Every partition's log start and end offset, read with the metadata's leaders. */
+  logOffsets(cluster: ClusterConfig, options: { fresh?: boolean } = {}): Promise<Snapshot<LogOffsets>> {
+    const read = async (): Promise<LogOffsets> => {
+      const { value: description } = await this.metadata(cluster);
+      return this.kafka.call(cluster, async (admin) => {
+        const [starts, ends] = await Promise.all([
+          listLogOffsets(admin, description, EARLIEST),
+          listLogOffsets(admin, description, LATEST),
+        ]);
+        return { starts, ends };
+      });
+    };
+    return this.live(cluster, 'offsets', read, 'offsets').get(options);
+  }
+
+  /** Bytes on disk per topic, counting one replica of each partition (the largest). */
+  topicSizes(cluster: ClusterConfig, options: { fresh?: boolean } = {}): Promise<Snapshot<Map<string, number>>> {
+    const read = async () => {
+      const { value: description } = await this.metadata(cluster);
+      const topics = description.topics
+        .filter((topic) => topic.partitions.length > 0)
+        .map((topic) => ({ name: topic.name, partitions: topic.partitions.map((_partition, index) => index) }));
+      if (!topics.length) return new Map<string, number>();
+      return this.kafka.call(cluster, async (admin) => {
+        const brokers = await admin.describeLogDirs({ topics });
+        const largest = new Map<string, { topic: string; size: number }>();
+        for (const broker of brokers) {
+          for (const dir of broker.results) {
+            for (const topic of dir.topics) {
+              for (const partition of topic.partitions) {
+                const key = partitionKey(topic.name, partition.partitionIndex);
+                const size = Number(partition.partitionSize);
+                if ((largest.get(key)?.size ?? -1) < size) largest.set(key, { topic: topic.name, size });
+              }
+            }
+          }
+        }
+        const sizes = new Map<string, number>();
+        for (const { topic, size } of largest.values()) sizes.set(topic, (sizes.get(topic) ?? 0) + size);
+        return sizes;
+      });
+    };
+    return this.live(cluster, 'sizes', read, 'sizes').get(options);
+  }
+
+  /** Every consumer group (both protocols) with its committed offsets. */
+  consumerGroups(cluster: ClusterConfig, options: { fresh?: boolean } = {}): Promise<Snapshot<ConsumerGroupsState>> {
+    const read = () =>
+      this.kafka.call(cluster, async (admin): Promise<ConsumerGroupsState> => {
+        // Without explicit types the client asks for classic groups only and misses KIP-848 ones.
+        const groups = await admin.listGroups({ types: ['classic', 'consumer'] });
+        const listings = [...groups.values()].map((group) => ({
+          groupId: group.id,
+          state: group.state,
+          type: group.groupType ?? 'classic',
+          protocolType: group.protocolType,
+        }));
+        const committed = new Map<string, CommittedOffset[]>();
+        if (!listings.length) return { listings, committed };
+        for (const group of await admin.listConsumerGroupOffsets({ groups: listings.map((listing) => listing.groupId) })) {
+          committed.set(
+            group.groupId,
+            group.topics.flatMap((topic) =>
+              topic.partitions
+                // -1 means nothing committed for that partition.
+                .filter((p) => p.committedOffset >= 0n)
+                .map((p) => ({ topic: topic.name, partition: p.partitionIndex, offset: p.committedOffset })),
+            ),
+          );
+        }
+        return { listings, committed };
+      });
+    return this.live(cluster, 'groups', read, 'groups').get(options);
+  }
+
+  /**
+   * A part of the model a feature keeps (by `name`, one per cluster): read by `read`, kept,
+   * refreshed and marked out of date after changes like the rest.
+   */
+  live<T>(cluster: ClusterConfig, name: string, read: () => Promise<T>, timing: keyof ModelTiming): LiveValue<T> {
+    let parts = this.#parts.get(cluster.name);
+    if (!parts) {
+      parts = new Map();
+      this.#parts.set(cluster.name, parts);
+    }
+    let part = parts.get(name) as LiveValue<T> | undefined;
+    if (!part) {
+      part = new LiveValue(read, this.timing[timing]);
+      parts.set(name, part as LiveValue<unknown>);
+    }
+    return part;
+  }
+
+  /** Stops every background read. */
+  close(): void {
+    for (const parts of this.#parts.values()) for (const part of parts.values()) part.close();
+    this.#parts.clear();
+  }
+}
