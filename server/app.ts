@@ -97,7 +97,7 @@ export function createApp({
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
   app.use(hostCheck(allowedHosts));
 
-  const clustersService = new ClustersService(clusters, gateway);
+  const clustersService = new ClustersService(clusters, model);
   const audit = new AuditService(clusters, gateway, { signingKey: auditKey });
 
   const api = express.Router();

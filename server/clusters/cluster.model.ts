@@ -39,4 +39,6 @@ export interface ClusterOverview {
   underReplicatedPartitions: number;
   /** Partitions with no leader: nobody can read or write them. */
   offlinePartitions: number;
+  /** When the metadata was read from the cluster (ISO-8601). */
+  asOf: string;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { freshQuery } from '../shared/validation';
 import { describes, json, operation } from '../shared/openapi';
 import type { BrokerSummary, ClusterOverview, ClusterSummary } from './cluster.model';
 import { clusterName } from './cluster-routing';
@@ -41,6 +42,7 @@ const clusterOverview = describes<ClusterOverview>()(
       partitionCount: z.int(),
       underReplicatedPartitions: z.int(),
       offlinePartitions: z.int(),
+      asOf: z.iso.datetime().meta({ description: 'When the metadata was read from the cluster' }),
     })
     .meta({ id: 'ClusterOverview' }),
 );
@@ -58,7 +60,7 @@ export const clustersPaths: ZodOpenApiPathsObject = {
   },
   '/clusters/{cluster}/overview': {
     get: operation('clusters', "A cluster's brokers, topic and partition counts, and partitions at risk", {
-      requestParams: { path: clusterPath },
+      requestParams: { path: clusterPath, query: freshQuery },
       ok: { 200: json(clusterOverview) },
     }),
   },

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { seesClusterNamed } from '../access/request-access';
+import { freshQuery, parseQuery } from '../shared/validation';
 import { clusterOf, clusterRouter } from './cluster-routing';
 import type { ClustersService } from './clusters.service';
 
@@ -10,6 +11,6 @@ export function clustersRoutes(clusters: ClustersService): Router {
       res.json(clusters.list().filter((cluster) => seesClusterNamed(req, cluster.name)));
     })
     .get('/clusters/:cluster/overview', async (req, res) => {
-      res.json(await clusters.overview(clusterOf(req)));
+      res.json(await clusters.overview(clusterOf(req), parseQuery(freshQuery, req)));
     });
 }

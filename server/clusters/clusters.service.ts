@@ -1,13 +1,14 @@
 import { AppError } from '../shared/app-error';
 import type { BrokerSummary, ClusterOverview, ClusterSummary } from './cluster.model';
 import type { ClusterConfig } from '../kafka/clusters-config';
-import type { ClusterDescription, KafkaClients } from '../kafka/kafka-clients';
+import type { ClusterModel } from '../kafka/cluster-model';
+import type { ClusterDescription } from '../kafka/kafka-clients';
 
 /** The configured clusters and what the console derives from their metadata. */
 export class ClustersService {
   constructor(
     private readonly clusters: readonly ClusterConfig[],
-    private readonly kafka: KafkaClients,
+    private readonly model: ClusterModel,
   ) {}
 
   /** The configured clusters, without their secrets. */
@@ -37,13 +38,14 @@ export class ClustersService {
     return cluster;
   }
 
-  /** Brokers and partition health of one cluster. */
-  async overview(cluster: ClusterConfig): Promise<ClusterOverview> {
-    return summarize(cluster.name, await this.kafka.describe(cluster));
+  /** Brokers and partition health of one cluster, from its live model. */
+  async overview(cluster: ClusterConfig, { fresh = false }: { fresh?: boolean } = {}): Promise<ClusterOverview> {
+    const { value, asOf } = await this.model.metadata(cluster, { fresh });
+    return { ...summarize(cluster.name, value), asOf: new Date(asOf).toISOString() };
   }
 }
 
-function summarize(cluster: string, description: ClusterDescription): ClusterOverview {
+function summarize(cluster: string, description: ClusterDescription): Omit<ClusterOverview, 'asOf'> {
   const partitions = description.topics.flatMap((topic) => topic.partitions);
   const brokers: BrokerSummary[] = description.brokers
     .map((broker) => ({

@@ -37,6 +37,7 @@ export function aClusterOverview(overrides: Partial<ClusterOverview> = {}): Clus
     partitionCount: 71,
     underReplicatedPartitions: 0,
     offlinePartitions: 0,
+    asOf: '2026-11-27T12:00:00.000Z',
     ...overrides,
   };
 }
