@@ -41,12 +41,12 @@ describe('stopping the console (SIGTERM)', () => {
       const overview = `http://127.0.0.1:${port}/api/clusters/local/overview`;
       expect((await fetch(overview)).status).toBe(200);
 
-      // A frozen broker keeps the request in flight for the whole Kafka deadline.
+      // A frozen broker keeps a fresh read in flight for the whole Kafka deadline.
       const resume = await freezeTestProcess('broker-1');
       let inFlight: Promise<number>;
       let afterStop: string;
       try {
-        inFlight = fetch(overview).then(
+        inFlight = fetch(`${overview}?fresh=true`).then(
           (res) => res.status,
           (err: Error) => {
             throw new Error(`no answer: ${err.message}`);
