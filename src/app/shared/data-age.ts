@@ -15,7 +15,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
       >
     }
     @if (hasFailed()) {
-      <span class="failed" [matTooltip]="failure()!" data-testid="update-failed">
+      <span class="failed" [matTooltip]="failure() ?? ''" data-testid="update-failed">
         <mat-icon inline>sync_problem</mat-icon> not updated
       </span>
     }
