@@ -204,7 +204,8 @@ describe('TopicsPage', () => {
       refresh.flush(aTopicPage([aTopicSummary()]));
       await clicking;
 
-      expect(hasProgressBar()).toBeFalse();
+      // The bar leaves with a short animation.
+      await expectAsync(waitFor(() => !hasProgressBar())).toBeResolved();
     });
   });
 
