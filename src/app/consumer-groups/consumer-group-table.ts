@@ -54,8 +54,9 @@ export const GROUP_ROW_HEIGHT = 40;
       overflow-y: hidden;
       scrollbar-gutter: stable;
     }
+    /* Fills the window under the page header without making the page itself scroll. */
     .viewport {
-      height: max(320px, calc(100vh - 280px));
+      height: max(320px, calc(100vh - 264px));
       scrollbar-gutter: stable;
     }
     .numeric {
@@ -64,6 +65,10 @@ export const GROUP_ROW_HEIGHT = 40;
     }
     .header .numeric {
       justify-content: flex-end;
+    }
+    /* Room between the right-aligned member count and the left-aligned topics. */
+    .after-count {
+      padding-left: 16px;
     }
     .group,
     .topics {

@@ -100,8 +100,9 @@ export const TOPIC_ROW_HEIGHT = 36;
       overflow-y: hidden;
       scrollbar-gutter: stable;
     }
+    /* Fills the window under the page header without making the page itself scroll. */
     .viewport {
-      height: max(320px, calc(100vh - 300px));
+      height: max(320px, calc(100vh - 320px));
       scrollbar-gutter: stable;
     }
     .numeric {
