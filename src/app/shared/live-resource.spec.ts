@@ -218,6 +218,20 @@ describe('liveResource', () => {
         expect(resource.value()).toBe('all topics');
         expect(resource.isLoading()).toBeTrue();
       });
+
+      describe('when the new read fails', () => {
+        it('shows no longer the answer to the last query', () => {
+          const resource = start(true);
+          answer('all topics');
+
+          topic.set('payments');
+          TestBed.tick();
+          fail();
+
+          expect(resource.hasValue()).toBeFalse();
+          expect(resource.error()?.code).toBe('CLUSTER_UNREACHABLE');
+        });
+      });
     });
   });
 });

@@ -66,7 +66,8 @@ interface State<T> {
   isLoading: boolean;
 }
 
-type Outcome<T> = { value: T } | { error: ApiError };
+/** A read's answer; `isForOtherParams` when the value in sight answered other params. */
+type Outcome<T> = { value: T } | { error: ApiError; isForOtherParams?: boolean };
 
 /**
  * Reads once, then again every {@link LIVE_PERIOD} (5 s) while the page is visible, from the
@@ -97,11 +98,15 @@ export function liveResource<P, T>(options: LiveRead<P, T>): LiveResource<T> {
       tap(() => state.update((last) => (options.keepsValueAcrossParams ? { ...last, isLoading: true } : { isLoading: true }))),
       switchMap((params) =>
         merge(of(false), reads).pipe(
-          switchMap((fresh) =>
+          switchMap((fresh, index) =>
             concat(
               defer(() => {
                 state.update((last) => ({ ...last, isLoading: true }));
-                return outcomeOf(options.read(params, fresh ? { fresh } : {}));
+                // The first read of new params that fails leaves nothing in sight: the rows of
+                // the last search are no answer to this one.
+                return outcomeOf(options.read(params, fresh ? { fresh } : {})).pipe(
+                  map((outcome) => ('error' in outcome && index === 0 ? { ...outcome, isForOtherParams: true } : outcome)),
+                );
               }),
               backgroundTicks.pipe(exhaustMap(() => outcomeOf(options.read(params, {})))),
             ),
@@ -111,7 +116,10 @@ export function liveResource<P, T>(options: LiveRead<P, T>): LiveResource<T> {
       takeUntilDestroyed(),
     )
     .subscribe((outcome) =>
-      state.update((last) => ('value' in outcome ? { value: outcome.value, isLoading: false } : { ...last, ...outcome, isLoading: false })),
+      state.update((last) => {
+        if ('value' in outcome) return { value: outcome.value, isLoading: false };
+        return { value: outcome.isForOtherParams ? undefined : last.value, error: outcome.error, isLoading: false };
+      }),
     );
 
   const value = computed(() => state().value);
