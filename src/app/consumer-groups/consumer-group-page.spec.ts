@@ -13,10 +13,16 @@ import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { aConsumerGroupDetail, aPartitionLag, aPreview, aResetResult } from './consumer-group.builders';
 import { ConsumerGroupPage } from './consumer-group-page';
-import { requestSoon } from '../shared/spec-waits';
+import { requestSoon, waitFor } from '../shared/spec-waits';
+import { LIVE_PERIOD } from '../shared/live-resource';
+import { PageVisibility } from '../shared/page-visibility';
+import { FakePageVisibility } from '../shared/page-visibility.fake';
 import { aSignedInSession, provideSession } from '../access/access.builders';
 import { AccessService } from '../access/access.service';
 import { MatTooltipHarness } from '@angular/material/tooltip/testing';
+
+/** No background read happens within a spec unless the spec shortens this. */
+const AN_HOUR = 3_600_000;
 
 /** A host to find the overlay container from; the dialog renders outside the page. */
 @Component({ template: '' })
@@ -25,15 +31,20 @@ class Host {}
 describe('ConsumerGroupPage', () => {
   let fixture: ComponentFixture<ConsumerGroupPage>;
   let http: HttpTestingController;
+  let visibility: FakePageVisibility;
+  let livePeriod = AN_HOUR;
   const url = '/api/clusters/local/consumer-groups/order-enricher';
 
   beforeEach(() => {
+    visibility = new FakePageVisibility();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
         provideSession(),
         provideRouter([]),
+        { provide: PageVisibility, useValue: visibility },
+        { provide: LIVE_PERIOD, useFactory: () => livePeriod },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -144,6 +155,53 @@ describe('ConsumerGroupPage', () => {
         const closing = dialog.close();
         (await requestSoon(http, url)).flush(aConsumerGroupDetail());
         await closing;
+      });
+    });
+  });
+
+  describe('kept up to date', () => {
+    const hasProgressBar = () => !!(fixture.nativeElement as HTMLElement).querySelector('mat-progress-bar');
+
+    it('says when the server read the group', async () => {
+      http.expectOne(url).flush(aConsumerGroupDetail({ asOf: '2026-11-27T12:03:05.000Z' }));
+      await fixture.whenStable();
+
+      const time = (fixture.nativeElement as HTMLElement).querySelector('kpc-data-age time');
+      expect(time?.getAttribute('datetime')).toBe('2026-11-27T12:03:05.000Z');
+    });
+
+    describe('by the Refresh button', () => {
+      it('reads fresh from Kafka', async () => {
+        http.expectOne(url).flush(aConsumerGroupDetail());
+        await fixture.whenStable();
+
+        // The harness waits for the page to be stable, which a pending request keeps it from.
+        const clicking = (await button('Refresh')).click();
+        (await requestSoon(http, `${url}?fresh=true`)).flush(aConsumerGroupDetail());
+        await clicking;
+      });
+    });
+
+    describe('while the page is in sight', () => {
+      // Harnesses wait for stability, which a background read on its way keeps the page from.
+      beforeAll(() => (livePeriod = 300));
+      afterAll(() => (livePeriod = AN_HOUR));
+      afterEach(() => {
+        visibility.hide();
+        http.match(url);
+      });
+
+      it('reads the group again from the live model and updates its lag in place, without a spinner', async () => {
+        http.expectOne(url).flush(aConsumerGroupDetail({ partitions: [aPartitionLag({ lag: 5 })] }));
+        await fixture.whenStable();
+        const row = (fixture.nativeElement as HTMLElement).querySelector('tr[mat-row]')!;
+
+        const read = await requestSoon(http, url);
+        expect(hasProgressBar()).toBeFalse();
+        read.flush(aConsumerGroupDetail({ partitions: [aPartitionLag({ committedOffset: 5, logEndOffset: 4_005, lag: 4_000 })] }));
+        await waitFor(() => row.textContent!.includes('4,000'));
+
+        expect((fixture.nativeElement as HTMLElement).querySelector('tr[mat-row]')).toBe(row);
       });
     });
   });

@@ -1,6 +1,5 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -9,8 +8,9 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import { AccessService } from '../access/access.service';
 import { changeRunner } from '../shared/change-runner';
+import { DataAge } from '../shared/data-age';
 import { ErrorPanel } from '../shared/error-panel';
-import { apiErrorOf } from '../shared/resource-error';
+import { liveResource } from '../shared/live-resource';
 import { isIdle, isLagging, readShare, stateTone, totalReadShare } from './consumer-group-rules';
 import { ConsumerGroupsService } from './consumer-groups.service';
 import { NumberOrDashPipe } from './number-or-dash.pipe';
@@ -26,6 +26,7 @@ const STOP_CONSUMERS_FIRST = 'Stop its consumers first';
   selector: 'kpc-consumer-group-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DataAge,
     DecimalPipe,
     ErrorPanel,
     MatButtonModule,
@@ -52,13 +53,17 @@ export class ConsumerGroupPage {
   private readonly access = inject(AccessService);
   protected readonly deletion = changeRunner();
 
-  protected readonly detail = rxResource({
+  /** The group, read again every few seconds while the page is in sight, so its lag moves as it is read. */
+  protected readonly detail = liveResource({
     params: () => ({ cluster: this.cluster(), group: this.group() }),
-    stream: ({ params }) => this.consumerGroups.detail(params.cluster, params.group),
+    read: (params, options) => this.consumerGroups.detail(params.cluster, params.group, options),
   });
-  // A resource in error throws from value(): read it only through this.
-  protected readonly current = computed(() => (this.detail.hasValue() ? this.detail.value() : undefined));
-  protected readonly error = computed(() => apiErrorOf(this.detail.error()));
+  protected readonly current = this.detail.value;
+  protected readonly asOf = computed(() => this.current()?.asOf);
+  /** A failure with nothing to show instead. */
+  protected readonly error = computed(() => (this.detail.hasValue() ? undefined : this.detail.error()));
+  /** A failed background update: the last answer stays, marked as not updated. */
+  protected readonly updateFailure = computed(() => (this.detail.hasValue() ? this.detail.error()?.message : undefined));
   protected readonly tone = computed(() => stateTone(this.current()?.state ?? ''));
   protected readonly protocolLabel = computed(() =>
     this.current()?.type === 'consumer' ? 'KIP-848 consumer protocol' : 'classic protocol',
@@ -103,9 +108,9 @@ export class ConsumerGroupPage {
   );
   protected readonly readShare = computed(() => totalReadShare(this.current()?.partitions ?? []));
 
-  /** Reads the group again. */
+  /** Reads the group fresh from Kafka rather than from the server's live model. */
   protected refresh(): void {
-    this.detail.reload();
+    this.detail.refresh();
   }
 
   /** Opens the replay steps; reads the group again once the dialog closes. */
@@ -120,7 +125,8 @@ export class ConsumerGroupPage {
         autoFocus: false,
       })
       .afterClosed()
-      .subscribe(() => this.refresh());
+      // A reset made here shows in the server's next answer: no need to go to Kafka.
+      .subscribe(() => this.detail.reload());
   }
 
   /** Deletes the group after the operator types its id; the server refuses while it has members. */

@@ -1,8 +1,9 @@
+import { ScrollingModule } from '@angular/cdk/scrolling';
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { MatTableModule } from '@angular/material/table';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatSortModule, type Sort } from '@angular/material/sort';
 import { RouterLink } from '@angular/router';
-import type { ConsumerGroupSummary, StateTone } from './consumer-group.model';
+import type { ConsumerGroupSortField, ConsumerGroupSummary, SortOrder, StateTone } from './consumer-group.model';
 import { StateChip } from './state-chip';
 
 /** A row with how its state and lag read, decided by the page. */
@@ -16,22 +17,72 @@ export interface ConsumerGroupRow extends ConsumerGroupSummary {
   topicsLabel: string;
 }
 
-/** The consumer groups of a cluster: state, members, topics and lag; each links to its page. */
+/** Rows of 40 px, room for the state chip: the viewport renders only those in sight. */
+export const GROUP_ROW_HEIGHT = 40;
+
+/**
+ * The consumer groups of a cluster: state, members, topics and lag, each linking to its page,
+ * in a virtually scrolled grid with sortable columns. Rows are tracked by group id, so a
+ * background update rewrites only the cells that changed and the scroll position holds.
+ */
 @Component({
   selector: 'kpc-consumer-group-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, MatTableModule, RouterLink, StateChip],
+  imports: [DecimalPipe, MatSortModule, RouterLink, ScrollingModule, StateChip],
   templateUrl: './consumer-group-table.html',
   styles: `
-    table {
-      width: 100%;
+    .grid {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      overflow: hidden;
+      background: var(--mat-sys-surface);
+    }
+    .row {
+      display: grid;
+      grid-template-columns: minmax(200px, 2fr) 180px 100px minmax(160px, 2fr) 120px;
+      align-items: center;
+      height: 40px;
+      padding: 0 12px;
+      gap: 12px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      box-sizing: border-box;
+    }
+    .header {
+      font: var(--mat-sys-title-small);
+      height: 44px;
+      background: var(--mat-sys-surface-container);
+      overflow-y: hidden;
+      scrollbar-gutter: stable;
+    }
+    /* Fills the window under the page header without making the page itself scroll. */
+    .viewport {
+      height: max(320px, calc(100vh - 264px));
+      scrollbar-gutter: stable;
     }
     .numeric {
       text-align: right;
+      font-variant-numeric: tabular-nums;
     }
-    .group {
+    .header .numeric {
+      justify-content: flex-end;
+    }
+    /* Room between the right-aligned member count and the left-aligned topics. */
+    .after-count {
+      padding-left: 16px;
+    }
+    .group,
+    .topics {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .group a {
       font-weight: 500;
-      word-break: break-all;
+      color: var(--mat-sys-primary);
+      text-decoration: none;
+    }
+    .group a:hover {
+      text-decoration: underline;
     }
     .topics {
       color: var(--mat-sys-on-surface-variant);
@@ -39,6 +90,9 @@ export interface ConsumerGroupRow extends ConsumerGroupSummary {
     }
     .none {
       color: var(--mat-sys-on-surface-variant);
+    }
+    .empty {
+      grid-column: 1 / -1;
     }
     .lagging {
       color: var(--kpc-warn);
@@ -48,7 +102,21 @@ export interface ConsumerGroupRow extends ConsumerGroupSummary {
 })
 export class ConsumerGroupTable {
   readonly groups = input.required<ConsumerGroupRow[]>();
+  /** How many groups match in all, shown or not. */
+  readonly total = input.required<number>();
   /** The cluster, for the links to each group. */
   readonly cluster = input.required<string>();
-  protected readonly columns = ['group', 'state', 'members', 'topics', 'lag'];
+  readonly sort = input.required<ConsumerGroupSortField>();
+  readonly order = input.required<SortOrder>();
+  readonly sortChange = output<{ sort: ConsumerGroupSortField; order: SortOrder }>();
+
+  protected readonly rowHeight = GROUP_ROW_HEIGHT;
+  /** Every matching group and the header row, as ARIA counts rows. */
+  protected readonly rowCount = computed(() => this.total() + 1);
+  protected readonly isEmpty = computed(() => this.groups().length === 0);
+  protected readonly trackByGroupId = (_: number, group: ConsumerGroupRow) => group.groupId;
+
+  protected changeSort(sort: Sort): void {
+    this.sortChange.emit({ sort: sort.active as ConsumerGroupSortField, order: sort.direction === 'desc' ? 'desc' : 'asc' });
+  }
 }

@@ -1,5 +1,6 @@
 import type {
   ConsumerGroupDetail,
+  ConsumerGroupListPage,
   ConsumerGroupSummary,
   OffsetChangeResult,
   OffsetResetRequest,
@@ -7,6 +8,9 @@ import type {
   ResetPreview,
   ResetPreviewPartition,
 } from './consumer-group.model';
+
+/** When builder data was read, unless a spec says otherwise. */
+export const AS_OF = '2026-11-27T12:03:05.000Z';
 
 /** Test data: everything defaulted, a spec states only the field that decides. */
 export function aConsumerGroup(overrides: Partial<ConsumerGroupSummary> = {}): ConsumerGroupSummary {
@@ -20,6 +24,19 @@ export function aConsumerGroup(overrides: Partial<ConsumerGroupSummary> = {}): C
     totalLag: 30,
     ...overrides,
   };
+}
+
+/** A page of the group list holding exactly these groups. */
+export function aGroupPage(
+  items: ConsumerGroupSummary[] = [aConsumerGroup()],
+  overrides: Partial<ConsumerGroupListPage> = {},
+): ConsumerGroupListPage {
+  return { items, total: items.length, asOf: AS_OF, ...overrides };
+}
+
+/** `count` groups named `group-000`, `group-001`, …, so they sort by id as numbered. */
+export function manyConsumerGroups(count: number): ConsumerGroupSummary[] {
+  return Array.from({ length: count }, (_, index) => aConsumerGroup({ groupId: `group-${String(index).padStart(3, '0')}` }));
 }
 
 export function aPartitionLag(overrides: Partial<PartitionLag> = {}): PartitionLag {
@@ -37,7 +54,7 @@ export function aPartitionLag(overrides: Partial<PartitionLag> = {}): PartitionL
 }
 
 export function aConsumerGroupDetail(overrides: Partial<ConsumerGroupDetail> = {}): ConsumerGroupDetail {
-  return { ...aConsumerGroup(), members: [], partitions: [aPartitionLag()], ...overrides };
+  return { ...aConsumerGroup(), members: [], partitions: [aPartitionLag()], asOf: AS_OF, ...overrides };
 }
 
 export function aReset(overrides: Partial<OffsetResetRequest> = {}): OffsetResetRequest {

@@ -3,7 +3,16 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
-import { aConsumerGroup, aConsumerGroupDetail, aPreview, aPreviewPartition, aReset, aResetResult } from './consumer-group.builders';
+import {
+  aConsumerGroup,
+  aConsumerGroupDetail,
+  aGroupPage,
+  aPreview,
+  aPreviewPartition,
+  aReset,
+  aResetResult,
+} from './consumer-group.builders';
+import type { ConsumerGroupListQuery } from './consumer-group.model';
 import { ConsumerGroupsService } from './consumer-groups.service';
 
 describe('ConsumerGroupsService', () => {
@@ -20,11 +29,62 @@ describe('ConsumerGroupsService', () => {
   afterEach(() => http.verify());
 
   describe('list', () => {
-    it('reads the groups of the cluster', async () => {
-      const groups = firstValueFrom(service.list('local'));
+    const url = '/api/clusters/local/consumer-groups';
+    const query: ConsumerGroupListQuery = { sort: 'groupId', order: 'asc', page: 0, pageSize: 10_000 };
 
-      http.expectOne({ method: 'GET', url: '/api/clusters/local/consumer-groups' }).flush([aConsumerGroup({ groupId: 'billing' })]);
-      expect((await groups).map((g) => g.groupId)).toEqual(['billing']);
+    it('sends the sort, the order and the page as query parameters', () => {
+      service.list('local', { ...query, sort: 'totalLag', order: 'desc', page: 1, pageSize: 100 }).subscribe();
+
+      const request = http.expectOne((r) => r.method === 'GET' && r.url === url);
+      expect(request.request.params.toString()).toBe('sort=totalLag&order=desc&page=1&pageSize=100');
+      request.flush(aGroupPage());
+    });
+
+    it('reads one page of groups with how many match and when they were read', async () => {
+      const page = firstValueFrom(service.list('local', query));
+
+      http
+        .expectOne((r) => r.url === url)
+        .flush(aGroupPage([aConsumerGroup({ groupId: 'billing' })], { total: 500, asOf: '2026-11-27T12:03:05.000Z' }));
+      expect(await page).toEqual(
+        jasmine.objectContaining({
+          total: 500,
+          asOf: '2026-11-27T12:03:05.000Z',
+          items: [jasmine.objectContaining({ groupId: 'billing' })],
+        }),
+      );
+    });
+
+    describe('with a search', () => {
+      it('passes it on', () => {
+        service.list('local', { ...query, search: 'billing' }).subscribe();
+
+        expect(http.expectOne((r) => r.url === url).request.params.get('search')).toBe('billing');
+      });
+    });
+
+    describe('without a search', () => {
+      it('leaves the parameter out', () => {
+        service.list('local', { ...query, search: '' }).subscribe();
+
+        expect(http.expectOne((r) => r.url === url).request.params.has('search')).toBeFalse();
+      });
+    });
+
+    describe('asked for a fresh read', () => {
+      it('sends fresh=true', () => {
+        service.list('local', query, { fresh: true }).subscribe();
+
+        expect(http.expectOne((r) => r.url === url).request.params.get('fresh')).toBe('true');
+      });
+    });
+
+    describe('for a background read', () => {
+      it('leaves fresh out, so the server answers from its live model', () => {
+        service.list('local', query).subscribe();
+
+        expect(http.expectOne((r) => r.url === url).request.params.has('fresh')).toBeFalse();
+      });
     });
   });
 
@@ -33,6 +93,14 @@ describe('ConsumerGroupsService', () => {
       service.detail('local', 'team/a b?#').subscribe();
 
       http.expectOne('/api/clusters/local/consumer-groups/team%2Fa%20b%3F%23').flush(aConsumerGroupDetail());
+    });
+
+    describe('asked for a fresh read', () => {
+      it('sends fresh=true', () => {
+        service.detail('local', 'billing', { fresh: true }).subscribe();
+
+        http.expectOne('/api/clusters/local/consumer-groups/billing?fresh=true').flush(aConsumerGroupDetail());
+      });
     });
   });
 

@@ -1,9 +1,11 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { freshParams, type ReadOptions } from '../shared/live-resource';
 import type {
   ConsumerGroupDetail,
-  ConsumerGroupSummary,
+  ConsumerGroupListPage,
+  ConsumerGroupListQuery,
   OffsetChangeResult,
   OffsetResetCommand,
   OffsetResetRequest,
@@ -15,14 +17,17 @@ import type {
 export class ConsumerGroupsService {
   private readonly http = inject(HttpClient);
 
-  /** Every consumer group of the cluster with state and total lag. */
-  list(cluster: string): Observable<ConsumerGroupSummary[]> {
-    return this.http.get<ConsumerGroupSummary[]>(`${base(cluster)}/consumer-groups`);
+  /** One page of consumer groups with state and total lag, searched and sorted by the server. */
+  list(cluster: string, query: ConsumerGroupListQuery, options: ReadOptions = {}): Observable<ConsumerGroupListPage> {
+    let params = new HttpParams().set('sort', query.sort).set('order', query.order).set('page', query.page).set('pageSize', query.pageSize);
+    if (query.search) params = params.set('search', query.search);
+    if (options.fresh) params = params.set('fresh', true);
+    return this.http.get<ConsumerGroupListPage>(`${base(cluster)}/consumer-groups`, { params });
   }
 
-  /** Members and per-partition lag of one group. */
-  detail(cluster: string, groupId: string): Observable<ConsumerGroupDetail> {
-    return this.http.get<ConsumerGroupDetail>(groupUrl(cluster, groupId));
+  /** Members and per-partition lag of one group, with the time of its data. */
+  detail(cluster: string, groupId: string, options: ReadOptions = {}): Observable<ConsumerGroupDetail> {
+    return this.http.get<ConsumerGroupDetail>(groupUrl(cluster, groupId), { params: freshParams(options) });
   }
 
   /** Where a reset would move the offsets; changes nothing. */

@@ -59,5 +59,7 @@ export interface PartitionLagRow extends PartitionLag {
 })
 export class PartitionLagTable {
   readonly partitions = input.required<PartitionLagRow[]>();
+  /** Rows kept across background updates: only the cells whose numbers moved change. */
+  protected readonly trackByPartition = (_: number, row: PartitionLagRow) => `${row.topic}-${row.partition}`;
   protected readonly columns = ['topic', 'partition', 'committed', 'end', 'lag', 'bar', 'lastRead', 'assignedTo'];
 }

@@ -9,7 +9,7 @@ import type { PartitionRow } from './topic.model';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatTableModule, MatTooltipModule],
   template: `
-    <table mat-table [dataSource]="partitions()" aria-label="Partitions" class="dense">
+    <table mat-table [dataSource]="partitions()" [trackBy]="trackByPartition" aria-label="Partitions" class="dense">
       <ng-container matColumnDef="partition">
         <th mat-header-cell *matHeaderCellDef>Partition</th>
         <td mat-cell *matCellDef="let row">{{ row.partition }}</td>
@@ -71,5 +71,7 @@ import type { PartitionRow } from './topic.model';
 })
 export class PartitionTable {
   readonly partitions = input.required<PartitionRow[]>();
+  /** Rows kept across background updates: only the cells whose numbers moved change. */
+  protected readonly trackByPartition = (_: number, row: PartitionRow) => row.partition;
   protected readonly columns = ['partition', 'leader', 'replicas', 'isr', 'earliest', 'latest', 'messages'];
 }

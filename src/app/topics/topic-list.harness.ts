@@ -34,6 +34,11 @@ export class TopicListHarness extends ComponentHarness {
     return new HarnessPredicate(TopicListHarness, options);
   }
 
+  /** How many rows the table says it has: every matching topic and the header, rendered or not. */
+  async getAriaRowCount(): Promise<number> {
+    return Number(await (await this.locatorFor('[role="table"]')()).getAttribute('aria-rowcount'));
+  }
+
   /** How many topic lines are rendered now: those in sight, not all that are loaded. */
   async getRenderedLineCount(): Promise<number> {
     return (await this.lines()).length;

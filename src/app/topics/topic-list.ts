@@ -1,5 +1,5 @@
 import { ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTooltipModule } from '@angular/material/tooltip';
@@ -20,19 +20,21 @@ export interface TopicListRow {
 
 /** Rows of 36 px: the viewport renders only those in sight, so 10,000 topics stay smooth. */
 export const TOPIC_ROW_HEIGHT = 36;
-/** How many rows before the end the list asks for the next page. */
-const LOOKAHEAD_ROWS = 60;
 
-/** The topics, in a virtually scrolled grid with sortable columns. */
+/**
+ * The topics, in a virtually scrolled grid with sortable columns. Rows are tracked by name, so
+ * a background update rewrites only the cells that changed and the scroll position holds.
+ */
 @Component({
   selector: 'kpc-topic-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatChipsModule, MatSortModule, MatTooltipModule, RouterLink, ScrollingModule],
   template: `
-    <div class="grid" role="table" aria-label="Topics" [attr.aria-rowcount]="total()">
+    <div class="grid" role="table" aria-label="Topics" [attr.aria-rowcount]="rowCount()">
       <div
         class="row header"
         role="row"
+        aria-rowindex="1"
         matSort
         [matSortActive]="sort()"
         [matSortDirection]="order()"
@@ -45,11 +47,13 @@ const LOOKAHEAD_ROWS = 60;
         <div role="columnheader" mat-sort-header="messageCount" arrowPosition="before" class="numeric">Messages</div>
         <div role="columnheader" mat-sort-header="sizeBytes" arrowPosition="before" class="numeric">Size</div>
       </div>
-      <cdk-virtual-scroll-viewport [itemSize]="rowHeight" class="viewport" (scrolledIndexChange)="checkNearEnd($event)">
+      <!-- Only the rows in sight exist; aria-rowindex tells a screen reader where each one stands. -->
+      <cdk-virtual-scroll-viewport [itemSize]="rowHeight" minBufferPx="360" maxBufferPx="720" class="viewport" role="rowgroup">
         <div
-          *cdkVirtualFor="let topic of topics(); trackBy: trackByName"
+          *cdkVirtualFor="let topic of topics(); trackBy: trackByName; let index = index"
           class="row"
           role="row"
+          [attr.aria-rowindex]="index + 2"
           [class.under-replicated]="topic.isUnderReplicated">
           <div role="cell" class="name">
             <a [routerLink]="[topic.name]" [title]="topic.name">{{ topic.name }}</a>
@@ -96,8 +100,9 @@ const LOOKAHEAD_ROWS = 60;
       overflow-y: hidden;
       scrollbar-gutter: stable;
     }
+    /* Fills the window under the page header without making the page itself scroll. */
     .viewport {
-      height: max(320px, calc(100vh - 300px));
+      height: max(320px, calc(100vh - 320px));
       scrollbar-gutter: stable;
     }
     .numeric {
@@ -146,19 +151,13 @@ export class TopicList {
   readonly sort = input.required<TopicSortField>();
   readonly order = input.required<SortOrder>();
   readonly sortChange = output<{ sort: TopicSortField; order: SortOrder }>();
-  /** The operator scrolled close to the last loaded row. */
-  readonly nearEnd = output<void>();
 
   protected readonly rowHeight = TOPIC_ROW_HEIGHT;
+  /** Every matching topic and the header row, as ARIA counts rows. */
+  protected readonly rowCount = computed(() => this.total() + 1);
   protected readonly trackByName = (_: number, topic: TopicListRow) => topic.name;
 
   protected changeSort(sort: Sort): void {
     this.sortChange.emit({ sort: sort.active as TopicSortField, order: sort.direction === 'desc' ? 'desc' : 'asc' });
-  }
-
-  protected checkNearEnd(firstVisibleIndex: number): void {
-    // The viewport reports index 0 while the first page is still on its way: nothing to extend yet.
-    const loaded = this.topics().length;
-    if (loaded > 0 && firstVisibleIndex + LOOKAHEAD_ROWS >= loaded) this.nearEnd.emit();
   }
 }

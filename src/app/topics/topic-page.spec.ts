@@ -15,25 +15,34 @@ import { ConfigTableHarness } from './config-table.harness';
 import { PartitionTableHarness } from './partition-table.harness';
 import { aConfig, aPartition, aTopicDetail } from './topic.builders';
 import { TopicPage } from './topic-page';
-import { waitFor } from '../shared/spec-waits';
+import { requestSoon, waitFor } from '../shared/spec-waits';
+import { LIVE_PERIOD } from '../shared/live-resource';
+import { PageVisibility } from '../shared/page-visibility';
+import { FakePageVisibility } from '../shared/page-visibility.fake';
 import { aSignedInSession, provideSession } from '../access/access.builders';
 import { AccessService } from '../access/access.service';
 
-/** Resolves once the condition holds; polled, since a dialog answers after its closing animation. */
+/** No background read happens within a spec unless the spec shortens this. */
+const AN_HOUR = 3_600_000;
 
 describe('TopicPage', () => {
   let fixture: ComponentFixture<TopicPage>;
   let http: HttpTestingController;
   let loader: HarnessLoader;
+  let visibility: FakePageVisibility;
+  let livePeriod = AN_HOUR;
   const url = '/api/clusters/local/topics/shop.orders.events';
 
   beforeEach(() => {
+    visibility = new FakePageVisibility();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
         provideSession(),
         provideRouter([]),
+        { provide: PageVisibility, useValue: visibility },
+        { provide: LIVE_PERIOD, useFactory: () => livePeriod },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -58,6 +67,50 @@ describe('TopicPage', () => {
     await (await dialog.getHarness(MatInputHarness)).setValue('shop.orders.events');
     await (await dialog.getHarness(MatButtonHarness.with({ text: label }))).click();
   };
+
+  describe('kept up to date', () => {
+    const hasProgressBar = () => !!(fixture.nativeElement as HTMLElement).querySelector('mat-progress-bar');
+
+    it('says when the server read the topic', async () => {
+      await open(aTopicDetail({ asOf: '2026-11-27T12:03:05.000Z' }));
+
+      const time = (fixture.nativeElement as HTMLElement).querySelector('kpc-data-age time');
+      expect(time?.getAttribute('datetime')).toBe('2026-11-27T12:03:05.000Z');
+    });
+
+    describe('by the Refresh button', () => {
+      it('reads fresh from Kafka', async () => {
+        await open();
+
+        // The harness waits for the page to be stable, which a pending request keeps it from.
+        const clicking = (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="Refresh"]' }))).click();
+        (await requestSoon(http, `${url}?fresh=true`)).flush(aTopicDetail());
+        await clicking;
+      });
+    });
+
+    describe('while the page is in sight', () => {
+      // Harnesses wait for stability, which a background read on its way keeps the page from.
+      beforeAll(() => (livePeriod = 300));
+      afterAll(() => (livePeriod = AN_HOUR));
+      afterEach(() => {
+        visibility.hide();
+        http.match(url);
+      });
+
+      it('reads the topic again from the live model and updates the partitions in place, without a spinner', async () => {
+        await open(aTopicDetail({ partitions: [aPartition({ partition: 0, latestOffset: 10 })] }));
+        const row = (fixture.nativeElement as HTMLElement).querySelector('tr[mat-row]')!;
+
+        const read = await requestSoon(http, url);
+        expect(hasProgressBar()).toBeFalse();
+        read.flush(aTopicDetail({ partitions: [aPartition({ partition: 0, latestOffset: 98_765 })] }));
+        await waitFor(() => row.textContent!.includes('98765'));
+
+        expect((fixture.nativeElement as HTMLElement).querySelector('tr[mat-row]')).toBe(row);
+      });
+    });
+  });
 
   describe('the Partitions tab', () => {
     it('lists each partition with its offsets and message count', async () => {

@@ -1,6 +1,5 @@
 import type { ComponentType } from '@angular/cdk/portal';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -12,8 +11,9 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { filter } from 'rxjs';
 import { AccessService } from '../access/access.service';
 import { changeRunner } from '../shared/change-runner';
+import { DataAge } from '../shared/data-age';
 import { ErrorPanel } from '../shared/error-panel';
-import { apiErrorOf } from '../shared/resource-error';
+import { liveResource } from '../shared/live-resource';
 import { AddPartitionsDialog, type AddPartitionsData } from './add-partitions-dialog';
 import { ConfigTable } from './config-table';
 import { MessageBrowser } from './message-browser';
@@ -33,6 +33,7 @@ const TABS = ['partitions', 'configs', 'messages', 'consumers'] as const;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ConfigTable,
+    DataAge,
     ErrorPanel,
     MatButtonModule,
     MatIconModule,
@@ -60,13 +61,17 @@ export class TopicPage {
   private readonly route = inject(ActivatedRoute);
   private readonly access = inject(AccessService);
 
-  protected readonly detail = rxResource({
+  /** The topic, read again every few seconds while the page is in sight. */
+  private readonly detail = liveResource({
     params: () => ({ cluster: this.cluster(), topic: this.topic() }),
-    stream: ({ params }) => this.topics.detail(params.cluster, params.topic),
+    read: (params, options) => this.topics.detail(params.cluster, params.topic, options),
   });
-  // A resource in error throws from value(): read it only through this.
-  protected readonly current = computed(() => (this.detail.hasValue() ? this.detail.value() : undefined));
-  protected readonly error = computed(() => apiErrorOf(this.detail.error()));
+  protected readonly current = this.detail.value;
+  protected readonly asOf = computed(() => this.current()?.asOf);
+  /** A failure with nothing to show instead. */
+  protected readonly error = computed(() => (this.detail.hasValue() ? undefined : this.detail.error()));
+  /** A failed background update: the last answer stays, marked as not updated. */
+  protected readonly updateFailure = computed(() => (this.detail.hasValue() ? this.detail.error()?.message : undefined));
   protected readonly isInternal = computed(() => this.current()?.internal ?? false);
   /** Why the console refuses changes to this topic (one of its own); null when it allows them. */
   protected readonly readOnlyReason = computed(() => this.current()?.readOnlyReason ?? null);
@@ -89,6 +94,7 @@ export class TopicPage {
   protected readonly partitionRows = computed(() => (this.current()?.partitions ?? []).map(partitionRow));
   /** The configs as last read or as the last change answered them. */
   protected readonly configs = linkedSignal(() => this.current()?.configs ?? []);
+  protected readonly trackByGroupId = (_: number, group: { groupId: string }) => group.groupId;
   protected readonly consumerGroups = computed(() =>
     (this.current()?.consumerGroups ?? []).map((group) => ({ ...group, isLagging: group.lag > 0 })),
   );
@@ -112,6 +118,12 @@ export class TopicPage {
     void this.router.navigate([], { relativeTo: this.route, queryParams: { tab: index === 0 ? null : TABS[index] }, replaceUrl: true });
   }
 
+  /** Reads the topic fresh from Kafka rather than from the server's live model. */
+  protected refresh(): void {
+    this.detail.refresh();
+  }
+
+  /** Reads the topic again after a change made here, which the server's next answer shows. */
   protected reload(): void {
     this.detail.reload();
   }

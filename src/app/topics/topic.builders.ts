@@ -6,8 +6,12 @@ import type {
   TopicConfigEntry,
   TopicDetail,
   TopicMessage,
+  TopicPage,
   TopicSummary,
 } from './topic.model';
+
+/** When builder data was read, unless a spec says otherwise. */
+export const AS_OF = '2026-11-27T12:03:05.000Z';
 
 /** Test data: everything defaulted, a spec states only the field that decides. */
 export function aTopicSummary(overrides: Partial<TopicSummary> = {}): TopicSummary {
@@ -21,6 +25,16 @@ export function aTopicSummary(overrides: Partial<TopicSummary> = {}): TopicSumma
     sizeBytes: 8_192,
     ...overrides,
   };
+}
+
+/** A page of the topic list holding exactly these topics. */
+export function aTopicPage(items: TopicSummary[] = [aTopicSummary()], overrides: Partial<TopicPage> = {}): TopicPage {
+  return { items, total: items.length, asOf: AS_OF, ...overrides };
+}
+
+/** `count` topics named `topic-00000`, `topic-00001`, …, so they sort by name as numbered. */
+export function manyTopics(count: number): TopicSummary[] {
+  return Array.from({ length: count }, (_, index) => aTopicSummary({ name: `topic-${String(index).padStart(5, '0')}` }));
 }
 
 export function aPartition(overrides: Partial<PartitionDetail> = {}): PartitionDetail {
@@ -48,6 +62,7 @@ export function aTopicDetail(overrides: Partial<TopicDetail> = {}): TopicDetail 
     partitions: [aPartition()],
     configs: [aConfig()],
     consumerGroups: [],
+    asOf: AS_OF,
     ...overrides,
   };
 }

@@ -12,35 +12,44 @@ import { By } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
-import { aTopicSummary } from './topic.builders';
-import { TopicList } from './topic-list';
+import { CdkVirtualScrollViewport } from '@angular/cdk/scrolling';
+import { aTopicPage, aTopicSummary, manyTopics } from './topic.builders';
 import { TopicListHarness } from './topic-list.harness';
 import { TopicsPage } from './topics-page';
-import { waitFor } from '../shared/spec-waits';
+import { requestSoon, waitFor } from '../shared/spec-waits';
+import { LIVE_PERIOD } from '../shared/live-resource';
+import { PageVisibility } from '../shared/page-visibility';
+import { FakePageVisibility } from '../shared/page-visibility.fake';
 import { aSignedInSession, provideSession } from '../access/access.builders';
 import { AccessService } from '../access/access.service';
 import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 
-/** Resolves once the condition holds; polled, since a dialog closes after its animation. */
-
 /** Where the dialog's harness is found: overlays render outside the page. */
 @Component({ template: '' })
 class Host {}
+
+/** No background read happens within a spec unless the spec shortens this. */
+const AN_HOUR = 3_600_000;
 
 describe('TopicsPage', () => {
   let fixture: ComponentFixture<TopicsPage>;
   let http: HttpTestingController;
   let loader: HarnessLoader;
   let router: Router;
+  let visibility: FakePageVisibility;
+  let livePeriod = AN_HOUR;
   const url = '/api/clusters/local/topics';
 
   beforeEach(() => {
+    visibility = new FakePageVisibility();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
         provideSession(),
         provideRouter([]),
+        { provide: PageVisibility, useValue: visibility },
+        { provide: LIVE_PERIOD, useFactory: () => livePeriod },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -56,10 +65,16 @@ describe('TopicsPage', () => {
   const listRequest = (): TestRequest => http.expectOne((request) => request.url === url);
   const open = async (...topics: ReturnType<typeof aTopicSummary>[]) => {
     fixture.detectChanges();
-    listRequest().flush({ items: topics, total: topics.length });
+    listRequest().flush(aTopicPage(topics));
     await fixture.whenStable();
   };
+  const hasProgressBar = () => !!(fixture.nativeElement as HTMLElement).querySelector('mat-progress-bar');
   const topicList = () => loader.getHarness(TopicListHarness);
+  const viewport = () => fixture.debugElement.query(By.directive(CdkVirtualScrollViewport)).componentInstance as CdkVirtualScrollViewport;
+  const rowOf = (name: string) =>
+    [...(fixture.nativeElement as HTMLElement).querySelectorAll('[role="row"]')].find(
+      (row) => row.querySelector('a')?.textContent === name,
+    )!;
   const navigatedWith = () => (router.navigate as jasmine.Spy).calls.mostRecent()?.args[1]?.queryParams;
 
   describe('with topics', () => {
@@ -78,25 +93,53 @@ describe('TopicsPage', () => {
     });
   });
 
-  describe('with 10,000 topics', () => {
-    it('renders only the rows in sight', async () => {
-      fixture.detectChanges();
-      const items = Array.from({ length: 500 }, (_, index) => aTopicSummary({ name: `topic-${index}` }));
-      listRequest().flush({ items, total: 10_000 });
-      await fixture.whenStable();
+  describe('with 5,000 topics', () => {
+    beforeEach(() => open(...manyTopics(5_000)));
 
-      const rendered = await (await topicList()).getRenderedLineCount();
+    it('renders only the rows in sight, and counts them all for assistive technology', async () => {
+      const list = await topicList();
+
+      const rendered = await list.getRenderedLineCount();
       expect(rendered).toBeGreaterThan(0);
       expect(rendered).toBeLessThan(100);
-      expect(text()).toContain('10,000 topics · 500 loaded');
+      expect(await list.getAriaRowCount()).toBe(5_001);
+      expect(text()).toContain('5,000 topics');
+    });
+
+    it('scrolls to the last one without asking for more', async () => {
+      viewport().scrollToIndex(4_999);
+      await waitFor(() => text().includes('topic-04999'));
+
+      expect(await (await topicList()).getTopicNames()).toContain('topic-04999');
+      http.expectNone((request) => request.url === url);
     });
   });
 
   describe('at first', () => {
-    it('asks for the first 500 topics by name, without internal ones', () => {
+    it('asks for every topic in one request, by name, without internal ones', () => {
       fixture.detectChanges();
 
-      expect(listRequest().request.params.toString()).toBe('internal=false&sort=name&order=asc&page=0&pageSize=500');
+      expect(listRequest().request.params.toString()).toBe('internal=false&sort=name&order=asc&page=0&pageSize=10000');
+    });
+
+    it('says when the server read them', async () => {
+      fixture.detectChanges();
+      listRequest().flush(aTopicPage([aTopicSummary()], { asOf: '2026-11-27T12:03:05.000Z' }));
+      await fixture.whenStable();
+
+      const time = (fixture.nativeElement as HTMLElement).querySelector('kpc-data-age time');
+      expect(time?.getAttribute('datetime')).toBe('2026-11-27T12:03:05.000Z');
+      expect(time?.textContent).toMatch(/^as of \d\d:\d\d:05$/);
+    });
+  });
+
+  describe('with more topics than one request brings', () => {
+    it('says how many are shown', async () => {
+      fixture.detectChanges();
+      listRequest().flush(aTopicPage(manyTopics(3), { total: 12_345 }));
+      await fixture.whenStable();
+
+      expect(text()).toContain('12,345 topics · first 3 shown, search to narrow');
     });
   });
 
@@ -149,23 +192,88 @@ describe('TopicsPage', () => {
     });
   });
 
-  describe('scrolling near the end of what is loaded', () => {
-    it('fetches the next page once and appends it', async () => {
-      fixture.detectChanges();
-      listRequest().flush({ items: [aTopicSummary({ name: 'a' })], total: 2 });
-      await fixture.whenStable();
-      const list = fixture.debugElement.query(By.directive(TopicList)).componentInstance as TopicList;
+  describe('the Refresh button', () => {
+    it('reads fresh from Kafka and shows it is loading', async () => {
+      await open(aTopicSummary());
 
-      list.nearEnd.emit();
-      list.nearEnd.emit();
-      const next = listRequest();
-      expect(next.request.params.get('page')).toBe('1');
-      next.flush({ items: [aTopicSummary({ name: 'b' })], total: 2 });
-      await fixture.whenStable();
+      // The harness waits for the page to be stable, which a pending request keeps it from.
+      const clicking = (await loader.getHarness(MatButtonHarness.with({ text: /Refresh/ }))).click();
+      const refresh = await requestSoon(http, (request) => request.url === url);
+      expect(refresh.request.params.get('fresh')).toBe('true');
+      await waitFor(hasProgressBar);
+      refresh.flush(aTopicPage([aTopicSummary()]));
+      await clicking;
 
-      expect(await (await topicList()).getTopicNames()).toEqual(['a', 'b']);
-      expect(text()).toContain('2 topics');
-      expect(text()).not.toContain('loaded');
+      // The bar leaves with a short animation.
+      await expectAsync(waitFor(() => !hasProgressBar())).toBeResolved();
+    });
+  });
+
+  describe('while the page is in sight', () => {
+    const backgroundRead = () => requestSoon(http, (request) => request.url === url);
+
+    // Harnesses wait for stability, which a background read on its way keeps the page from:
+    // these specs read the DOM instead.
+    beforeAll(() => (livePeriod = 300));
+    afterAll(() => (livePeriod = AN_HOUR));
+    afterEach(() => {
+      visibility.hide();
+      http.match((request) => request.url === url);
+    });
+
+    it('reads the topics again from the live model, without a spinner', async () => {
+      await open(aTopicSummary());
+
+      const read = await backgroundRead();
+
+      expect(read.request.params.has('fresh')).toBeFalse();
+      expect(hasProgressBar()).toBeFalse();
+      read.flush(aTopicPage([aTopicSummary({ messageCount: 61 })]));
+    });
+
+    it('updates the rows in place, keeping the scroll position and the rows in sight', async () => {
+      const topics = manyTopics(5_000);
+      await open(...topics);
+      viewport().scrollToIndex(2_000);
+      await waitFor(() => text().includes('topic-02001'));
+      const scrolledTo = viewport().measureScrollOffset();
+      const row = rowOf('topic-02001');
+      const updated = topics.map((topic) => (topic.name === 'topic-02001' ? { ...topic, messageCount: 12_345 } : topic));
+
+      (await backgroundRead()).flush(aTopicPage(updated));
+      await waitFor(() => row.textContent!.includes('12,345'));
+
+      expect(rowOf('topic-02001')).toBe(row);
+      expect(viewport().measureScrollOffset()).toBe(scrolledTo);
+    });
+
+    describe('when a background read fails', () => {
+      it('keeps the rows and marks them as not updated', async () => {
+        await open(aTopicSummary({ name: 'shop.orders.events' }));
+
+        (await backgroundRead()).flush(
+          { error: { code: 'CLUSTER_UNREACHABLE', message: 'Kafka cluster local is unreachable' } },
+          { status: 503, statusText: 'Service Unavailable' },
+        );
+        await waitFor(() => text().includes('not updated'));
+
+        expect(rowOf('shop.orders.events')).toBeDefined();
+      });
+    });
+
+    describe('once hidden', () => {
+      it('reads nothing until it is in sight again', async () => {
+        await open(aTopicSummary());
+        visibility.hide();
+        // A read already on its way is answered; none may follow.
+        for (const read of http.match((request) => request.url === url)) read.flush(aTopicPage([aTopicSummary()]));
+
+        await new Promise((resolve) => setTimeout(resolve, livePeriod * 3));
+        http.expectNone((request) => request.url === url);
+
+        visibility.show();
+        expect((await backgroundRead()).request.params.has('fresh')).toBeFalse();
+      });
     });
   });
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,32 +10,22 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
-import {
-  catchError,
-  combineLatest,
-  concatMap,
-  debounceTime,
-  distinct,
-  distinctUntilChanged,
-  map,
-  of,
-  scan,
-  startWith,
-  Subject,
-  switchMap,
-} from 'rxjs';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AccessService } from '../access/access.service';
-import type { ApiError } from '../shared/api-error';
+import { DataAge } from '../shared/data-age';
 import { ErrorPanel } from '../shared/error-panel';
-import { apiErrorOf } from '../shared/resource-error';
+import { liveResource } from '../shared/live-resource';
 import { CreateTopicDialog, type CreateTopicData } from './create-topic-dialog';
 import { formatBytes, formatCount, formatCountOf } from './topic-format';
 import type { SortOrder, TopicSortField, TopicSummary } from './topic.model';
 import { TopicList, type TopicListRow } from './topic-list';
 import { TopicsService } from './topics.service';
 
-/** Topics fetched per request; the list asks for the next page as the operator scrolls. */
-export const TOPIC_PAGE_SIZE = 500;
+/**
+ * Topics fetched in one request: the server answers all of them from its live model in
+ * milliseconds, and the list scrolls them virtually, so there is no "load more".
+ */
+export const TOPIC_PAGE_SIZE = 10_000;
 const SORT_FIELDS: readonly TopicSortField[] = [
   'name',
   'partitions',
@@ -45,13 +35,6 @@ const SORT_FIELDS: readonly TopicSortField[] = [
   'sizeBytes',
 ];
 
-interface LoadedTopics {
-  items: TopicSummary[];
-  total: number;
-  isLoading: boolean;
-  error?: ApiError;
-}
-
 /**
  * `/clusters/:cluster/topics`: every topic, searchable and sortable. Search, sort and the
  * internal-topic toggle live in the URL, so a link shares exactly this view.
@@ -60,6 +43,7 @@ interface LoadedTopics {
   selector: 'kpc-topics-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DataAge,
     ErrorPanel,
     FormsModule,
     MatButtonModule,
@@ -88,8 +72,6 @@ export class TopicsPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly access = inject(AccessService);
-  private readonly pageRequests = new Subject<number>();
-  private readonly reloads = new Subject<void>();
 
   /** What is typed in the search box; the URL follows it after a pause. */
   protected readonly searchText = linkedSignal(() => this.search() ?? '');
@@ -104,25 +86,31 @@ export class TopicsPage {
     order: this.sortOrder(),
   }));
 
-  protected readonly loaded = signal<LoadedTopics>({ items: [], total: 0, isLoading: true });
-  protected readonly rows = computed(() => this.loaded().items.map(toRow));
-  protected readonly total = computed(() => this.loaded().total);
-  protected readonly isLoading = computed(() => this.loaded().isLoading);
-  protected readonly error = computed(() => this.loaded().error);
-  protected readonly totalText = computed(() => {
-    const { items, total } = this.loaded();
-    const count = formatCountOf(total, 'topic', 'topics');
-    return items.length < total ? `${count} · ${formatCount(items.length)} loaded` : count;
+  /** The topics, read again every few seconds while the page is in sight; the rows stay while a new search is read. */
+  private readonly list = liveResource({
+    params: this.query,
+    read: (query, options) => this.topics.list(query.cluster, { ...query, page: 0, pageSize: TOPIC_PAGE_SIZE }, options),
+    keepsValueAcrossParams: true,
   });
-  protected readonly isEmpty = computed(() => !this.isLoading() && !this.error() && this.loaded().total === 0);
+  private readonly items = computed(() => this.list.value()?.items ?? []);
+  protected readonly rows = computed(() => this.items().map(toRow));
+  protected readonly total = computed(() => this.list.value()?.total ?? 0);
+  protected readonly asOf = computed(() => this.list.value()?.asOf);
+  protected readonly isLoading = this.list.isLoading;
+  /** A failure with nothing to show instead: the error takes the list's place. */
+  protected readonly error = computed(() => (this.list.hasValue() ? undefined : this.list.error()));
+  /** A failed background update: the last rows stay, marked as not updated. */
+  protected readonly updateFailure = computed(() => (this.list.hasValue() ? this.list.error()?.message : undefined));
+  protected readonly totalText = computed(() => {
+    const count = formatCountOf(this.total(), 'topic', 'topics');
+    const shown = this.items().length;
+    return shown < this.total() ? `${count} · first ${formatCount(shown)} shown, search to narrow` : count;
+  });
+  protected readonly isEmpty = computed(() => this.list.hasValue() && !this.isLoading() && this.total() === 0);
   protected readonly isSearching = computed(() => !!this.search());
   /** Why the user may not create topics here (`admin` of some topic); undefined when they may. */
   protected readonly whyNotCreate = computed(() => this.access.whyNot('admin', this.cluster(), { kind: 'topic' }));
   protected readonly canCreate = computed(() => this.whyNotCreate() === undefined);
-  private readonly canLoadMore = computed(() => {
-    const { items, total, isLoading, error } = this.loaded();
-    return !isLoading && !error && items.length < total;
-  });
 
   constructor() {
     toObservable(this.searchText)
@@ -135,38 +123,11 @@ export class TopicsPage {
       .subscribe((text) => {
         if (text !== (this.search() ?? '')) this.updateUrl({ search: text || null });
       });
-
-    // A new query starts again from page 0; within one query each page is fetched once.
-    combineLatest([toObservable(this.query), this.reloads.pipe(startWith(undefined))])
-      .pipe(
-        switchMap(([query]) =>
-          this.pageRequests.pipe(
-            startWith(0),
-            distinct(),
-            concatMap((page) => this.topics.list(query.cluster, { ...query, page, pageSize: TOPIC_PAGE_SIZE })),
-            scan((sum: LoadedTopics, page) => ({ items: [...sum.items, ...page.items], total: page.total, isLoading: false }), {
-              items: [],
-              total: 0,
-              isLoading: false,
-            }),
-            startWith({ items: [], total: 0, isLoading: true }),
-            catchError((error: unknown) => of({ items: [], total: 0, isLoading: false, error: apiErrorOf(error) })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((loaded) => this.loaded.set(loaded));
   }
 
-  /** Fetches the next page, if there is one and none is on its way. */
-  protected loadMore(): void {
-    if (!this.canLoadMore()) return;
-    this.loaded.update((loaded) => ({ ...loaded, isLoading: true }));
-    this.pageRequests.next(Math.ceil(this.loaded().items.length / TOPIC_PAGE_SIZE));
-  }
-
-  protected reload(): void {
-    this.reloads.next();
+  /** Reads the topics fresh from Kafka rather than from the server's live model. */
+  protected refresh(): void {
+    this.list.refresh();
   }
 
   protected toggleInternal(shown: boolean): void {

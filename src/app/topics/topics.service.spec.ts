@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
-import { aConfig, aMessagePage, aTopicDetail, aTopicSummary } from './topic.builders';
+import { aConfig, aMessagePage, aTopicDetail, aTopicPage, aTopicSummary } from './topic.builders';
 import type { TopicListQuery } from './topic.model';
 import { TopicsService } from './topics.service';
 
@@ -25,15 +25,38 @@ describe('TopicsService', () => {
     http.expectOne((request) => request.url === path).flush({ error: { code, message } }, { status, statusText: 'Error' });
 
   describe('list', () => {
-    const query: TopicListQuery = { internal: false, sort: 'name', order: 'asc', page: 0, pageSize: 500 };
+    const query: TopicListQuery = { internal: false, sort: 'name', order: 'asc', page: 0, pageSize: 10_000 };
 
     it('sends the sort, the order and the page as query parameters', async () => {
-      const page = firstValueFrom(service.list('local', { ...query, sort: 'sizeBytes', order: 'desc', page: 2 }));
+      const page = firstValueFrom(service.list('local', { ...query, sort: 'sizeBytes', order: 'desc', page: 2, pageSize: 500 }));
 
       const request = http.expectOne((r) => r.url === url);
       expect(request.request.params.toString()).toBe('internal=false&sort=sizeBytes&order=desc&page=2&pageSize=500');
-      request.flush({ items: [aTopicSummary()], total: 1001 });
+      request.flush(aTopicPage([aTopicSummary()], { total: 1001 }));
       expect((await page).total).toBe(1001);
+    });
+
+    it('hands back when the server read the data', async () => {
+      const page = firstValueFrom(service.list('local', query));
+
+      http.expectOne((r) => r.url === url).flush(aTopicPage([aTopicSummary()], { asOf: '2026-11-27T12:03:05.000Z' }));
+      expect((await page).asOf).toBe('2026-11-27T12:03:05.000Z');
+    });
+
+    describe('asked for a fresh read', () => {
+      it('sends fresh=true', () => {
+        service.list('local', query, { fresh: true }).subscribe();
+
+        expect(http.expectOne((r) => r.url === url).request.params.get('fresh')).toBe('true');
+      });
+    });
+
+    describe('for a background read', () => {
+      it('leaves fresh out, so the server answers from its live model', () => {
+        service.list('local', query).subscribe();
+
+        expect(http.expectOne((r) => r.url === url).request.params.has('fresh')).toBeFalse();
+      });
     });
 
     describe('with a search', () => {
@@ -91,6 +114,14 @@ describe('TopicsService', () => {
 
       http.expectOne({ method: 'GET', url: `${url}/a%2Fb` }).flush(aTopicDetail({ name: 'a/b' }));
       expect((await detail).name).toBe('a/b');
+    });
+
+    describe('asked for a fresh read', () => {
+      it('sends fresh=true', () => {
+        service.detail('local', 'orders', { fresh: true }).subscribe();
+
+        http.expectOne({ method: 'GET', url: `${url}/orders?fresh=true` }).flush(aTopicDetail());
+      });
     });
 
     describe('for a topic that does not exist', () => {

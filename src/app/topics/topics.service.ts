@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { freshParams, type ReadOptions } from '../shared/live-resource';
 import type {
   ConfigChange,
   MessagePage,
@@ -25,8 +26,8 @@ import type {
 export class TopicsService {
   private readonly http = inject(HttpClient);
 
-  /** One page of topics, filtered and sorted by the server. */
-  list(cluster: string, query: TopicListQuery): Observable<TopicPage> {
+  /** One page of topics, filtered and sorted by the server, with the time of its data. */
+  list(cluster: string, query: TopicListQuery, options: ReadOptions = {}): Observable<TopicPage> {
     let params = new HttpParams()
       .set('internal', String(query.internal))
       .set('sort', query.sort)
@@ -34,6 +35,7 @@ export class TopicsService {
       .set('page', query.page)
       .set('pageSize', query.pageSize);
     if (query.search) params = params.set('search', query.search);
+    if (options.fresh) params = params.set('fresh', true);
     return this.http.get<TopicPage>(topicsUrl(cluster), { params });
   }
 
@@ -42,9 +44,9 @@ export class TopicsService {
     return this.http.post<{ name: string }>(topicsUrl(cluster), topic);
   }
 
-  /** Partitions, configs and consumer groups of one topic. */
-  detail(cluster: string, topic: string): Observable<TopicDetail> {
-    return this.http.get<TopicDetail>(topicUrl(cluster, topic));
+  /** Partitions, configs and consumer groups of one topic, with the time of its data. */
+  detail(cluster: string, topic: string, options: ReadOptions = {}): Observable<TopicDetail> {
+    return this.http.get<TopicDetail>(topicUrl(cluster, topic), { params: freshParams(options) });
   }
 
   /** Sets and removes config overrides in one change; answers every config afterwards. */
