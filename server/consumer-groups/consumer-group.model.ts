@@ -60,7 +60,7 @@ export type ConsumerGroupSortField = 'groupId' | 'state' | 'memberCount' | 'tota
 
 /** `GET /consumer-groups`: searched, sorted and paged on the server. */
 export interface ConsumerGroupListQuery {
-  /** Part of the group id, any case. */
+  /** Part of the group id or of a topic it reads, any case. */
   search?: string;
   sort: ConsumerGroupSortField;
   order: 'asc' | 'desc';

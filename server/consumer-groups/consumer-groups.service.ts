@@ -56,7 +56,7 @@ export class ConsumerGroupsService {
     const shown = new Set(visible(listings.map((group) => group.groupId)));
     const search = query.search?.toLowerCase();
     const matching = listings
-      .filter((listing) => shown.has(listing.groupId) && (!search || listing.groupId.toLowerCase().includes(search)))
+      .filter((listing) => shown.has(listing.groupId))
       .map((listing) => {
         const description = descriptions.value.get(listing.groupId);
         const committed = (groups.value.committed.get(listing.groupId) ?? []).filter((p) => existing.has(p.topic));
@@ -65,7 +65,9 @@ export class ConsumerGroupsService {
           committed,
           offsets.value.ends,
         );
-      });
+      })
+      // By part of the group id, or of a topic it reads.
+      .filter((group) => !search || [group.groupId, ...group.topics].some((name) => name.toLowerCase().includes(search)));
     const direction = query.order === 'desc' ? -1 : 1;
     matching.sort((a, b) => direction * compareValues(a[query.sort], b[query.sort]) || compareValues(a.groupId, b.groupId));
     return {

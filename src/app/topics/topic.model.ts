@@ -1,7 +1,5 @@
 // The API contract lives with the server routes; the browser uses the same types.
 import type { Offset } from '../../../server/shared/offset';
-import type { TopicDetail as ServerTopicDetail, TopicPage as ServerTopicPage } from '../../../server/topics/topic.model';
-import type { AsOf } from '../shared/live-resource';
 
 export type { Offset } from '../../../server/shared/offset';
 export type {
@@ -15,7 +13,9 @@ export type {
   SortOrder,
   TopicConfigEntry,
   TopicConsumerGroup,
+  TopicDetail,
   TopicListQuery,
+  TopicPage,
   TopicSortField,
   TopicSummary,
 } from '../../../server/topics/topic.model';
@@ -29,13 +29,6 @@ export type {
   StopReason,
   TopicMessage,
 } from '../../../server/topics/message.model';
-
-// TODO(issue 17): import `TopicPage` and `TopicDetail` from server/topics/topic.model.ts again
-// once the server's types carry `asOf`; until then the browser adds it in the same shape.
-/** One page of the topic list, with the time of the live model it was read from. */
-export type TopicPage = ServerTopicPage & AsOf;
-/** One topic with its partitions, configs and readers, with the time of the data. */
-export type TopicDetail = ServerTopicDetail & AsOf;
 
 /** Where the message browser starts reading. */
 export type MessageStart = 'newest' | 'oldest' | 'offset' | 'time';
