@@ -84,4 +84,16 @@ describe('CopartitionService', () => {
       http.expectOne({ method: 'DELETE', url: `${base}/groups/orders%20%E2%8B%88%20payments` }).flush(null);
     });
   });
+
+  describe('topicNames', () => {
+    it('reads the topic list fresh, so a topic made a moment ago can be picked', () => {
+      let names: string[] = [];
+      service.topicNames('local').subscribe((topics) => (names = topics));
+
+      const request = http.expectOne((r) => r.url === '/api/clusters/local/topics');
+      expect(request.request.params.get('fresh')).toBe('true');
+      request.flush({ items: [{ name: 'shop.orders' }], total: 1, asOf: '2026-11-27T12:00:00.000Z' });
+      expect(names).toEqual(['shop.orders']);
+    });
+  });
 });

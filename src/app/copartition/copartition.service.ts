@@ -44,10 +44,12 @@ export class CopartitionService {
     return this.http.delete<void>(`${this.#base(cluster)}/groups/${encodeURIComponent(name)}`);
   }
 
-  /** Topic names to pick from when declaring a group. */
+  /** Topic names to pick from when declaring a group: read fresh, so a topic made a moment ago is there. */
   topicNames(cluster: string): Observable<string[]> {
     return this.http
-      .get<{ items: { name: string }[] }>(`/api/clusters/${encodeURIComponent(cluster)}/topics`, { params: { pageSize: 10_000 } })
+      .get<{ items: { name: string }[] }>(`/api/clusters/${encodeURIComponent(cluster)}/topics`, {
+        params: { pageSize: 10_000, fresh: true },
+      })
       .pipe(map((page) => page.items.map((topic) => topic.name)));
   }
 
