@@ -26,7 +26,7 @@ import {
   topicsPathParams,
 } from './topics.routes';
 
-const offset = z.int().min(0);
+export const offset = z.int().min(0);
 
 const topicSummary = describes<TopicSummary>()(
   z.object({
