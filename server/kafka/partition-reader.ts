@@ -1,4 +1,12 @@
-import { createAPI, fetchV17, IS_CONTROL, protocolErrorsCodesById, readKnownTaggedFields, type Admin, type Reader } from '@platformatic/kafka';
+import {
+  createAPI,
+  fetchV17,
+  IS_CONTROL,
+  protocolErrorsCodesById,
+  readKnownTaggedFields,
+  type Admin,
+  type Reader,
+} from '@platformatic/kafka';
 import { connectionTo, partialResponse, protocolApi } from './kafka-protocol';
 import { scanBatches, type BatchScan } from './record-batches';
 
@@ -234,27 +242,31 @@ function parseSearchResponse(reader: Reader, start: ScanStart, needle: Buffer): 
   let found: ScanChunk | undefined;
   reader.readArray((topic) => {
     topic.readUUID();
-    topic.readArray((r) => {
-      const partition = r.readInt32();
-      const partitionError = r.readInt16();
-      const highWatermark = r.readInt64();
-      r.readInt64(); // last stable offset
-      const logStartOffset = r.readInt64();
-      r.readNullableArray((aborted) => [aborted.readInt64(), aborted.readInt64()]);
-      r.readInt32(); // preferred read replica
-      // COMPACT_RECORDS: the length plus one, 0 for null.
-      const size = Math.max(0, r.readUnsignedVarInt() - 1);
-      // One contiguous copy of the records (the socket delivered them in pieces), searched in place.
-      const records = r.buffer.slice(r.position, r.position + size);
-      r.skip(size);
-      readKnownTaggedFields(r, {});
-      if (partition !== start.partition) return;
-      const base = { partition, highWatermark, logStartOffset };
-      found =
-        partitionError !== 0
-          ? { ...base, matches: [], records: 0, bytes: 0, nextOffset: start.offset, error: errorName(partitionError) }
-          : { ...base, ...scanBatches(records, partition, needle, start.offset, start.end) };
-    }, true, false);
+    topic.readArray(
+      (r) => {
+        const partition = r.readInt32();
+        const partitionError = r.readInt16();
+        const highWatermark = r.readInt64();
+        r.readInt64(); // last stable offset
+        const logStartOffset = r.readInt64();
+        r.readNullableArray((aborted) => [aborted.readInt64(), aborted.readInt64()]);
+        r.readInt32(); // preferred read replica
+        // COMPACT_RECORDS: the length plus one, 0 for null.
+        const size = Math.max(0, r.readUnsignedVarInt() - 1);
+        // One contiguous copy of the records (the socket delivered them in pieces), searched in place.
+        const records = r.buffer.slice(r.position, r.position + size);
+        r.skip(size);
+        readKnownTaggedFields(r, {});
+        if (partition !== start.partition) return;
+        const base = { partition, highWatermark, logStartOffset };
+        found =
+          partitionError !== 0
+            ? { ...base, matches: [], records: 0, bytes: 0, nextOffset: start.offset, error: errorName(partitionError) }
+            : { ...base, ...scanBatches(records, partition, needle, start.offset, start.end) };
+      },
+      true,
+      false,
+    );
   });
   if (errorCode !== 0) throw new Error(`Fetch failed: ${errorName(errorCode)}`);
   return found!;

@@ -63,7 +63,13 @@ export class TestKafka {
     record: (index: number) => { key?: string; value: string; partition: number; headers?: Record<string, string> },
     { compression = 'none' as 'none' | 'gzip' | 'lz4' | 'snappy' | 'zstd', recordsPerSend = 1_000 } = {},
   ): Promise<void> {
-    const producer = new Producer({ clientId: 'kpc-spec', bootstrapBrokers: this.bootstrapServers, retries: 5, idempotent: true, compression });
+    const producer = new Producer({
+      clientId: 'kpc-spec',
+      bootstrapBrokers: this.bootstrapServers,
+      retries: 5,
+      idempotent: true,
+      compression,
+    });
     try {
       for (let first = 0; first < count; first += recordsPerSend) {
         const messages = Array.from({ length: Math.min(recordsPerSend, count - first) }, (_, offset) => {

@@ -16,7 +16,14 @@ export class MessagesGateway {
    * One fetch of a whole-topic search: up to `maxBytes` of one partition, of which only the
    * records holding `needle` come back decoded.
    */
-  search(cluster: ClusterConfig, topic: string, start: ScanStart, needle: Buffer, maxBytes: number, refreshMetadata = false): Promise<ScanChunk> {
+  search(
+    cluster: ClusterConfig,
+    topic: string,
+    start: ScanStart,
+    needle: Buffer,
+    maxBytes: number,
+    refreshMetadata = false,
+  ): Promise<ScanChunk> {
     return this.clusters.call(cluster, (admin) => new PartitionReader(admin).search(topic, start, needle, maxBytes, { refreshMetadata }));
   }
 

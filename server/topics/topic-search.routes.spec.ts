@@ -6,7 +6,11 @@ import { useTestApi } from '../testing/spec-setup';
 import type { TopicMessage } from './message.model';
 import type { SearchDone, SearchFailure, SearchProgress } from './topic-search.model';
 
-type Event = { type: 'progress'; data: SearchProgress } | { type: 'match'; data: TopicMessage } | { type: 'done'; data: SearchDone } | { type: 'error'; data: SearchFailure };
+type Event =
+  | { type: 'progress'; data: SearchProgress }
+  | { type: 'match'; data: TopicMessage }
+  | { type: 'done'; data: SearchDone }
+  | { type: 'error'; data: SearchFailure };
 
 /** Reads a Server-Sent Events body as it arrives; `until` may end the reading (and the request) early. */
 async function readEvents(response: Response, until: (event: Event) => boolean = () => false): Promise<Event[]> {

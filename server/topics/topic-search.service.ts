@@ -27,7 +27,13 @@ export const SEARCH_TUNING = {
 /** The first window going backward, small: the records' size is not known yet. */
 const FIRST_BACKWARD_WINDOW = 100n;
 /** Errors a fresh look at the partition's leader cures. */
-const LEADER_ERRORS = new Set(['LEADER_NOT_AVAILABLE', 'NOT_LEADER_OR_FOLLOWER', 'FENCED_LEADER_EPOCH', 'UNKNOWN_LEADER_EPOCH', 'NO_RESPONSE']);
+const LEADER_ERRORS = new Set([
+  'LEADER_NOT_AVAILABLE',
+  'NOT_LEADER_OR_FOLLOWER',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+  'NO_RESPONSE',
+]);
 
 /** A search checked and bounded: which partitions it reads, over which offsets. */
 export interface SearchPlan {
@@ -152,7 +158,12 @@ class RunningSearch {
     await this.#progress(true);
     await this.sink.emit({
       type: 'done',
-      data: { scannedRecords: this.#total('records'), matches: this.#matches, elapsedMs: Date.now() - this.#started, stoppedBy: this.#stoppedBy },
+      data: {
+        scannedRecords: this.#total('records'),
+        matches: this.#matches,
+        elapsedMs: Date.now() - this.#started,
+        stoppedBy: this.#stoppedBy,
+      },
     });
   }
 
@@ -161,7 +172,8 @@ class RunningSearch {
     while (state.position < state.to && !this.#isStopped) {
       const chunk = await this.#read(state, state.position, state.to);
       if (!chunk) return;
-      state.position = chunk.nextOffset;
+      // A fetch may read past the end the search fixed at its start; what lies there is not counted.
+      state.position = minOf(chunk.nextOffset, state.to);
       for (const match of chunk.matches) if (!(await this.#match(match))) return;
       await this.#progress();
     }
@@ -177,7 +189,7 @@ class RunningSearch {
       const end = state.position;
       const start = maxOf(state.from, end - window);
       let found: RawRecord[] = [];
-      for (let at = start; at < end; ) {
+      for (let at = start; at < end;) {
         const chunk = await this.#read(state, at, end);
         if (!chunk) return;
         at = chunk.nextOffset;
@@ -213,7 +225,10 @@ class RunningSearch {
       return { ...chunk, error: undefined, nextOffset: maxOf(offset, chunk.logStartOffset) };
     }
     if (chunk.error) {
-      throw new AppError('KAFKA_UNAVAILABLE', `Partition ${state.partition} of ${this.plan.topic} cannot be read now (${chunk.error}); search again`);
+      throw new AppError(
+        'KAFKA_UNAVAILABLE',
+        `Partition ${state.partition} of ${this.plan.topic} cannot be read now (${chunk.error}); search again`,
+      );
     }
     if (chunk.nextOffset <= offset) {
       // Nothing came back below the end: the partition was truncated (or purged) under the search.
@@ -276,3 +291,4 @@ export function failureOf(error: unknown): SearchFailure {
 }
 
 const maxOf = (a: bigint, b: bigint) => (a > b ? a : b);
+const minOf = (a: bigint, b: bigint) => (a < b ? a : b);

@@ -17,9 +17,9 @@ import type { SearchProgressView } from './topic.model';
       }
       <span class="actions">
         @if (isRunning()) {
-          <button mat-stroked-button type="button" (click)="cancel.emit()"><mat-icon>stop</mat-icon> Cancel</button>
+          <button mat-stroked-button type="button" (click)="cancelled.emit()"><mat-icon>stop</mat-icon> Cancel</button>
         } @else {
-          <button mat-button type="button" (click)="close.emit()"><mat-icon>close</mat-icon> Back to messages</button>
+          <button mat-button type="button" (click)="closed.emit()"><mat-icon>close</mat-icon> Back to messages</button>
         }
       </span>
     </div>
@@ -50,6 +50,6 @@ export class TopicSearchProgress {
   readonly view = input.required<SearchProgressView>();
   /** Whether the search still runs (Cancel), or ended (back to the messages). */
   readonly isRunning = input.required<boolean>();
-  readonly cancel = output<void>();
-  readonly close = output<void>();
+  readonly cancelled = output<void>();
+  readonly closed = output<void>();
 }
