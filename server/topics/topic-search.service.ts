@@ -153,7 +153,11 @@ class RunningSearch {
         await (this.plan.query.direction === 'oldest' ? this.#forward(state) : this.#backward(state));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(waiting.length, this.tuning.partitionsAtOnce) }, worker));
+    await Promise.all(Array.from({ length: Math.min(waiting.length, this.tuning.partitionsAtOnce) }, worker)).catch((error: unknown) => {
+      // One partition failed: the others stop at their next fetch rather than read on for nothing.
+      this.#stop.abort();
+      throw error;
+    });
     if (this.sink.signal.aborted) return;
     await this.#progress(true);
     await this.sink.emit({
