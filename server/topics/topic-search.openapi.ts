@@ -34,6 +34,24 @@ const EVENTS =
   'message browser shows it, as soon as it is found), and last either `done` (SearchDone) or `error` (SearchFailure). ' +
   'Closing the connection stops the search at once.';
 
+/**
+ * One event of the stream as Server-Sent Events carry it (`event:` and `data:` lines), as
+ * OpenAPI 3.1 tools read an event-stream schema: per event, its data JSON of the schema named.
+ */
+const streamEvent = (event: string, schemaId: string) =>
+  z.object({
+    event: z.literal(event),
+    data: z.string().meta({ contentMediaType: 'application/json', contentSchema: { $ref: `#/components/schemas/${schemaId}` } }),
+  });
+const searchEvent = z
+  .union([
+    streamEvent('progress', 'SearchProgress'),
+    streamEvent('match', 'TopicMessage'),
+    streamEvent('done', 'SearchDone'),
+    streamEvent('error', 'SearchFailure'),
+  ])
+  .meta({ description: EVENTS });
+
 /** The OpenAPI description of `topic-search.routes.ts`. */
 export const topicSearchPaths: ZodOpenApiPathsObject = {
   '/clusters/{cluster}/topics/{topic}/search': {
@@ -46,12 +64,16 @@ export const topicSearchPaths: ZodOpenApiPathsObject = {
       ok: {
         200: {
           description: EVENTS,
-          content: { 'text/event-stream': { schema: z.string().meta({ description: EVENTS }) } },
+          content: { 'text/event-stream': { schema: searchEvent } },
         },
       },
     }),
   },
 };
 
-/** The schemas of the events' data (a `match` carries a TopicMessage), for the document's components. */
-export const topicSearchEventSchemas = { SearchProgress: searchProgress, SearchDone: searchDone, SearchFailure: searchFailure };
+/** The schemas of the events' data, which the events name (a match's TopicMessage is the message browser's), for the document's components. */
+export const topicSearchEventSchemas = {
+  SearchProgress: searchProgress,
+  SearchDone: searchDone,
+  SearchFailure: searchFailure,
+};

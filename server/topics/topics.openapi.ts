@@ -90,15 +90,18 @@ const renderedBytes = describes<RenderedBytes>()(
     })
     .meta({ id: 'RenderedBytes' }),
 );
-const topicMessage = describes<TopicMessage>()(
-  z.object({
-    partition: z.int(),
-    offset,
-    timestamp: z.int(),
-    key: renderedBytes,
-    value: renderedBytes,
-    headers: z.array(z.object({ key: z.string(), value: renderedBytes })),
-  }),
+export const topicMessage = describes<TopicMessage>()(
+  z
+    .object({
+      partition: z.int(),
+      offset,
+      timestamp: z.int(),
+      key: renderedBytes,
+      value: renderedBytes,
+      headers: z.array(z.object({ key: z.string(), value: renderedBytes })),
+    })
+    // An id of its own: the search's `match` events name it.
+    .meta({ id: 'TopicMessage' }),
 );
 const messagePage = describes<MessagePage>()(
   z
