@@ -1,5 +1,14 @@
-import { IS_CONTROL, protocolErrorsCodesById, type Admin, type fetchV17 } from '@platformatic/kafka';
+import {
+  createAPI,
+  fetchV17,
+  IS_CONTROL,
+  protocolErrorsCodesById,
+  readKnownTaggedFields,
+  type Admin,
+  type Reader,
+} from '@platformatic/kafka';
 import { connectionTo, partialResponse, protocolApi } from './kafka-protocol';
+import { scanBatches, type BatchScan } from './record-batches';
 
 type FetchRequest = fetchV17.FetchRequest;
 type FetchResponse = fetchV17.FetchResponse;
@@ -29,6 +38,20 @@ export interface PartitionChunk {
 export interface FetchStart {
   partition: number;
   offset: bigint;
+}
+
+/** One partition's range to search: from `offset` up to `end` (exclusive). */
+export interface ScanStart extends FetchStart {
+  end: bigint;
+}
+
+/** What one fetch of a search found in one partition; see {@link PartitionReader.search}. */
+export interface ScanChunk extends BatchScan {
+  partition: number;
+  highWatermark: bigint;
+  logStartOffset: bigint;
+  /** Kafka's error name for this partition (e.g. `OFFSET_OUT_OF_RANGE`), when it had one. */
+  error?: string;
 }
 
 /**
@@ -84,6 +107,42 @@ export class PartitionReader {
       }),
     );
     return chunks.flat().sort((a, b) => a.partition - b.partition);
+  }
+
+  /**
+   * One fetch of up to `maxBytes` from one partition that keeps only the records holding
+   * `needle`. The response's record bytes are searched as they come off the socket, before
+   * any record is decoded (see {@link scanBatches}), so a search passes over a batch without
+   * a match at the cost of one `indexOf`, and memory holds one response at a time.
+   */
+  async search(topic: string, start: ScanStart, needle: Buffer, maxBytes: number, { refreshMetadata = false } = {}): Promise<ScanChunk> {
+    const metadata = await this.admin.metadata({ topics: [topic], forceUpdate: refreshMetadata });
+    const topicMetadata = metadata.topics.get(topic);
+    if (!topicMetadata) throw new Error(`Topic ${topic} has no metadata`);
+    const broker = metadata.brokers.get(topicMetadata.partitions[start.partition]?.leader ?? -1);
+    const failed = (error: string): ScanChunk => ({
+      partition: start.partition,
+      matches: [],
+      records: 0,
+      bytes: 0,
+      nextOffset: start.offset,
+      highWatermark: -1n,
+      logStartOffset: -1n,
+      error,
+    });
+    if (!broker) return failed('LEADER_NOT_AVAILABLE');
+    const connection = await connectionTo(this.admin, broker);
+    const partitions = [
+      { partition: start.partition, currentLeaderEpoch: -1, fetchOffset: start.offset, lastFetchedEpoch: -1, partitionMaxBytes: maxBytes },
+    ];
+    // The client's own Fetch parser decodes every record into objects; this one is the
+    // client's Fetch v17 request with a parser that searches the bytes instead.
+    const fetch = createAPI<fetchV17.FetchRequest, ScanChunk>(1, 17, fetchV17.createRequest, (_id, _key, _version, reader) =>
+      parseSearchResponse(reader, start, needle),
+    );
+    // As in fetch(): answer at once, no session.
+    const chunk = await fetch.async(connection, 0, 0, maxBytes, 0, 0, -1, [{ topicId: topicMetadata.id, partitions }], [], '');
+    return chunk ?? failed('NO_RESPONSE');
   }
 
   async #fetchFrom(
@@ -173,4 +232,46 @@ function isStalled(chunk: PartitionChunk): boolean {
 
 function emptyChunk(start: FetchStart, error: string): PartitionChunk {
   return { partition: start.partition, records: [], nextOffset: start.offset, highWatermark: -1n, logStartOffset: -1n, error };
+}
+
+/** The one partition of a Fetch v17 response (see the client's `fetch-v17.js`), its records searched. */
+function parseSearchResponse(reader: Reader, start: ScanStart, needle: Buffer): ScanChunk {
+  reader.readInt32(); // throttle time
+  const errorCode = reader.readInt16();
+  reader.readInt32(); // session id
+  let found: ScanChunk | undefined;
+  reader.readArray((topic) => {
+    topic.readUUID();
+    topic.readArray(
+      (r) => {
+        const partition = r.readInt32();
+        const partitionError = r.readInt16();
+        const highWatermark = r.readInt64();
+        r.readInt64(); // last stable offset
+        const logStartOffset = r.readInt64();
+        r.readNullableArray((aborted) => [aborted.readInt64(), aborted.readInt64()]);
+        r.readInt32(); // preferred read replica
+        // COMPACT_RECORDS: the length plus one, 0 for null.
+        const size = Math.max(0, r.readUnsignedVarInt() - 1);
+        // One contiguous copy of the records (the socket delivered them in pieces), searched in place.
+        const records = r.buffer.slice(r.position, r.position + size);
+        r.skip(size);
+        readKnownTaggedFields(r, {});
+        if (partition !== start.partition) return;
+        const base = { partition, highWatermark, logStartOffset };
+        found =
+          partitionError !== 0
+            ? { ...base, matches: [], records: 0, bytes: 0, nextOffset: start.offset, error: errorName(partitionError) }
+            : { ...base, ...scanBatches(records, partition, needle, start.offset, start.end) };
+      },
+      true,
+      false,
+    );
+  });
+  if (errorCode !== 0) throw new Error(`Fetch failed: ${errorName(errorCode)}`);
+  return found!;
+}
+
+function errorName(code: number): string {
+  return protocolErrorsCodesById[code] ?? `ERROR_${code}`;
 }

@@ -10,6 +10,7 @@ import { consumerGroupsPaths } from '../consumer-groups/consumer-groups.openapi'
 import { copartitionPaths } from '../copartition/copartition.openapi';
 import { healthPaths } from '../health/health.openapi';
 import { json, operation } from '../shared/openapi';
+import { topicSearchEventSchemas, topicSearchPaths } from '../topics/topic-search.openapi';
 import { topicsPaths } from '../topics/topics.openapi';
 
 /** The OpenAPI type of the document, as `createDocument` makes it. */
@@ -42,6 +43,7 @@ export function openApiDocument(): OpenApiDocument {
     paths: {
       ...clustersPaths,
       ...topicsPaths,
+      ...topicSearchPaths,
       ...consumerGroupsPaths,
       ...connectPaths,
       ...copartitionPaths,
@@ -51,5 +53,7 @@ export function openApiDocument(): OpenApiDocument {
       ...healthPaths,
       ...documentPaths,
     },
+    // The search's events travel as text; their data is described here, for clients to parse.
+    components: { schemas: { ...topicSearchEventSchemas } },
   });
 }

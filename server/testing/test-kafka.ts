@@ -52,6 +52,43 @@ export class TestKafka {
     }
   }
 
+  /**
+   * Writes `count` records made by `record(index)`, in sends small enough for the broker's
+   * batch limit (1 MiB by default), each batch compressed as asked: for topics that take a
+   * while to read.
+   */
+  async produceMany(
+    topic: string,
+    count: number,
+    record: (index: number) => { key?: string; value: string; partition: number; headers?: Record<string, string> },
+    { compression = 'none' as 'none' | 'gzip' | 'lz4' | 'snappy' | 'zstd', recordsPerSend = 1_000 } = {},
+  ): Promise<void> {
+    const producer = new Producer({
+      clientId: 'kpc-spec',
+      bootstrapBrokers: this.bootstrapServers,
+      retries: 5,
+      idempotent: true,
+      compression,
+    });
+    try {
+      for (let first = 0; first < count; first += recordsPerSend) {
+        const messages = Array.from({ length: Math.min(recordsPerSend, count - first) }, (_, offset) => {
+          const { key, value, partition, headers } = record(first + offset);
+          return {
+            topic,
+            partition,
+            key: key === undefined ? undefined : Buffer.from(key),
+            value: Buffer.from(value),
+            headers: new Map(Object.entries(headers ?? {}).map(([name, text]) => [Buffer.from(name), Buffer.from(text)])),
+          };
+        });
+        await producer.send({ messages });
+      }
+    } finally {
+      await producer.close();
+    }
+  }
+
   /** Writes raw key bytes to the partitions given: for fixtures that need exact placement. */
   async produceBytes(topic: string, records: { key: Buffer; value?: Buffer; partition: number }[]): Promise<void> {
     // Idempotent: a retry after a leader change on a new topic must not write a record twice.

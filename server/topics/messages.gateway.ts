@@ -1,6 +1,6 @@
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { KafkaClients } from '../kafka/kafka-clients';
-import { PartitionReader, type FetchStart, type PartitionChunk } from '../kafka/partition-reader';
+import { PartitionReader, type FetchStart, type PartitionChunk, type ScanChunk, type ScanStart } from '../kafka/partition-reader';
 import type { ProduceRequest } from './message.model';
 
 /** Reads records without a consumer group, and writes one record to a chosen partition. */
@@ -10,6 +10,21 @@ export class MessagesGateway {
   /** One fetch round over the given partitions. */
   fetch(cluster: ClusterConfig, topic: string, starts: FetchStart[], maxBytesPerPartition: number): Promise<PartitionChunk[]> {
     return this.clusters.call(cluster, (admin) => new PartitionReader(admin).fetch(topic, starts, { maxBytesPerPartition }));
+  }
+
+  /**
+   * One fetch of a whole-topic search: up to `maxBytes` of one partition, of which only the
+   * records holding `needle` come back decoded.
+   */
+  search(
+    cluster: ClusterConfig,
+    topic: string,
+    start: ScanStart,
+    needle: Buffer,
+    maxBytes: number,
+    refreshMetadata = false,
+  ): Promise<ScanChunk> {
+    return this.clusters.call(cluster, (admin) => new PartitionReader(admin).search(topic, start, needle, maxBytes, { refreshMetadata }));
   }
 
   /** Writes one record (acks=all) and answers where it landed. */

@@ -27,7 +27,7 @@ import {
   topicsPathParams,
 } from './topics.routes';
 
-const offset = z.int().min(0);
+export const offset = z.int().min(0);
 
 const topicSummary = describes<TopicSummary>()(
   z.object({
@@ -93,15 +93,18 @@ const renderedBytes = describes<RenderedBytes>()(
     })
     .meta({ id: 'RenderedBytes' }),
 );
-const topicMessage = describes<TopicMessage>()(
-  z.object({
-    partition: z.int(),
-    offset,
-    timestamp: z.int(),
-    key: renderedBytes,
-    value: renderedBytes,
-    headers: z.array(z.object({ key: z.string(), value: renderedBytes })),
-  }),
+export const topicMessage = describes<TopicMessage>()(
+  z
+    .object({
+      partition: z.int(),
+      offset,
+      timestamp: z.int(),
+      key: renderedBytes,
+      value: renderedBytes,
+      headers: z.array(z.object({ key: z.string(), value: renderedBytes })),
+    })
+    // An id of its own: the search's `match` events name it.
+    .meta({ id: 'TopicMessage' }),
 );
 const messagePage = describes<MessagePage>()(
   z

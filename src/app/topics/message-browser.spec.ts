@@ -8,7 +8,9 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
-import { aMessage, aMessagePage, someBytes } from './topic.builders';
+import { aMessage, aMessagePage, aSearchDone, aSearchProgress, someBytes } from './topic.builders';
+import { fakeEventSources, type FakeEventSource } from './topic-search.fake';
+import { EVENT_SOURCE } from './topic-search.service';
 import { MessageBrowser } from './message-browser';
 import { MessageListHarness } from './message-list.harness';
 
@@ -16,11 +18,18 @@ describe('MessageBrowser', () => {
   let fixture: ComponentFixture<MessageBrowser>;
   let http: HttpTestingController;
   let loader: HarnessLoader;
+  let searches: FakeEventSource[];
   const url = '/api/clusters/local/topics/shop.orders.events/messages';
 
   beforeEach(() => {
+    const sources = fakeEventSources();
+    searches = sources.opened;
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        { provide: EVENT_SOURCE, useValue: sources.factory },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(MessageBrowser);
@@ -100,6 +109,49 @@ describe('MessageBrowser', () => {
       await fixture.whenStable();
 
       expect(text()).toContain('No messages here. Produce one');
+    });
+  });
+
+  describe('search whole topic', () => {
+    const startSearch = async (text: string) => {
+      pageRequest().flush(aMessagePage());
+      await fixture.whenStable();
+      await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="text"]' }))).setValue(text);
+      await (await loader.getHarness(MatButtonHarness.with({ text: /Search whole topic/ }))).click();
+    };
+
+    it('lists the matches as they come, with the progress', async () => {
+      await startSearch('order-4711');
+      const search = searches[0]!;
+      expect(search.url).toContain('contains=order-4711&direction=newest');
+
+      search.send({ type: 'progress', data: aSearchProgress() });
+      search.send({ type: 'match', data: aMessage({ key: someBytes({ text: 'order-4711' }) }) });
+      await fixture.whenStable();
+
+      expect(await (await messageList()).getKeys()).toEqual(['order-4711']);
+      expect(text()).toContain('250 records scanned · 25 % · 500 records/s · 1 match');
+    });
+
+    it('says when it searched everything', async () => {
+      await startSearch('order-4711');
+
+      searches[0]!.send({ type: 'done', data: aSearchDone({ matches: 0 }) });
+      await fixture.whenStable();
+
+      expect(text()).toContain('Searched the whole topic');
+    });
+
+    it('stops on Cancel, closing the stream and keeping the matches', async () => {
+      await startSearch('order-4711');
+      searches[0]!.send({ type: 'match', data: aMessage() });
+      await fixture.whenStable();
+
+      await (await loader.getHarness(MatButtonHarness.with({ text: /Cancel/ }))).click();
+
+      expect(searches[0]!.isClosed).toBeTrue();
+      expect(text()).toContain('Cancelled');
+      expect(await (await messageList()).getLines()).toHaveSize(1);
     });
   });
 });

@@ -7,17 +7,30 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { catchError, map, of, Subject, switchMap } from 'rxjs';
+import { catchError, map, of, scan, startWith, Subject, switchMap, takeUntil } from 'rxjs';
 import type { ApiError } from '../shared/api-error';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { messageQuery, messageRow, stopReasonText } from './message-format';
 import { MessageList } from './message-list';
-import type { MessagePage, MessageQuery, MessageSearch, MessageStart, TopicMessage } from './topic.model';
+import type {
+  MessagePage,
+  MessageQuery,
+  MessageSearch,
+  MessageStart,
+  SearchDirection,
+  SearchQuery,
+  TopicMessage,
+  TopicSearchState,
+} from './topic.model';
+import { TopicSearchProgress } from './topic-search-progress';
+import { TopicSearchService } from './topic-search.service';
 import { TopicsService } from './topics.service';
 
 /** Messages per page: enough to scan by eye, small enough to answer fast. */
 const PAGE_LIMIT = 50;
+/** Matches a whole-topic search lists before it stops. */
+const SEARCH_LIMIT = 500;
 
 interface Browsed {
   messages: TopicMessage[];
@@ -35,6 +48,8 @@ interface PageRequest {
 /**
  * The message browser of one topic: where to start, what to match, and page after page of
  * results. The server bounds every page; the line under the list says what stopped it.
+ * A whole-topic search reads everything in one streamed scan instead, showing its progress
+ * and its matches as they come, until it ends or is cancelled.
  */
 @Component({
   selector: 'kpc-message-browser',
@@ -49,6 +64,7 @@ interface PageRequest {
     MatSelectModule,
     MessageList,
     ReactiveFormsModule,
+    TopicSearchProgress,
   ],
   templateUrl: './message-browser.html',
   styleUrl: './message-browser.scss',
@@ -60,7 +76,10 @@ export class MessageBrowser {
   readonly partitions = input.required<number>();
 
   private readonly topics = inject(TopicsService);
+  private readonly searching = inject(TopicSearchService);
   private readonly requests = new Subject<PageRequest>();
+  private readonly searches = new Subject<SearchQuery>();
+  private readonly cancels = new Subject<void>();
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     partition: ['all' as number | 'all'],
@@ -76,6 +95,21 @@ export class MessageBrowser {
     { value: 'offset', label: 'From offset' },
     { value: 'time', label: 'From date and time' },
   ];
+  protected readonly searchForm = inject(FormBuilder).nonNullable.group({
+    text: [''],
+    direction: ['newest' as SearchDirection],
+  });
+  private readonly searchText = signal('');
+  protected readonly canSearchWholeTopic = computed(() => this.searchText().length > 0);
+  /** The whole-topic search shown instead of the pages, while it runs and after. */
+  protected readonly wholeTopic = signal<TopicSearchState | undefined>(undefined);
+  protected readonly searchView = computed(() => {
+    const search = this.wholeTopic();
+    return search && this.searching.progressView(search);
+  });
+  protected readonly searchRows = computed(() => this.wholeTopic()?.matches.map(messageRow) ?? []);
+  protected readonly hasSearchRows = computed(() => this.searchRows().length > 0);
+
   private readonly start = signal<MessageStart>('newest');
   protected readonly needsOffset = computed(() => this.start() === 'offset');
   protected readonly needsTime = computed(() => this.start() === 'time');
@@ -97,6 +131,23 @@ export class MessageBrowser {
 
   constructor() {
     this.form.controls.start.valueChanges.pipe(takeUntilDestroyed()).subscribe((start) => this.start.set(start));
+    this.searchForm.controls.text.valueChanges.pipe(takeUntilDestroyed()).subscribe((text) => this.searchText.set(text));
+    // A new search closes the stream of the one before; Cancel closes it, which stops the scan on the server.
+    this.searches
+      .pipe(
+        switchMap((query) =>
+          this.searching.search(this.cluster(), this.topic(), query).pipe(
+            scan((state, event) => this.searching.apply(state, event), this.searching.started(query)),
+            startWith(this.searching.started(query)),
+            catchError((error: unknown) =>
+              of<TopicSearchState>({ ...(this.wholeTopic() ?? this.searching.started(query)), isRunning: false, error: apiErrorOf(error) }),
+            ),
+            takeUntil(this.cancels),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((search) => this.wholeTopic.set(search));
     // A new search drops a page still on its way; "load more" is disabled while one is.
     this.requests
       .pipe(
@@ -117,8 +168,31 @@ export class MessageBrowser {
     effect(() => {
       this.cluster();
       this.topic();
-      untracked(() => this.search());
+      untracked(() => {
+        this.closeSearch();
+        this.search();
+      });
     });
+  }
+
+  /** Searches every record of the topic (or of the partition chosen) for the text. */
+  protected searchWholeTopic(): void {
+    const { text, direction } = this.searchForm.getRawValue();
+    if (!text) return;
+    const partition = this.form.controls.partition.value;
+    this.searches.next({ contains: text, direction, limit: SEARCH_LIMIT, ...(partition !== 'all' && { partition }) });
+  }
+
+  /** Stops the search, keeping what it found. */
+  protected cancelSearch(): void {
+    this.cancels.next();
+    this.wholeTopic.update((search) => search && { ...search, isRunning: false, isCancelled: true });
+  }
+
+  /** Back to the pages of messages. */
+  protected closeSearch(): void {
+    this.cancels.next();
+    this.wholeTopic.set(undefined);
   }
 
   /** Starts again with what the form says. */

@@ -3,6 +3,9 @@ import type {
   MessageSearch,
   PartitionDetail,
   RenderedBytes,
+  SearchDone,
+  SearchProgress,
+  SearchQuery,
   TopicConfigEntry,
   TopicDetail,
   TopicMessage,
@@ -96,4 +99,23 @@ export function aMessagePage(overrides: Partial<MessagePage> = {}): MessagePage 
 
 export function aMessageSearch(overrides: Partial<MessageSearch> = {}): MessageSearch {
   return { partition: null, start: 'newest', offset: null, dateTime: '', key: '', contains: '', ...overrides };
+}
+
+export function aSearchQuery(overrides: Partial<SearchQuery> = {}): SearchQuery {
+  return { contains: 'order-1000', direction: 'newest', limit: 500, ...overrides };
+}
+
+/** One partition of 1,000 records, read a quarter of the way from the newest. */
+export function aSearchProgress(overrides: Partial<SearchProgress> = {}): SearchProgress {
+  return {
+    scannedRecords: 250,
+    scannedBytes: 50_000,
+    partitions: [{ partition: 0, from: 0, to: 1_000, position: 750 }],
+    elapsedMs: 500,
+    ...overrides,
+  };
+}
+
+export function aSearchDone(overrides: Partial<SearchDone> = {}): SearchDone {
+  return { scannedRecords: 1_000, matches: 1, elapsedMs: 2_000, stoppedBy: 'end', ...overrides };
 }

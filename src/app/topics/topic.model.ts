@@ -1,5 +1,8 @@
 // The API contract lives with the server routes; the browser uses the same types.
+import type { ApiError } from '../shared/api-error';
 import type { Offset } from '../../../server/shared/offset';
+import type { TopicMessage } from '../../../server/topics/message.model';
+import type { SearchDone, SearchProgress, SearchQuery } from '../../../server/topics/topic-search.model';
 
 export type { Offset } from '../../../server/shared/offset';
 export type {
@@ -29,6 +32,16 @@ export type {
   StopReason,
   TopicMessage,
 } from '../../../server/topics/message.model';
+
+export type {
+  PartitionProgress,
+  SearchDirection,
+  SearchDone,
+  SearchEvent,
+  SearchFailure,
+  SearchProgress,
+  SearchQuery,
+} from '../../../server/topics/topic-search.model';
 
 /** Where the message browser starts reading. */
 export type MessageStart = 'newest' | 'oldest' | 'offset' | 'time';
@@ -80,4 +93,31 @@ export interface MessageRow {
   valueSchemaId?: number;
   valueSize: number;
   headers: { key: string; value: string }[];
+}
+
+/** A whole-topic search as the message browser follows it, event by event. */
+export interface TopicSearchState {
+  query: SearchQuery;
+  /** Every match so far, in the order they came. */
+  matches: TopicMessage[];
+  progress?: SearchProgress;
+  done?: SearchDone;
+  /** Whether the stream is still open. */
+  isRunning: boolean;
+  /** Whether the operator stopped it before its end. */
+  isCancelled: boolean;
+  /** Why it failed, when it did. */
+  error?: ApiError;
+}
+
+/** A search's progress as the progress bar shows it. */
+export interface SearchProgressView {
+  /** 0 to 100: the share of the topic's offsets read so far. */
+  percent: number;
+  /** E.g. "120,000 records scanned · 12 % · 310,000 records/s". */
+  summary: string;
+  /** E.g. "3 matches". */
+  matchesText: string;
+  /** What ended it, once it ended: "Searched the whole topic", "Stopped at 500 matches", "Cancelled". */
+  outcome: string;
 }
