@@ -58,6 +58,9 @@ export function groupListItems(answer: unknown): { items: { groupId: string; tot
   return { items: page.items, total: page.total, shape: 'page' };
 }
 
+/** How long one whole read of the large topic may take before the bench gives up on it. */
+const READ_TIMEOUT_MS = 600_000;
+
 /** Which way a search reads the topic, in the search stream's words. */
 export type SearchDirection = 'oldest' | 'newest';
 
@@ -98,7 +101,10 @@ export async function streamSearch(
   topicRecords: number,
 ): Promise<ScanRun> {
   const started = performance.now();
-  const res = await fetch(searchStreamUrl(baseUrl, topic, direction, contains), { headers: { accept: 'text/event-stream' } });
+  const res = await fetch(searchStreamUrl(baseUrl, topic, direction, contains), {
+    headers: { accept: 'text/event-stream' },
+    signal: AbortSignal.timeout(READ_TIMEOUT_MS),
+  });
   if (res.status !== 200 || !res.body) throw new Error(`the search stream answered ${res.status}`);
   const decoder = new TextDecoder();
   let buffered = '';
@@ -210,8 +216,15 @@ export async function clientFullRead(bootstrapServers: string[], topic: string, 
     const stream = await consumer.consume({ topics: [topic], mode: 'earliest' });
     let read = 0;
     await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`the client read ${read} of ${records} records in ${READ_TIMEOUT_MS / 1000} s`)),
+        READ_TIMEOUT_MS,
+      );
       stream.on('data', () => {
-        if (++read === records) resolve();
+        if (++read === records) {
+          clearTimeout(timer);
+          resolve();
+        }
       });
       stream.on('error', reject);
     });
