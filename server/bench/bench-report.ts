@@ -150,10 +150,14 @@ function searchMethodText(method: BenchReport['searchMethod']): string {
 function detail(measured: Figure | undefined): string {
   if (!measured) return '';
   const notes: string[] = [];
-  if (typeof measured['seconds'] === 'number') notes.push(`${measured['seconds']} s`);
-  if (typeof measured['requests'] === 'number' && measured['requests'] > 1) notes.push(`${count(measured['requests'])} requests`);
+  const requests =
+    typeof measured['requests'] === 'number' && measured['requests'] > 1 ? ` in ${count(measured['requests'])} requests` : '';
   if (typeof measured['cutShortAfterSeconds'] === 'number') {
-    notes.push(`cut short after ${measured['cutShortAfterSeconds']} s, ${count(Number(measured['recordsRead']))} records read`);
+    notes.push(
+      `cut short after ${measured['cutShortAfterSeconds']} s, ${count(Number(measured['recordsRead']))} records searched${requests}`,
+    );
+  } else if (typeof measured['seconds'] === 'number') {
+    notes.push(`${measured['seconds']} s${requests}`);
   }
   if (typeof measured['items'] === 'number') notes.push(`${count(measured['items'])} items`);
   if (measured.note) notes.push(measured.note);

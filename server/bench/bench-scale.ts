@@ -103,6 +103,31 @@ async function createTopics(admin: Admin, scale: BenchScale): Promise<void> {
   }
 }
 
+/**
+ * A send retried while the brokers catch up: a topic just created has a leader in the
+ * controller's metadata before every broker has applied it, and a broker that has not yet
+ * answers NOT_LEADER_OR_FOLLOWER or UNKNOWN_TOPIC_OR_PARTITION for a moment.
+ */
+async function sendWithRetries(producer: Producer, messages: Parameters<Producer['send']>[0]['messages']): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await producer.send({ messages });
+      return;
+    } catch (err) {
+      if (attempt >= 10) throw new Error(`Producing failed ${attempt} times: ${reasons(err)}`, { cause: err });
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
+/** The messages of an error and of the errors it aggregates, which the client's own message leaves out. */
+export function reasons(err: unknown): string {
+  const errors = (err as { errors?: unknown[] }).errors;
+  const own = (err as Error).message;
+  if (!Array.isArray(errors) || errors.length === 0) return own;
+  return `${own} (${[...new Set(errors.map(reasons))].slice(0, 5).join('; ')})`;
+}
+
 async function produceSmallRecords(producer: Producer, scale: BenchScale): Promise<void> {
   const value = Buffer.from('{"type":"BenchRecord"}');
   const perSend = 20_000;
@@ -112,11 +137,11 @@ async function produceSmallRecords(producer: Producer, scale: BenchScale): Promi
       for (let i = 0; i < scale.recordsPerSmallPartition; i++) messages.push({ topic: topicName(topic), partition, value });
     }
     if (messages.length >= perSend) {
-      await producer.send({ messages });
+      await sendWithRetries(producer, messages);
       messages = [];
     }
   }
-  if (messages.length > 0) await producer.send({ messages });
+  if (messages.length > 0) await sendWithRetries(producer, messages);
 }
 
 /**
@@ -156,7 +181,7 @@ async function produceLargeTopic(producer: Producer, scale: BenchScale): Promise
       partition: (first + i) % partitions,
       value: Buffer.from(template.replace('#########', String(first + i).padStart(9, '0'))),
     }));
-    await producer.send({ messages });
+    await sendWithRetries(producer, messages);
   });
 }
 

@@ -156,6 +156,7 @@ export async function pagedSearch(
   topic: string,
   direction: SearchDirection,
   contains: string,
+  topicRecords: number,
   capMs: number,
 ): Promise<ScanRun> {
   const started = performance.now();
@@ -163,16 +164,20 @@ export async function pagedSearch(
     direction === 'oldest' ? 'forward' : 'backward'
   }`;
   let cursor: string | null = null;
-  let records = 0;
+  let positions: { offset: number | string }[];
   let requests = 0;
   do {
-    const page: { nextCursor: string | null; scanned: { records: number } } = await getJson(
+    const page: { nextCursor: string | null; positions: { offset: number | string }[] } = await getJson(
       cursor ? `${base}&cursor=${encodeURIComponent(cursor)}` : base,
     );
     requests++;
-    records += page.scanned.records;
+    positions = page.positions;
     cursor = page.nextCursor;
   } while (cursor && performance.now() - started < capMs);
+  // Progress, not records fetched: newest first re-reads overlapping windows. The bench's topic
+  // starts at offset 0 in every partition, so the positions say how much of it is behind.
+  const standing = positions.reduce((sum, position) => sum + Number(position.offset), 0);
+  const records = cursor === null ? topicRecords : direction === 'oldest' ? standing : topicRecords - standing;
   return { ms: performance.now() - started, records, requests, isCut: cursor !== null };
 }
 

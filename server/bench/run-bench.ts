@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { startLocalStack, type LocalStack } from '../local-stack/local-stack';
 import { PROJECT_ROOT } from '../project';
 import { benchReport, reportMarkdown, writeReport, type BenchReport, type Figures } from './bench-report';
-import { ABSENT, FULL_SCALE, QUICK_SCALE, buildScale, groupName, topicName, type BenchScale } from './bench-scale';
+import { ABSENT, FULL_SCALE, QUICK_SCALE, buildScale, groupName, reasons, topicName, type BenchScale } from './bench-scale';
 import { startConsole, type ConsoleProcess } from './console-process';
 import {
   clientFullRead,
@@ -93,7 +93,7 @@ async function main(): Promise<number> {
     figures.clientFullRead = await scanRate(scale.scans, () => clientFullRead(bootstrapServers, name, records, run++));
     figures.rssAfterAll = figure('MiB', [consoleProcess!.rssMiB()]);
   } catch (err) {
-    failure = (err as Error).message;
+    failure = reasons(err);
     log(`the bench stopped early: ${(err as Error).stack ?? failure}`);
   } finally {
     await cleanUp();
@@ -163,7 +163,7 @@ async function measureSearches(baseUrl: string, scale: BenchScale, figures: Part
   const search = (direction: SearchDirection) =>
     isStream
       ? streamSearch(baseUrl, name, direction, ABSENT, records)
-      : pagedSearch(baseUrl, name, direction, ABSENT, scale.pagedScanCapMs);
+      : pagedSearch(baseUrl, name, direction, ABSENT, records, scale.pagedScanCapMs);
   for (const [direction, figureName] of [
     ['oldest', 'searchOldestFirst'],
     ['newest', 'searchNewestFirst'],
