@@ -57,12 +57,17 @@ async function main(): Promise<number> {
     await stack?.stop().catch((err: unknown) => log(`could not stop the bench's Kafka: ${(err as Error).message}`));
     await rm(dataDir, { recursive: true, force: true });
   });
+  // Every signal, not just the first: Ctrl-C reaches this process from the terminal and again
+  // relayed by tsx, and the second must not kill it before it has stopped the detached JVMs.
+  let isInterrupted = false;
   const interrupt = (signal: string) => {
+    if (isInterrupted) return;
+    isInterrupted = true;
     log(`${signal}: stopping the console and the bench's Kafka`);
     void cleanUp().finally(() => process.exit(130));
   };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
 
   try {
     stack = await startLocalStack({
