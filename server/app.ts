@@ -42,9 +42,10 @@ import { SessionRevocations } from './access/session-revocations';
 import { Sessions } from './access/sessions';
 import { hostCheck, sameOriginChanges, securityHeaders } from './shared/browser-safety';
 import type { Logger } from './shared/logger';
+import { PROJECT_ROOT } from './project';
 
 /** Where `ng build` writes the browser app (`KPC_BROWSER_DIST` overrides it). */
-export const BROWSER_DIST = process.env['KPC_BROWSER_DIST'] ?? resolve(__dirname, '..', 'dist', 'kpc', 'browser');
+export const BROWSER_DIST = process.env['KPC_BROWSER_DIST'] ?? resolve(PROJECT_ROOT, 'dist', 'kpc', 'browser');
 
 export interface AppOptions {
   clusters: readonly ClusterConfig[];

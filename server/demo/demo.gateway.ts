@@ -25,7 +25,21 @@ export class DemoGateway {
         configs: Object.entries(topic.configs).map(([name, value]) => ({ name, value })),
       });
     }
+    await this.waitForLeaders(missing.map((topic) => topic.name));
     return missing.map((topic) => topic.name);
+  }
+
+  /**
+   * Resolves once the broker lists the topics with a leader for every partition. CreateTopics
+   * answers when the controller has them, a moment before the broker has applied that, and a
+   * read sent in between failed a first `npm start` with "Topic ... does not exist".
+   */
+  private async waitForLeaders(names: string[]): Promise<void> {
+    for (let attempt = 0; names.length > 0 && attempt < 50; attempt++) {
+      const metadata = await this.admin.metadata({ topics: names, forceUpdate: true }).catch(() => undefined);
+      if (metadata && names.every((name) => metadata.topics.get(name)?.partitions.every((partition) => partition.leader >= 0))) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   /** Produces the demo records into each topic whose log is empty. */

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { version } from '../../package.json';
+import { PACKAGE_JSON } from '../project';
 import type { Liveness } from './health.model';
 import type { HealthService } from './health.service';
 
@@ -11,7 +11,7 @@ import type { HealthService } from './health.service';
 export function healthRoutes(health: HealthService): Router {
   return Router()
     .get('/health', (_req, res) => {
-      const liveness: Liveness = { status: 'ok', version };
+      const liveness: Liveness = { status: 'ok', version: PACKAGE_JSON.version };
       res.json(liveness);
     })
     .get('/ready', async (_req, res) => {

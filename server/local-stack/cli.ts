@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { startLocalStack, stopLocalStack } from './local-stack';
 
 const USAGE = `Usage:
-  npm run kafka:up -- [--brokers 3 | --secured] [--kafka-port N] [--connect-port N] [--no-connect] [--data-dir D]
+  npm run kafka:up -- [--brokers 2|3 | --secured] [--kafka-port N] [--connect-port N] [--no-connect] [--data-dir D]
   npm run kafka:down -- [--data-dir D]
 --secured adds SASL (PLAIN, SCRAM-SHA-512) on kafka-port + 10 and TLS on kafka-port + 11.
 Environment fallbacks: KPC_KAFKA_PORT, KPC_CONNECT_PORT, KPC_DATA_DIR.`;
@@ -35,8 +35,8 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const brokers = Number(values.brokers ?? 1);
-  if (brokers !== 1 && brokers !== 3) {
-    throw new Error(`--brokers must be 1 or 3, not ${values.brokers}`);
+  if (brokers !== 1 && brokers !== 2 && brokers !== 3) {
+    throw new Error(`--brokers must be 1, 2 or 3, not ${values.brokers}`);
   }
   const stack = await startLocalStack({
     dataDir,

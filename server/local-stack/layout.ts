@@ -1,16 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../project';
 
 /** The Kafka release the local stack runs; `connect-file` is not served for 4.4.0 yet. */
 export const KAFKA_VERSION = '4.3.1';
-
-/**
- * The project root: the nearest folder with a package.json, from the working directory up.
- * npm scripts and test runners run from there. (Not `import.meta.url`: the project's
- * package.json has no "type": "module", so under `module: nodenext` these files are CommonJS
- * and TypeScript refuses `import.meta`.)
- */
-export const PROJECT_ROOT = findProjectRoot(process.cwd());
 
 /** One combined broker + controller node and the files that belong to it. */
 export interface NodeLayout {
@@ -74,7 +66,7 @@ export interface StackLayout {
 /** What the layout depends on; `dataDir` may be project-relative. */
 export interface LayoutOptions {
   dataDir?: string;
-  brokers?: 1 | 3;
+  brokers?: 1 | 2 | 3;
   kafkaPort?: number;
   connectPort?: number;
   withConnect?: boolean;
@@ -93,7 +85,7 @@ export function resolveDataDir(dataDir: string | undefined): string {
 
 /**
  * Derives ports and paths. One node: PLAINTEXT on `kafkaPort`, controller on `kafkaPort + 1`.
- * Three nodes: node i listens on `kafkaPort + 2 * (i - 1)` and its controller on
+ * Two or three nodes: node i listens on `kafkaPort + 2 * (i - 1)` and its controller on
  * `kafkaPort + 100 + i`, so 9092 gives 9092/9094/9096 and controllers 9193/9194/9195;
  * the gaps keep one stack's ports clear of another started at `kafkaPort + 1`.
  * Secured (one node only): SASL_PLAINTEXT on `kafkaPort + 10`, SSL on `kafkaPort + 11`.
@@ -104,7 +96,7 @@ export function resolveLayout(options: LayoutOptions = {}): StackLayout {
   if (options.secured && brokers !== 1) {
     // One node is enough to prove a client's SASL and TLS settings; several would each need
     // listeners of their own, which nothing asks for yet.
-    throw new Error('A secured stack (--secured) has a single broker: drop --brokers 3 or --secured');
+    throw new Error('A secured stack (--secured) has a single broker: drop --brokers or --secured');
   }
   const kafkaPort = options.kafkaPort ?? 9092;
   const connectPort = options.connectPort ?? 8083;
@@ -161,15 +153,4 @@ function securityLayout(dataDir: string, kafkaPort: number): SecurityLayout {
 /** The folder of pid files, read by `stop` without knowing the options `start` had. */
 export function runDirOf(dataDir: string): string {
   return join(dataDir, 'run');
-}
-
-function findProjectRoot(from: string): string {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) {
-      return dir;
-    }
-    if (dirname(dir) === dir) {
-      return resolve(from);
-    }
-  }
 }

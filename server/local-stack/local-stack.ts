@@ -11,8 +11,8 @@ import { assertSameStack, ensureFormatted } from './storage';
 export interface LocalStackOptions {
   /** Project-relative or absolute; default '<projectRoot>/.local-stack' (git-ignored). */
   dataDir?: string;
-  /** Combined broker + controller nodes; default 1. */
-  brokers?: 1 | 3;
+  /** Combined broker + controller nodes; default 1. Two is the fewest that spread a scale test's files (see server/bench). */
+  brokers?: 1 | 2 | 3;
   /** PLAINTEXT port of node 1; default 9092. See `resolveLayout` for the other ports. */
   kafkaPort?: number;
   /** Connect REST port; default 8083. */
@@ -31,7 +31,7 @@ export interface LocalStackOptions {
 
 /** A running local stack. */
 export interface LocalStack {
-  /** e.g. '127.0.0.1:9092' (comma-separated for 3 brokers). */
+  /** e.g. '127.0.0.1:9092' (comma-separated for several brokers). */
   bootstrapServers: string;
   /** e.g. 'http://127.0.0.1:8083'; undefined without Connect. */
   connectUrl: string | undefined;
@@ -56,7 +56,7 @@ export interface LocalStackSecurity {
 }
 
 /**
- * Starts Apache Kafka (KRaft, 1 or 3 combined nodes) and a Kafka Connect worker from the
+ * Starts Apache Kafka (KRaft, 1 to 3 combined nodes) and a Kafka Connect worker from the
  * official jars, or reuses the ones already running from the same data dir, and resolves
  * once both answer. The processes outlive the caller; stop them with {@link stopLocalStack}.
  */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { version } from '../../package.json';
 import { accessPaths } from '../access/access.openapi';
 import { oidcPaths } from '../access/oidc.openapi';
 import { auditPaths } from '../audit/audit.openapi';
@@ -9,6 +8,7 @@ import { connectPaths } from '../connect/connect.openapi';
 import { consumerGroupsPaths } from '../consumer-groups/consumer-groups.openapi';
 import { copartitionPaths } from '../copartition/copartition.openapi';
 import { healthPaths } from '../health/health.openapi';
+import { PACKAGE_JSON } from '../project';
 import { json, operation } from '../shared/openapi';
 import { topicSearchEventSchemas, topicSearchPaths } from '../topics/topic-search.openapi';
 import { topicsPaths } from '../topics/topics.openapi';
@@ -34,7 +34,7 @@ export function openApiDocument(): OpenApiDocument {
     openapi: '3.1.0',
     info: {
       title: 'Kafka Pipeline Console API',
-      version,
+      version: PACKAGE_JSON.version,
       description:
         'Operate a Kafka pipeline: clusters, topics and messages, consumer-group replay, Kafka Connect, co-partition health, and the audit log of every change. ' +
         'Every failure answers `{ error: { code, message } }`; clients branch on the code.',

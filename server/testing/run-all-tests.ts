@@ -6,9 +6,9 @@ import { runCommand, say } from './run-command';
 /**
  * `npm test`: lint (ESLint, Prettier), the Angular specs (Karma), the server specs against a
  * real Kafka + Connect, the browser tests (Playwright), and a bounded Schemathesis fuzz of the
- * live API against its OpenAPI document, then one closing line
- * `N passed, N failed` that CI reads. The test stack starts while lint and Karma run and is
- * stopped at the end, whatever failed.
+ * live API against its OpenAPI document, then the bench at a small scale (`npm run bench --
+ * --quick`), and one closing line `N passed, N failed` that CI reads. The test stack starts
+ * while lint and Karma run and is stopped before the bench, whatever failed.
  */
 interface Counts {
   passed: number;
@@ -51,6 +51,8 @@ async function main(): Promise<number> {
   } finally {
     await (stack ?? (await stackStarting.catch(() => undefined)))?.stop();
   }
+  // After the test stack has stopped: the bench starts a two-broker Kafka of its own.
+  await runBench();
 
   const total = suites.reduce(
     (sum, { counts }) => ({
@@ -85,6 +87,18 @@ async function runLint(): Promise<void> {
   const exitCodes = [await runCommand('eslint', ['.', '--max-warnings=0']), await runCommand('prettier', ['--check', '.'])];
   const isClean = exitCodes.every((code) => code === 0);
   suites.push({ name: 'lint', counts: { passed: isClean ? 1 : 0, failed: isClean ? 0 : 1, skipped: 0 } });
+}
+
+/**
+ * `npm run bench -- --quick`: the bench at a small scale, so a change that breaks it is seen.
+ * It counts as one test that passes when the bench measured everything; no timing is asserted
+ * (this machine is shared with the rest of the run). Its report goes to .test-results/bench/,
+ * leaving the committed bench/results/ alone.
+ */
+async function runBench(): Promise<void> {
+  say('\n=== bench: npm run bench -- --quick');
+  const exitCode = await runCommand('npm', ['run', 'bench', '--', '--quick', '--out', `${RESULTS}/bench`]);
+  suites.push({ name: 'bench --quick', counts: { passed: exitCode === 0 ? 1 : 0, failed: exitCode === 0 ? 0 : 1, skipped: 0 } });
 }
 
 function readCounts(name: string): Counts | undefined {
