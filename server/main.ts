@@ -4,7 +4,6 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { BROWSER_DIST, createApp, type AppAccessOptions } from './app';
 import { accessFrom, bindProblem, isLoopback, type ConsoleAccess } from './access/access-config';
-import { discoverOidc } from './access/oidc';
 import type { Logger } from './shared/logger';
 import { ConfigError, loadClustersSource, type ClusterConfig } from './kafka/clusters-config';
 import { seedDemo } from './demo/seed-demo';
@@ -103,7 +102,8 @@ async function accessOptions(config: ConsoleAccess | undefined, host: string, lo
     logger.warn('KPC_SESSION_KEY is not set: sessions end when this console stops, and other instances do not accept them');
   }
   const secureCookies = config.session.secureCookies ?? !isLoopback(host);
-  const oidc = config.oidc && (await discoverOidc(config.oidc, { sessionKey, secureCookies }));
+  // Loaded only where it is configured: the OpenID client is a sizeable library.
+  const oidc = config.oidc && (await (await import('./access/oidc')).discoverOidc(config.oidc, { sessionKey, secureCookies }));
   return { config, sessionKey, secureCookies, oidc };
 }
 

@@ -13,7 +13,7 @@ export const PROJECT_ROOT = findProjectRoot(__dirname);
  * would make the compiler copy package.json into `dist/` and lay the output out one folder
  * deeper than the sources.
  */
-export const PACKAGE_JSON: { version: string; engines: { node: string } } = JSON.parse(
+export const PACKAGE_JSON: { version: string; engines: { node: string }; scripts: Record<string, string> } = JSON.parse(
   readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'),
 );
 

@@ -3,10 +3,23 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../project';
+import { PACKAGE_JSON, PROJECT_ROOT } from '../project';
 
 /** The compiled server `npm start` runs; `npm run bench` compiles it first (`npm run build:server`). */
 export const COMPILED_SERVER = join(PROJECT_ROOT, 'dist', 'server', 'main.js');
+
+/**
+ * The Node flags `npm start` runs the console with, read from its script so the bench runs
+ * exactly what production runs (`KPC_BENCH_NODE_FLAGS` replaces them, to compare).
+ */
+export function productionNodeFlags(): string[] {
+  const override = process.env['KPC_BENCH_NODE_FLAGS'];
+  if (override !== undefined) return override.split(' ').filter(Boolean);
+  const start = PACKAGE_JSON.scripts['start'] ?? '';
+  const launch = /(?:^|&&)\s*node\s+((?:--\S+\s+)*)dist\/server\/main\.js/.exec(start);
+  if (!launch) throw new Error(`package.json's start script does not run node dist/server/main.js: ${start}`);
+  return launch[1]!.split(/\s+/).filter(Boolean);
+}
 
 /** Where a started console answers, and what it cost to get there. */
 export interface ConsoleProcess {
@@ -41,7 +54,7 @@ export async function startConsole(options: {
   try {
     // This Node (the project's pinned one: npm run puts it first on PATH), not a wrapper, so the
     // pid is the console's own and its memory is what /proc reports for it.
-    child = spawn(process.execPath, [COMPILED_SERVER], {
+    child = spawn(process.execPath, [...productionNodeFlags(), COMPILED_SERVER], {
       cwd: options.workDir,
       stdio: ['ignore', output, output],
       env: {

@@ -89,9 +89,12 @@ async function main(): Promise<number> {
       log(`console start ${i + 1}/${scale.starts}: first topics after ${Math.round(consoleProcess.msToFirstTopics)} ms`);
     }
     figures.startToFirstTopics = figure('ms', starts);
+    figures.rssAfterStart = figure('MiB', [consoleProcess!.rssMiB()]);
 
     await measureRoutes(consoleProcess!.baseUrl, scale, figures);
+    figures.rssAfterRoutes = figure('MiB', [consoleProcess!.rssMiB()]);
     searchMethod = await measureSearches(consoleProcess!.baseUrl, scale, figures);
+    figures.rssAfterSearches = figure('MiB', [consoleProcess!.rssMiB()]);
     const { name, records } = scale.largeTopic;
     log(`reading ${name} whole with the Kafka client`);
     let run = 0;

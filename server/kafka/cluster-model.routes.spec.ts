@@ -15,6 +15,28 @@ const TIMING: ModelTiming = { metadata: part, offsets: part, groups: part, sizes
  * The live model the routes answer from: what it keeps, how it follows the cluster, and that a
  * change made through the console is in the very next answer.
  */
+describe('the first topic list of a console just started', () => {
+  const { api } = useTestApi(testClusters, () => ({ modelTiming: TIMING }));
+
+  it('answers from the metadata at once, and the counts follow in a later answer', async () => {
+    const first = await api.get<TopicPage>('/api/clusters/local/topics');
+    expect(first.body.items.length).toBeGreaterThan(0);
+    expect(first.body.items.every((topic) => topic.messageCount === null)).toBeTrue();
+
+    const counted = await eventually(
+      async () => (await api.get<TopicPage>('/api/clusters/local/topics')).body.items.every((topic) => topic.messageCount !== null),
+      5_000,
+    );
+    expect(counted).toBeTrue();
+  });
+
+  it('waits for the counts when sorted by them', async () => {
+    const sorted = await api.get<TopicPage>('/api/clusters/local/topics?sort=messageCount&fresh=true');
+
+    expect(sorted.body.items.every((topic) => topic.messageCount !== null)).toBeTrue();
+  });
+});
+
 describe('the live model of a cluster', () => {
   const { api } = useTestApi(testClusters, () => ({ modelTiming: TIMING }));
   const topicsUrl = '/api/clusters/local/topics?pageSize=10000';

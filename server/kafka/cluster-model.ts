@@ -79,8 +79,13 @@ export class ClusterModel {
     return this.live(cluster, 'metadata', () => this.kafka.describe(cluster), 'metadata').get(options);
   }
 
-  /** Every partition's log start and end offset, read with the metadata's leaders. */
-  logOffsets(cluster: ClusterConfig, options: { fresh?: boolean } = {}): Promise<Snapshot<LogOffsets>> {
+  /**
+   * Every partition's log start and end offset, read with the metadata's leaders. With
+   * `unlessFirst`, the very first call answers undefined at once while the read starts.
+   */
+  logOffsets(cluster: ClusterConfig, options: { fresh?: boolean; unlessFirst: true }): Promise<Snapshot<LogOffsets> | undefined>;
+  logOffsets(cluster: ClusterConfig, options?: { fresh?: boolean }): Promise<Snapshot<LogOffsets>>;
+  logOffsets(cluster: ClusterConfig, options: { fresh?: boolean; unlessFirst?: boolean } = {}): Promise<Snapshot<LogOffsets> | undefined> {
     const read = async (): Promise<LogOffsets> => {
       const { value: description } = await this.metadata(cluster);
       return this.kafka.call(cluster, async (admin) => {
@@ -91,11 +96,12 @@ export class ClusterModel {
         return { starts, ends };
       });
     };
-    return this.live(cluster, 'offsets', read, 'offsets').get(options);
+    const part = this.live(cluster, 'offsets', read, 'offsets');
+    return options.unlessFirst ? part.getOnceKept(options) : part.get(options);
   }
 
-  /** Bytes on disk per topic, counting one replica of each partition (the largest). */
-  topicSizes(cluster: ClusterConfig, options: { fresh?: boolean } = {}): Promise<Snapshot<Map<string, number>>> {
+  /** Bytes on disk per topic, counting one replica of each partition (the largest); undefined until first read. */
+  topicSizes(cluster: ClusterConfig, options: { fresh?: boolean } = {}): Promise<Snapshot<Map<string, number>> | undefined> {
     const read = async () => {
       const { value: description } = await this.metadata(cluster);
       const topics = description.topics
@@ -121,7 +127,7 @@ export class ClusterModel {
         return sizes;
       });
     };
-    return this.live(cluster, 'sizes', read, 'sizes').get(options);
+    return this.live(cluster, 'sizes', read, 'sizes').getOnceKept(options);
   }
 
   /** Every consumer group (both protocols) with its committed offsets. */

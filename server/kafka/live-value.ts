@@ -53,6 +53,18 @@ export class LiveValue<T> {
     return this.#readNow();
   }
 
+  /**
+   * The value as {@link get} gives it, except before the first read: then it starts that read
+   * and answers undefined at once, for a caller that can answer without this part meanwhile.
+   */
+  async getOnceKept(options: { fresh?: boolean } = {}): Promise<Snapshot<T> | undefined> {
+    if (this.#kept || options.fresh || this.options.staleMs === 0) return this.get(options);
+    this.#lastUsed = this.now();
+    this.#schedule();
+    void (this.#reading?.promise ?? this.#readNow()).catch(() => undefined);
+    return undefined;
+  }
+
   /** What is kept, however old, without reading; undefined before the first read. */
   peek(): Snapshot<T> | undefined {
     return this.#kept;

@@ -42,11 +42,20 @@ export class TopicsService {
    * `visible` keeps the names the user may see (all by default).
    */
   async list(cluster: ClusterConfig, query: TopicListQuery, visible: (names: string[]) => string[] = (names) => names): Promise<TopicPage> {
-    const fresh = { fresh: query.fresh ?? false };
-    const metadata = await this.model.metadata(cluster, fresh);
+    const fresh = query.fresh ?? false;
+    const metadata = await this.model.metadata(cluster, { fresh });
+    // The first list after a start answers from the metadata at once, without counts and sizes,
+    // unless it is sorted by them; they follow in the next answer.
+    const needsCounts = query.sort === 'messageCount' || query.sort === 'sizeBytes';
     const [offsets, sizes] = await Promise.all([
-      this.model.logOffsets(cluster, fresh).catch(leaderless),
-      this.model.topicSizes(cluster, fresh).catch(leaderless),
+      this.model
+        .logOffsets(cluster, { fresh, unlessFirst: true })
+        .then((kept) => kept ?? (needsCounts ? this.model.logOffsets(cluster) : undefined))
+        .catch(leaderless),
+      this.model
+        .topicSizes(cluster, { fresh })
+        .then((kept) => kept ?? (needsCounts ? this.model.topicSizes(cluster, { fresh: true }) : undefined))
+        .catch(leaderless),
     ]);
     const search = query.search?.toLowerCase();
     const shown = new Set(visible(metadata.value.topics.map((topic) => topic.name)));
