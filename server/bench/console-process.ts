@@ -8,17 +8,30 @@ import { PACKAGE_JSON, PROJECT_ROOT } from '../project';
 /** The compiled server `npm start` runs; `npm run bench` compiles it first (`npm run build:server`). */
 export const COMPILED_SERVER = join(PROJECT_ROOT, 'dist', 'server', 'main.js');
 
+/** How `npm start` launches the compiled console: its environment settings and Node flags. */
+export interface ProductionLaunch {
+  env: Record<string, string>;
+  flags: string[];
+}
+
 /**
- * The Node flags `npm start` runs the console with, read from its script so the bench runs
- * exactly what production runs (`KPC_BENCH_NODE_FLAGS` replaces them, to compare).
+ * How `npm start` runs the console, read from its script (`VAR=value … node --flag …
+ * dist/server/main.js`), so the bench runs exactly what production runs.
+ * `KPC_BENCH_NODE_FLAGS` replaces the flags, to compare.
  */
-export function productionNodeFlags(): string[] {
-  const override = process.env['KPC_BENCH_NODE_FLAGS'];
-  if (override !== undefined) return override.split(' ').filter(Boolean);
+export function productionLaunch(): ProductionLaunch {
   const start = PACKAGE_JSON.scripts['start'] ?? '';
-  const launch = /(?:^|&&)\s*node\s+((?:--\S+\s+)*)dist\/server\/main\.js/.exec(start);
+  const launch = /(?:^|&&)\s*((?:[A-Z_]+=\S+\s+)*)node\s+((?:--\S+\s+)*)dist\/server\/main\.js/.exec(start);
   if (!launch) throw new Error(`package.json's start script does not run node dist/server/main.js: ${start}`);
-  return launch[1]!.split(/\s+/).filter(Boolean);
+  const env = Object.fromEntries(
+    launch[1]!
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((setting) => setting.split('=') as [string, string]),
+  );
+  const override = process.env['KPC_BENCH_NODE_FLAGS'];
+  const flags = (override ?? launch[2]!).split(/\s+/).filter(Boolean);
+  return { env, flags };
 }
 
 /** Where a started console answers, and what it cost to get there. */
@@ -54,11 +67,13 @@ export async function startConsole(options: {
   try {
     // This Node (the project's pinned one: npm run puts it first on PATH), not a wrapper, so the
     // pid is the console's own and its memory is what /proc reports for it.
-    child = spawn(process.execPath, [...productionNodeFlags(), COMPILED_SERVER], {
+    const production = productionLaunch();
+    child = spawn(process.execPath, [...production.flags, COMPILED_SERVER], {
       cwd: options.workDir,
       stdio: ['ignore', output, output],
       env: {
         ...env,
+        ...production.env,
         KAFKA_BOOTSTRAP_SERVERS: options.bootstrapServers,
         KAFKA_CLUSTER_NAME: options.cluster,
         KPC_AUDIT_KEY: randomBytes(32).toString('hex'),
