@@ -11,7 +11,8 @@ import type {
   ConsumerGroupSummary,
   PartitionLag,
 } from './consumer-group.model';
-import type { ClusterModel } from '../kafka/cluster-model';
+import type { ClusterModel, ConsumerGroupsState, LogOffsets } from '../kafka/cluster-model';
+import type { ClusterDescription } from '../kafka/kafka-clients';
 import type { Snapshot } from '../kafka/live-value';
 import { partitionKey } from '../kafka/log-offsets';
 import type { ConsumerGroupsGateway, GroupDescription, PartitionOffset } from './consumer-groups.gateway';
@@ -24,6 +25,11 @@ const isConsumerGroup = (protocolType: string) => protocolType === 'consumer' ||
 
 /** Lag of every group and of one group in detail; deleting an empty group. */
 export class ConsumerGroupsService {
+  readonly #summarized = new WeakMap<
+    ConsumerGroupsState,
+    { descriptions: Map<string, GroupDescription>; offsets: LogOffsets; metadata: ClusterDescription; summaries: ConsumerGroupSummary[] }
+  >();
+
   /** When the record before a committed offset was written, by cluster, partition and offset. */
   readonly #timestamps = new Map<string, number>();
 
@@ -51,21 +57,10 @@ export class ConsumerGroupsService {
       this.#descriptions(cluster, fresh.fresh),
     ]);
     const offsets = await this.model.logOffsets(cluster, fresh);
-    const existing = new Set(metadata.value.topics.map((topic) => topic.name));
-    const listings = groups.value.listings.filter((group) => isConsumerGroup(group.protocolType));
-    const shown = new Set(visible(listings.map((group) => group.groupId)));
+    const shown = new Set(visible(groups.value.listings.map((group) => group.groupId)));
     const search = query.search?.toLowerCase();
-    const matching = listings
-      .filter((listing) => shown.has(listing.groupId))
-      .map((listing) => {
-        const description = descriptions.value.get(listing.groupId);
-        const committed = (groups.value.committed.get(listing.groupId) ?? []).filter((p) => existing.has(p.topic));
-        return summarize(
-          { ...listing, members: [], ...description, state: description?.state ?? listing.state },
-          committed,
-          offsets.value.ends,
-        );
-      })
+    const matching = this.#summaries(groups.value, descriptions.value, offsets.value, metadata.value)
+      .filter((group) => shown.has(group.groupId))
       // By part of the group id, or of a topic it reads.
       .filter((group) => !search || [group.groupId, ...group.topics].some((name) => name.toLowerCase().includes(search)));
     const direction = query.order === 'desc' ? -1 : 1;
@@ -128,6 +123,30 @@ export class ConsumerGroupsService {
       partitions: rows,
       asOf: oldest(groups, description, metadata, offsets),
     };
+  }
+
+  /**
+   * Every consumer group's summary for one state of the model, made once and shared by the
+   * lists asked until the model reads the cluster again.
+   */
+  #summaries(
+    groups: ConsumerGroupsState,
+    descriptions: Map<string, GroupDescription>,
+    offsets: LogOffsets,
+    metadata: ClusterDescription,
+  ): ConsumerGroupSummary[] {
+    const made = this.#summarized.get(groups);
+    if (made && made.descriptions === descriptions && made.offsets === offsets && made.metadata === metadata) return made.summaries;
+    const existing = new Set(metadata.topics.map((topic) => topic.name));
+    const summaries = groups.listings
+      .filter((listing) => isConsumerGroup(listing.protocolType))
+      .map((listing) => {
+        const description = descriptions.get(listing.groupId);
+        const committed = (groups.committed.get(listing.groupId) ?? []).filter((p) => existing.has(p.topic));
+        return summarize({ ...listing, members: [], ...description, state: description?.state ?? listing.state }, committed, offsets.ends);
+      });
+    this.#summarized.set(groups, { descriptions, offsets, metadata, summaries });
+    return summaries;
   }
 
   /** The descriptions (state, members) of every consumer group, a part of the live model. */

@@ -30,6 +30,11 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
 /** Topic administration: listing at scale, and changes with their guard rails. */
 export class TopicsService {
+  readonly #summarized = new WeakMap<
+    ClusterDescription,
+    { offsets: LogOffsets | undefined; sizes: Map<string, number> | undefined; summaries: TopicSummary[] }
+  >();
+
   constructor(
     private readonly model: ClusterModel,
     private readonly topics: TopicsGateway,
@@ -58,16 +63,28 @@ export class TopicsService {
         .catch(leaderless),
     ]);
     const search = query.search?.toLowerCase();
-    const shown = new Set(visible(metadata.value.topics.map((topic) => topic.name)));
-    const matching = metadata.value.topics
-      .filter((topic) => shown.has(topic.name))
-      .filter((topic) => query.internal || !isInternal(topic))
-      .filter((topic) => !search || topic.name.toLowerCase().includes(search))
-      .map((topic) => summarize(topic, offsets?.value, sizes?.value));
+    const all = this.#summaries(metadata.value, offsets?.value, sizes?.value);
+    const shown = new Set(visible(all.map((summary) => summary.name)));
+    const matching = all.filter(
+      (summary) =>
+        shown.has(summary.name) && (query.internal || !summary.internal) && (!search || summary.name.toLowerCase().includes(search)),
+    );
     const direction = query.order === 'desc' ? -1 : 1;
     matching.sort((a, b) => direction * compare(a[query.sort], b[query.sort]) || byName(a.name, b.name));
     const items = matching.slice(query.page * query.pageSize, (query.page + 1) * query.pageSize);
     return { items, total: matching.length, asOf: oldest(metadata, offsets, sizes) };
+  }
+
+  /**
+   * Every topic's summary for one state of the model, made once and shared by the lists asked
+   * until the model reads the cluster again: thousands of topics are not summed up per call.
+   */
+  #summaries(description: ClusterDescription, offsets: LogOffsets | undefined, sizes: Map<string, number> | undefined): TopicSummary[] {
+    const made = this.#summarized.get(description);
+    if (made && made.offsets === offsets && made.sizes === sizes) return made.summaries;
+    const summaries = description.topics.map((topic) => summarize(topic, offsets, sizes));
+    this.#summarized.set(description, { offsets, sizes, summaries });
+    return summaries;
   }
 
   /** Creates a topic after checking what can be checked before asking Kafka. */
