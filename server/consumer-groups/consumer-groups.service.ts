@@ -13,7 +13,7 @@ import type {
 } from './consumer-group.model';
 import type { ClusterModel, ConsumerGroupsState, LogOffsets } from '../kafka/cluster-model';
 import type { ClusterDescription } from '../kafka/kafka-clients';
-import type { Snapshot } from '../kafka/live-value';
+import { byCodeUnit, oldestOf, type Snapshot } from '../kafka/live-value';
 import { partitionKey } from '../kafka/log-offsets';
 import type { ConsumerGroupsGateway, GroupDescription, PartitionOffset } from './consumer-groups.gateway';
 
@@ -68,7 +68,7 @@ export class ConsumerGroupsService {
     return {
       items: matching.slice(query.page * query.pageSize, (query.page + 1) * query.pageSize),
       total: matching.length,
-      asOf: oldest(groups, metadata, descriptions, offsets),
+      asOf: oldestOf(groups, metadata, descriptions, offsets),
     };
   }
 
@@ -121,7 +121,7 @@ export class ConsumerGroupsService {
       ...summarize(description.value, offsetsOnTopics, offsets.value.ends),
       members: description.value.members,
       partitions: rows,
-      asOf: oldest(groups, description, metadata, offsets),
+      asOf: oldestOf(groups, description, metadata, offsets),
     };
   }
 
@@ -261,16 +261,11 @@ function summarize(group: GroupDescription, offsets: PartitionOffset[], logEnds:
 /** At most this many read times are remembered. */
 const TIMESTAMPS_KEPT = 100_000;
 
-/** The time of the oldest of the parts an answer is made of. */
-function oldest(...parts: Snapshot<unknown>[]): string {
-  return new Date(Math.min(...parts.map((part) => part.asOf))).toISOString();
-}
-
 /** Strings by code unit (cheap on thousands), numbers by value, null first. */
 function compareValues(a: string | number | null, b: string | number | null): number {
   if (a === b) return 0;
   if (a === null) return -1;
   if (b === null) return 1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a) < String(b) ? -1 : 1;
+  return byCodeUnit(String(a), String(b));
 }

@@ -2,7 +2,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { ClusterModel, LogOffsets } from '../kafka/cluster-model';
 import type { ClusterDescription } from '../kafka/kafka-clients';
-import type { Snapshot } from '../kafka/live-value';
+import { byCodeUnit, oldestOf, type Snapshot } from '../kafka/live-value';
 import { partitionKey } from '../kafka/log-offsets';
 import { AppError } from '../shared/app-error';
 import { toOffset } from '../shared/offset';
@@ -20,10 +20,9 @@ import type {
   TopicListQuery,
   TopicSummary,
 } from './topic.model';
+import { compare, isInternal, summarize, type DescribedTopic } from './topic-summaries';
 import { consoleTopicReadOnlyReason, refuseConsoleTopicChange, refuseConsoleTopicName } from './console-topics';
 import type { TopicsGateway } from './topics.gateway';
-
-type DescribedTopic = ClusterDescription['topics'][number];
 
 /** Legal topic names, as the broker checks them (Topic.validate). */
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
@@ -70,9 +69,9 @@ export class TopicsService {
         shown.has(summary.name) && (query.internal || !summary.internal) && (!search || summary.name.toLowerCase().includes(search)),
     );
     const direction = query.order === 'desc' ? -1 : 1;
-    matching.sort((a, b) => direction * compare(a[query.sort], b[query.sort]) || byName(a.name, b.name));
+    matching.sort((a, b) => direction * compare(a[query.sort], b[query.sort]) || byCodeUnit(a.name, b.name));
     const items = matching.slice(query.page * query.pageSize, (query.page + 1) * query.pageSize);
-    return { items, total: matching.length, asOf: oldest(metadata, offsets, sizes) };
+    return { items, total: matching.length, asOf: oldestOf(metadata, offsets, sizes) };
   }
 
   /**
@@ -133,9 +132,9 @@ export class TopicsService {
         earliestOffset: toOffset(offsets.value.starts.get(partitionKey(name, index)) ?? 0n),
         latestOffset: toOffset(end(index) ?? 0n),
       })),
-      configs: configs.value.sort((a, b) => Number(b.isOverride) - Number(a.isOverride) || byName(a.name, b.name)),
-      consumerGroups: consumerGroups.sort((a, b) => byName(a.groupId, b.groupId)),
-      asOf: oldest(metadata, offsets, groups, configs),
+      configs: configs.value.sort((a, b) => Number(b.isOverride) - Number(a.isOverride) || byCodeUnit(a.name, b.name)),
+      consumerGroups: consumerGroups.sort((a, b) => byCodeUnit(a.groupId, b.groupId)),
+      asOf: oldestOf(metadata, offsets, groups, configs),
     };
   }
 
@@ -276,48 +275,4 @@ function findTopic(cluster: ClusterConfig, description: ClusterDescription, name
 function leaderless(error: unknown): undefined {
   if (error instanceof AppError && error.status === 503) return undefined;
   throw error;
-}
-
-/** The time of the oldest of the parts an answer is made of. */
-function oldest(...parts: (Snapshot<unknown> | undefined)[]): string {
-  return new Date(Math.min(...parts.filter((part) => part !== undefined).map((part) => part.asOf))).toISOString();
-}
-
-/** Names compare by code unit: the same order everywhere, and far cheaper than `localeCompare` on thousands. */
-function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Kafka's own internal topics, and by the common convention those whose name starts with an
- * underscore (`_schemas`, `_confluent-*`, the console's own `_kpc-*`).
- */
-function isInternal(topic: DescribedTopic): boolean {
-  return topic.internal || topic.name.startsWith('_');
-}
-
-function summarize(topic: DescribedTopic, offsets: LogOffsets | undefined, sizes: Map<string, number> | undefined): TopicSummary {
-  let messageCount: number | null = offsets ? 0 : null;
-  for (let index = 0; index < topic.partitions.length && messageCount !== null; index++) {
-    const key = partitionKey(topic.name, index);
-    const start = offsets!.starts.get(key);
-    const end = offsets!.ends.get(key);
-    messageCount = start === undefined || end === undefined ? null : messageCount + Number(end - start);
-  }
-  return {
-    name: topic.name,
-    partitions: topic.partitions.length,
-    replicationFactor: topic.partitions[0]?.replicas.length ?? 0,
-    underReplicatedPartitions: topic.partitions.filter((p) => p.isr.length < p.replicas.length).length,
-    internal: isInternal(topic),
-    messageCount,
-    sizeBytes: sizes?.get(topic.name) ?? (sizes ? 0 : null),
-  };
-}
-
-function compare(a: string | number | boolean | null, b: string | number | boolean | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return typeof a === 'string' ? byName(a, String(b)) : Number(a) - Number(b);
 }
