@@ -31,40 +31,13 @@ export const GROUP_ROW_HEIGHT = 40;
   imports: [DecimalPipe, MatSortModule, RouterLink, ScrollingModule, StateChip],
   templateUrl: './consumer-group-table.html',
   styles: `
-    .grid {
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-      overflow: hidden;
-      background: var(--mat-sys-surface);
-    }
     .row {
-      display: grid;
       grid-template-columns: minmax(200px, 2fr) 180px 100px minmax(160px, 2fr) 120px;
-      align-items: center;
       height: 40px;
-      padding: 0 12px;
-      gap: 12px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      box-sizing: border-box;
-    }
-    .header {
-      font: var(--mat-sys-title-small);
-      height: 44px;
-      background: var(--mat-sys-surface-container);
-      overflow-y: hidden;
-      scrollbar-gutter: stable;
     }
     /* Fills the window under the page header without making the page itself scroll. */
     .viewport {
       height: max(320px, calc(100vh - 264px));
-      scrollbar-gutter: stable;
-    }
-    .numeric {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-    }
-    .header .numeric {
-      justify-content: flex-end;
     }
     /* Room between the right-aligned member count and the left-aligned topics. */
     .after-count {

@@ -30,7 +30,7 @@ export const TOPIC_ROW_HEIGHT = 36;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatChipsModule, MatSortModule, MatTooltipModule, RouterLink, ScrollingModule],
   template: `
-    <div class="grid" role="table" aria-label="Topics" [attr.aria-rowcount]="rowCount()">
+    <div class="data-grid" role="table" aria-label="Topics" [attr.aria-rowcount]="rowCount()">
       <div
         class="row header"
         role="row"
@@ -77,40 +77,13 @@ export const TOPIC_ROW_HEIGHT = 36;
     </div>
   `,
   styles: `
-    .grid {
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-      overflow: hidden;
-      background: var(--mat-sys-surface);
-    }
     .row {
-      display: grid;
       grid-template-columns: minmax(240px, 1fr) repeat(5, 120px);
-      align-items: center;
       height: 36px;
-      padding: 0 12px;
-      gap: 12px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      box-sizing: border-box;
-    }
-    .header {
-      font: var(--mat-sys-title-small);
-      height: 44px;
-      background: var(--mat-sys-surface-container);
-      overflow-y: hidden;
-      scrollbar-gutter: stable;
     }
     /* Fills the window under the page header without making the page itself scroll. */
     .viewport {
       height: max(320px, calc(100vh - 320px));
-      scrollbar-gutter: stable;
-    }
-    .numeric {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-    }
-    .header .numeric {
-      justify-content: flex-end;
     }
     .name {
       display: flex;
