@@ -1,26 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
-import { Admin, ProduceAcks, Producer, type BaseOptions, type metadataV12 } from '@platformatic/kafka';
+import { Admin, ProduceAcks, Producer, type BaseOptions } from '@platformatic/kafka';
 import type { ClusterConfig } from './clusters-config';
 import type { AppError } from '../shared/app-error';
 import { outcomeUnknown, translateKafkaError, unreachable } from './kafka-errors';
 import { Reachability } from './reachability';
-import { bootstrapConnection, protocolApi } from './kafka-protocol';
-
-type MetadataRequest = metadataV12.MetadataRequest;
-type MetadataResponse = metadataV12.MetadataResponse;
+import { readClusterMetadata, type ClusterDescription } from './cluster-metadata';
 
 /** What the brokers say about the cluster: one metadata snapshot, no derived numbers. */
-export interface ClusterDescription {
-  clusterId: string;
-  controllerId: number;
-  brokers: { id: number; host: string; port: number; rack: string | null }[];
-  topics: {
-    name: string;
-    internal: boolean;
-    partitions: { leader: number; replicas: number[]; isr: number[] }[];
-  }[];
-}
+export type { ClusterDescription } from './cluster-metadata';
 
 /**
  * How long a call may wait for a broker before the API answers instead of hanging: within
@@ -147,24 +135,7 @@ export class KafkaClients {
 
   /** Brokers, controller and every topic's partitions, from one metadata request. */
   describe(cluster: ClusterConfig): Promise<ClusterDescription> {
-    return this.call(cluster, async (admin) => {
-      const metadata = await allTopicsMetadata(admin);
-      return {
-        clusterId: metadata.clusterId ?? '',
-        controllerId: metadata.controllerId,
-        brokers: metadata.brokers.map((broker) => ({
-          id: broker.nodeId,
-          host: broker.host,
-          port: broker.port,
-          rack: broker.rack ?? null,
-        })),
-        topics: metadata.topics.map((topic) => ({
-          name: topic.name ?? topic.topicId,
-          internal: topic.isInternal,
-          partitions: topic.partitions.map((p) => ({ leader: p.leaderId, replicas: p.replicaNodes, isr: p.isrNodes })),
-        })),
-      };
-    });
+    return this.call(cluster, (admin) => readClusterMetadata(admin));
   }
 
   /** Closes every client; the gateway can be used again afterwards. */
@@ -175,16 +146,6 @@ export class KafkaClients {
     this.#producers.clear();
     await Promise.allSettled(clients.map((client) => client.close()));
   }
-}
-
-/**
- * One Metadata request for every topic, internal ones included. The client's own
- * `metadata()` leaves internal topics out (their entries come back empty) and `listTopics()`
- * would cost a second round trip, so this asks the broker directly.
- */
-async function allTopicsMetadata(admin: Admin): Promise<MetadataResponse> {
-  const metadata = await protocolApi<MetadataRequest, MetadataResponse>(admin, 'Metadata');
-  return metadata.async(await bootstrapConnection(admin), null, false, false);
 }
 
 function connectionOptions(cluster: ClusterConfig): BaseOptions {
