@@ -14,7 +14,7 @@ import type {
 import type { ClusterModel, ConsumerGroupsState, LogOffsets } from '../kafka/cluster-model';
 import type { ClusterDescription } from '../kafka/kafka-clients';
 import { byCodeUnit, oldestOf, type Snapshot } from '../kafka/live-value';
-import { partitionKey } from '../kafka/log-offsets';
+import { partitionKey, type OffsetTable } from '../kafka/log-offsets';
 import type { ConsumerGroupsGateway, GroupDescription, PartitionOffset } from './consumer-groups.gateway';
 
 /** States in which a group has (or is gathering) members that consume. */
@@ -80,11 +80,11 @@ export class ConsumerGroupsService {
       groups = await this.model.consumerGroups(cluster, { fresh: true });
     }
     const [description, metadata, offsets] = await Promise.all([
-      this.model.live(cluster, `group:${groupId}`, () => this.describe(cluster, groupId), 'details').get({ fresh }),
+      this.#description(cluster, groupId, fresh),
       this.model.metadata(cluster, { fresh }),
       this.model.logOffsets(cluster, { fresh }),
     ]);
-    const committed = groups.value.committed.get(groupId) ?? [];
+    const committed = groups.value.committed.get(groupId)?.list() ?? [];
     if (description.value.state === 'Dead' && !committed.length) {
       throw new AppError('GROUP_NOT_FOUND', `There is no consumer group ${groupId} on ${cluster.name}`);
     }
@@ -104,13 +104,13 @@ export class ConsumerGroupsService {
     const rows: PartitionLag[] = partitions.map(({ topic, partition }) => {
       const key = partitionKey(topic, partition);
       const committedOffset = committedByKey.get(key);
-      const logEndOffset = toOffset(offsets.value.ends.get(key) ?? 0n);
+      const logEndOffset = toOffset(offsets.value.ends.get(topic, partition) ?? 0n);
       const timestamp = timestamps.get(key);
       return {
         topic,
         partition,
         committedOffset: committedOffset === undefined ? null : toOffset(committedOffset),
-        logStartOffset: toOffset(offsets.value.starts.get(key) ?? 0n),
+        logStartOffset: toOffset(offsets.value.starts.get(topic, partition) ?? 0n),
         logEndOffset,
         lag: committedOffset === undefined ? null : Math.max(0, logEndOffset - toOffset(committedOffset)),
         committedTimestamp: timestamp === undefined ? null : new Date(timestamp).toISOString(),
@@ -142,11 +142,19 @@ export class ConsumerGroupsService {
       .filter((listing) => isConsumerGroup(listing.protocolType))
       .map((listing) => {
         const description = descriptions.get(listing.groupId);
-        const committed = (groups.committed.get(listing.groupId) ?? []).filter((p) => existing.has(p.topic));
+        const committed = (groups.committed.get(listing.groupId)?.list() ?? []).filter((p) => existing.has(p.topic));
         return summarize({ ...listing, members: [], ...description, state: description?.state ?? listing.state }, committed, offsets.ends);
       });
     this.#summarized.set(groups, { descriptions, offsets, metadata, summaries });
     return summaries;
+  }
+
+  /**
+   * One group's description, kept briefly in the live model. A method of its own, so the kept
+   * read holds nothing of the answer being made (a closure there would keep the whole offsets).
+   */
+  #description(cluster: ClusterConfig, groupId: string, fresh: boolean): Promise<Snapshot<GroupDescription>> {
+    return this.model.live(cluster, `group:${groupId}`, () => this.describe(cluster, groupId), 'details').get({ fresh });
   }
 
   /** The descriptions (state, members) of every consumer group, a part of the live model. */
@@ -241,10 +249,10 @@ export function memberName(member: ConsumerGroupMember): string {
   return `${member.clientId} @ ${member.host}`;
 }
 
-function summarize(group: GroupDescription, offsets: PartitionOffset[], logEnds: Map<string, bigint>): ConsumerGroupSummary {
+function summarize(group: GroupDescription, offsets: PartitionOffset[], logEnds: OffsetTable): ConsumerGroupSummary {
   const topics = new Set([...offsets.map((p) => p.topic), ...group.members.flatMap((member) => member.assignments.map((a) => a.topic))]);
   const lags = offsets.map((p) => {
-    const end = logEnds.get(partitionKey(p.topic, p.partition));
+    const end = logEnds.get(p.topic, p.partition);
     return end === undefined ? 0 : Math.max(0, toOffset(end - p.offset));
   });
   return {

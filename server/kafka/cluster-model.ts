@@ -1,12 +1,12 @@
 import type { ClusterConfig } from './clusters-config';
 import type { ClusterDescription, KafkaClients } from './kafka-clients';
 import { LiveValue, type LiveValueOptions, type Snapshot } from './live-value';
-import { EARLIEST, LATEST, listLogOffsets, partitionKey } from './log-offsets';
+import { EARLIEST, LATEST, listLogOffsets, partitionKey, type OffsetTable } from './log-offsets';
 
-/** Every partition's log start and log end offset, keyed by `partitionKey`. */
+/** Every partition's log start and log end offset. */
 export interface LogOffsets {
-  starts: Map<string, bigint>;
-  ends: Map<string, bigint>;
+  starts: OffsetTable;
+  ends: OffsetTable;
 }
 
 /** A group as ListGroups names it. */
@@ -25,10 +25,55 @@ export interface CommittedOffset {
   offset: bigint;
 }
 
+/**
+ * One group's committed offsets, kept compactly: parallel arrays rather than an object and a
+ * bigint per partition (hundreds of groups on dozens of partitions each add up).
+ */
+export class CommittedOffsets {
+  private constructor(
+    /** Each entry's topic; one string per topic name, shared by every group read together. */
+    private readonly topics: readonly string[],
+    private readonly partitions: Int32Array,
+    private readonly offsets: BigInt64Array,
+  ) {}
+
+  static of(entries: readonly CommittedOffset[]): CommittedOffsets {
+    const topics = new Array<string>(entries.length);
+    const partitions = new Int32Array(entries.length);
+    const offsets = new BigInt64Array(entries.length);
+    entries.forEach((entry, index) => {
+      topics[index] = entry.topic;
+      partitions[index] = entry.partition;
+      offsets[index] = entry.offset;
+    });
+    return new CommittedOffsets(topics, partitions, offsets);
+  }
+
+  get length(): number {
+    return this.topics.length;
+  }
+
+  /** Every committed offset, as objects. */
+  list(): CommittedOffset[] {
+    return this.topics.map((topic, index) => this.#at(index));
+  }
+
+  /** The committed offsets on one topic. */
+  onTopic(topic: string): CommittedOffset[] {
+    const found: CommittedOffset[] = [];
+    for (let index = 0; index < this.topics.length; index++) if (this.topics[index] === topic) found.push(this.#at(index));
+    return found;
+  }
+
+  #at(index: number): CommittedOffset {
+    return { topic: this.topics[index]!, partition: this.partitions[index]!, offset: this.offsets[index]! };
+  }
+}
+
 /** Every group of both protocols, and each one's committed offsets. */
 export interface ConsumerGroupsState {
   listings: GroupListing[];
-  committed: Map<string, CommittedOffset[]>;
+  committed: Map<string, CommittedOffsets>;
 }
 
 /** How fresh each part is kept while pages use it. */
@@ -142,18 +187,19 @@ export class ClusterModel {
           type: group.groupType ?? 'classic',
           protocolType: group.protocolType,
         }));
-        const committed = new Map<string, CommittedOffset[]>();
+        const committed = new Map<string, CommittedOffsets>();
         if (!listings.length) return { listings, committed };
+        // Each group's answer spells the topic names anew: keep one string per name.
+        const names = new Map<string, string>();
+        const name = (topic: string) => names.get(topic) ?? (names.set(topic, topic), topic);
         for (const group of await admin.listConsumerGroupOffsets({ groups: listings.map((listing) => listing.groupId) })) {
-          committed.set(
-            group.groupId,
-            group.topics.flatMap((topic) =>
-              topic.partitions
-                // -1 means nothing committed for that partition.
-                .filter((p) => p.committedOffset >= 0n)
-                .map((p) => ({ topic: topic.name, partition: p.partitionIndex, offset: p.committedOffset })),
-            ),
+          const entries = group.topics.flatMap((topic) =>
+            topic.partitions
+              // -1 means nothing committed for that partition.
+              .filter((p) => p.committedOffset >= 0n)
+              .map((p) => ({ topic: name(topic.name), partition: p.partitionIndex, offset: p.committedOffset })),
           );
+          committed.set(group.groupId, CommittedOffsets.of(entries));
         }
         return { listings, committed };
       });
@@ -172,7 +218,13 @@ export class ClusterModel {
     }
     let part = parts.get(name) as LiveValue<T> | undefined;
     if (!part) {
-      part = new LiveValue(read, this.timing[timing]);
+      // What one page shows of one thing is forgotten once no page asks for it, so visiting
+      // thousands of topics or groups does not keep thousands of values.
+      const forget = () => {
+        if (parts.get(name) === made) parts.delete(name);
+      };
+      const made: LiveValue<T> = new LiveValue(read, { ...this.timing[timing], ...(timing === 'details' && { onIdle: forget }) });
+      part = made;
       parts.set(name, part as LiveValue<unknown>);
     }
     return part;

@@ -22,6 +22,8 @@ export interface LiveValueOptions {
   staleMs: number;
   /** Stop refreshing after this long without a caller. */
   idleMs: number;
+  /** Called once the value stops refreshing for want of callers. */
+  onIdle?: () => void;
 }
 
 /**
@@ -113,7 +115,10 @@ export class LiveValue<T> {
     if (this.#timer || this.#closed) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      if (this.now() - this.#lastUsed > this.options.idleMs) return;
+      if (this.now() - this.#lastUsed > this.options.idleMs) {
+        this.options.onIdle?.();
+        return;
+      }
       const refresh = this.#reading ? this.#reading.promise : this.#readNow();
       void refresh.catch(() => undefined).finally(() => this.#schedule());
     }, this.options.refreshMs);

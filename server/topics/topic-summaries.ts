@@ -2,7 +2,6 @@
 import type { LogOffsets } from '../kafka/cluster-model';
 import type { ClusterDescription } from '../kafka/kafka-clients';
 import { byCodeUnit } from '../kafka/live-value';
-import { partitionKey } from '../kafka/log-offsets';
 import type { TopicSummary } from './topic.model';
 
 export type DescribedTopic = ClusterDescription['topics'][number];
@@ -19,9 +18,8 @@ export function isInternal(topic: DescribedTopic): boolean {
 export function summarize(topic: DescribedTopic, offsets: LogOffsets | undefined, sizes: Map<string, number> | undefined): TopicSummary {
   let messageCount: number | null = offsets ? 0 : null;
   for (let index = 0; index < topic.partitions.length && messageCount !== null; index++) {
-    const key = partitionKey(topic.name, index);
-    const start = offsets!.starts.get(key);
-    const end = offsets!.ends.get(key);
+    const start = offsets!.starts.get(topic.name, index);
+    const end = offsets!.ends.get(topic.name, index);
     messageCount = start === undefined || end === undefined ? null : messageCount + Number(end - start);
   }
   return {

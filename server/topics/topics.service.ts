@@ -3,7 +3,6 @@ import type { ClusterConfig } from '../kafka/clusters-config';
 import type { ClusterModel, LogOffsets } from '../kafka/cluster-model';
 import type { ClusterDescription } from '../kafka/kafka-clients';
 import { byCodeUnit, oldestOf, type Snapshot } from '../kafka/live-value';
-import { partitionKey } from '../kafka/log-offsets';
 import { AppError } from '../shared/app-error';
 import { toOffset } from '../shared/offset';
 import { requireTypedName } from '../shared/validation';
@@ -112,10 +111,10 @@ export class TopicsService {
       this.model.consumerGroups(cluster, { fresh }),
       this.#configs(cluster, name, fresh),
     ]);
-    const end = (partition: number) => offsets.value.ends.get(partitionKey(name, partition));
+    const end = (partition: number) => offsets.value.ends.get(name, partition);
     const consumerGroups: TopicConsumerGroup[] = [];
     for (const [groupId, committed] of groups.value.committed) {
-      const onTopic = committed.filter((p) => p.topic === name);
+      const onTopic = committed.onTopic(name);
       if (!onTopic.length) continue;
       const lag = onTopic.reduce((sum, p) => sum + Math.max(0, Number((end(p.partition) ?? p.offset) - p.offset)), 0);
       consumerGroups.push({ groupId, lag });
@@ -127,9 +126,9 @@ export class TopicsService {
       partitions: topic.partitions.map((partition, index) => ({
         partition: index,
         leader: partition.leader,
-        replicas: partition.replicas,
-        isr: partition.isr,
-        earliestOffset: toOffset(offsets.value.starts.get(partitionKey(name, index)) ?? 0n),
+        replicas: [...partition.replicas],
+        isr: [...partition.isr],
+        earliestOffset: toOffset(offsets.value.starts.get(name, index) ?? 0n),
         latestOffset: toOffset(end(index) ?? 0n),
       })),
       configs: configs.value.sort((a, b) => Number(b.isOverride) - Number(a.isOverride) || byCodeUnit(a.name, b.name)),
