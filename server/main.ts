@@ -12,6 +12,7 @@ import { startLocalStack, type LocalStack } from './local-stack/local-stack';
 import { nodeVersionProblem } from './node-version';
 import { allowedHostsFor, allowedHostsFromEnv } from './shared/browser-safety';
 import { createLogger } from './shared/logger';
+import { MemoryRelease } from './shared/memory-release';
 
 /**
  * `npm start`: with clusters configured (YAML file or KAFKA_* variables) the console connects
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
     // A plain line, not JSON: this is the one line a person starting the console looks for.
     console.log(`\nKafka Pipeline Console is ready: http://${host}:${port}\n`);
   });
+  // `npm start` runs Node with --expose-gc: then an idle console hands back what it no longer uses.
+  const collect = MemoryRelease.collectorOfThisProcess();
+  const memoryRelease = collect && new MemoryRelease({ collect }).watch(server);
   server.on('error', (err) => {
     logger.fatal({ err }, `cannot listen on ${host}:${port}`);
     process.exit(1);
@@ -74,6 +78,7 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: stopping; answering the requests in flight first`);
+    memoryRelease?.stop();
     const drained = await drain(server, DRAIN_MS);
     if (!drained) logger.warn(`requests still in flight after ${DRAIN_MS / 1000} s were cut off`);
     // Closing the clients of a cluster that does not answer must not hold the exit.

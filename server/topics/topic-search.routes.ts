@@ -46,7 +46,6 @@ export function topicSearchRoutes(clusters: ClustersService, search: TopicSearch
         req.log.error({ err: error }, 'topic search failed');
       });
       res.end();
-      releaseFetchBuffers();
     },
   );
 }
@@ -58,12 +57,3 @@ async function send(res: Response, event: SearchEvent, left: AbortSignal): Promi
   await once(res, 'drain', { signal: left }).catch(() => undefined);
 }
 
-/**
- * A search leaves tens of MiB of fetch buffers behind, outside the JavaScript heap, which V8
- * would collect only once much more piles up. Where the console runs with `--expose-gc` (as
- * `npm start` does), collect them now that the search is over, so its memory goes back to what
- * it was. Searches are rare and a collection of the console's small heap takes milliseconds.
- */
-function releaseFetchBuffers(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
