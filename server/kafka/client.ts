@@ -14,5 +14,4 @@ export {
   Producer,
   stringSerializers,
   type consumerGroupDescribeV0,
-  type listOffsetsV9,
 } from '@platformatic/kafka';

@@ -5,7 +5,14 @@ describe('lean codec', () => {
     it('round-trip every wire type they share', () => {
       const name = 'orders-été';
       const size = 1 + 4 + 8 + ByteWriter.varIntSize(300) + ByteWriter.stringSize(name) + ByteWriter.varIntSize(4) + 1;
-      const writer = new ByteWriter(size).int8(-3).int32(-70_000).int64(2n ** 40n).unsignedVarInt(300).compactString(name).compactLength(3).noTaggedFields();
+      const writer = new ByteWriter(size)
+        .int8(-3)
+        .int32(-70_000)
+        .int64(2n ** 40n)
+        .unsignedVarInt(300)
+        .compactString(name)
+        .compactLength(3)
+        .noTaggedFields();
       const reader = new ByteReader(writer.done().buffer);
       expect(reader.int8()).toBe(-3);
       expect(reader.int32()).toBe(-70_000);

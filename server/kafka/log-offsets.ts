@@ -114,7 +114,8 @@ export async function listLogOffsets(
   }
   const brokers = new Map(description.brokers.map((broker) => [broker.id, broker]));
   const { version } = await protocolApi(admin, 'ListOffsets');
-  if (version < 6) throw new Error(`The broker speaks ListOffsets up to version ${version}; the console needs 6 or later (Kafka 2.5 and later)`);
+  if (version < 6)
+    throw new Error(`The broker speaks ListOffsets up to version ${version}; the console needs 6 or later (Kafka 2.5 and later)`);
   const offsets = new OffsetTable();
   const api = listOffsetsApi(Math.min(version, 9), described, offsets);
   await Promise.all(

@@ -85,7 +85,8 @@ export class MemoryRelease {
   check(): boolean {
     if (this.#inFlight > 0 || this.#options.now() - this.#lastActivity < this.#options.quietMs) return false;
     const now = this.#options.size();
-    const grown = now.heap - this.#afterLast.heap >= this.#options.growthBytes || now.external - this.#afterLast.external >= this.#options.growthBytes;
+    const grown =
+      now.heap - this.#afterLast.heap >= this.#options.growthBytes || now.external - this.#afterLast.external >= this.#options.growthBytes;
     if (!grown) return false;
     this.#options.collect();
     this.#afterLast = this.#options.size();

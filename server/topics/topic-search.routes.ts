@@ -56,4 +56,3 @@ async function send(res: Response, event: SearchEvent, left: AbortSignal): Promi
   if (res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`)) return;
   await once(res, 'drain', { signal: left }).catch(() => undefined);
 }
-
