@@ -18,6 +18,9 @@ import { ConnectorTopicsService } from './connect/connector-topics.service';
 import { ConsumerGroupsGateway } from './consumer-groups/consumer-groups.gateway';
 import { consumerGroupsRoutes } from './consumer-groups/consumer-groups.routes';
 import { ConsumerGroupsService } from './consumer-groups/consumer-groups.service';
+import { StreamsGateway } from './streams/streams.gateway';
+import { streamsRoutes } from './streams/streams.routes';
+import { StreamsService } from './streams/streams.service';
 import { OffsetResetService } from './consumer-groups/offset-reset.service';
 import { CopartitionGateway } from './copartition/copartition.gateway';
 import { copartitionRoutes } from './copartition/copartition.routes';
@@ -130,6 +133,7 @@ export function createApp({
   const consumerGroupsGateway = new ConsumerGroupsGateway(gateway);
   const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway, model, audit);
   api.use(consumerGroupsRoutes(clustersService, consumerGroups, new OffsetResetService(consumerGroupsGateway, consumerGroups, audit)));
+  api.use(streamsRoutes(clustersService, new StreamsService(model, new StreamsGateway(gateway), consumerGroupsGateway)));
   const connectGateway = new ConnectGateway();
   // A connector's missing topics are made by the topics feature, under its rules.
   const connectorTopics = new ConnectorTopicsService(gateway, topics);

@@ -93,6 +93,9 @@ export const MODEL_TIMING: ModelTiming = {
   details: { refreshMs: 5_000, staleMs: 10_000, idleMs: 30_000 },
 };
 
+/** Samples further apart than this give no rate: it would not say how fast things move now. */
+const RATE_WINDOW_S = 300;
+
 /** Every caller reads the cluster anew: for specs of features other than the model itself. */
 export const READ_THROUGH: ModelTiming = Object.fromEntries(
   Object.keys(MODEL_TIMING).map((part) => [part, { refreshMs: 60_000, staleMs: 0, idleMs: 0 }]),
@@ -109,6 +112,8 @@ export const READ_THROUGH: ModelTiming = Object.fromEntries(
  */
 export class ClusterModel {
   readonly #parts = new Map<string, Map<string, LiveValue<unknown>>>();
+  /** Per cluster, the offsets sampled before the ones kept: rates are measured between the two. */
+  readonly #previousOffsets = new Map<string, Snapshot<LogOffsets>>();
 
   constructor(
     private readonly kafka: KafkaClients,
@@ -132,6 +137,9 @@ export class ClusterModel {
   logOffsets(cluster: ClusterConfig, options?: { fresh?: boolean }): Promise<Snapshot<LogOffsets>>;
   logOffsets(cluster: ClusterConfig, options: { fresh?: boolean; unlessFirst?: boolean } = {}): Promise<Snapshot<LogOffsets> | undefined> {
     const read = async (): Promise<LogOffsets> => {
+      // What was kept becomes the sample the next rates are measured against.
+      const before = part.peek();
+      if (before) this.#previousOffsets.set(cluster.name, before);
       const { value: description } = await this.metadata(cluster);
       return this.kafka.call(cluster, async (admin) => {
         const [starts, ends] = await Promise.all([
@@ -141,8 +149,29 @@ export class ClusterModel {
         return { starts, ends };
       });
     };
-    const part = this.live(cluster, 'offsets', read, 'offsets');
+    const part: LiveValue<LogOffsets> = this.live(cluster, 'offsets', read, 'offsets');
     return options.unlessFirst ? part.getOnceKept(options) : part.get(options);
+  }
+
+  /**
+   * Records per second written to each topic, between the last two samples of the log end
+   * offsets (a few seconds apart while pages are open); null for a topic not in both samples,
+   * or when the samples are missing or too far apart to call the result current.
+   */
+  produceRates(cluster: ClusterConfig, latest: Snapshot<LogOffsets>): (topic: string, partitions: number) => number | null {
+    const previous = this.#previousOffsets.get(cluster.name);
+    const seconds = previous ? (latest.asOf - previous.asOf) / 1000 : 0;
+    if (!previous || seconds <= 0 || seconds > RATE_WINDOW_S) return () => null;
+    return (topic, partitions) => {
+      let written = 0;
+      for (let partition = 0; partition < partitions; partition++) {
+        const now = latest.value.ends.get(topic, partition);
+        const then = previous.value.ends.get(topic, partition);
+        if (now === undefined || then === undefined) return null;
+        written += Number(now - then);
+      }
+      return Math.max(0, written) / seconds;
+    };
   }
 
   /** Bytes on disk per topic, counting one replica of each partition (the largest); undefined until first read. */

@@ -6,6 +6,7 @@ import { auditPaths } from '../audit/audit.openapi';
 import { clustersPaths } from '../clusters/clusters.openapi';
 import { connectPaths } from '../connect/connect.openapi';
 import { consumerGroupsPaths } from '../consumer-groups/consumer-groups.openapi';
+import { streamsPaths } from '../streams/streams.openapi';
 import { copartitionPaths } from '../copartition/copartition.openapi';
 import { healthPaths } from '../health/health.openapi';
 import { PACKAGE_JSON } from '../project';
@@ -45,6 +46,7 @@ export function openApiDocument(): OpenApiDocument {
       ...topicsPaths,
       ...topicSearchPaths,
       ...consumerGroupsPaths,
+      ...streamsPaths,
       ...connectPaths,
       ...copartitionPaths,
       ...accessPaths,

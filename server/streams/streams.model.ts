@@ -117,3 +117,14 @@ export interface StreamsAppPage {
   total: number;
   asOf: string;
 }
+
+export type StreamsAppSortField = 'applicationId' | 'state' | 'memberCount' | 'totalLag';
+
+export interface StreamsAppListQuery {
+  search?: string;
+  sort: StreamsAppSortField;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+  fresh?: boolean;
+}

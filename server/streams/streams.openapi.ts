@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { clusterName } from '../clusters/cluster-routing';
+import { describes, json, operation } from '../shared/openapi';
+import { freshQuery } from '../shared/validation';
+import type {
+  StreamsAppDetail,
+  StreamsAppPage,
+  StreamsAppSummary,
+  StreamsMember,
+  StreamsStore,
+  StreamsSubtopology,
+  StreamsTask,
+  StreamsTopicUse,
+} from './streams.model';
+import { streamsAppList, streamsPathParams } from './streams.routes';
+
+const rate = z.number().nullable().meta({ description: 'Records per second, between the last two samples of the live model' });
+const summaryShape = {
+  applicationId: z.string(),
+  protocol: z.enum(['streams', 'classic']),
+  state: z.string(),
+  memberCount: z.int(),
+  subtopologyCount: z.int().nullable(),
+  storeCount: z.int(),
+  totalLag: z.int().nullable(),
+  consumeRate: rate,
+};
+const summary = describes<StreamsAppSummary>()(z.object(summaryShape));
+const asOf = z.iso.datetime().meta({ description: 'When the data was read from the cluster: the oldest part of it' });
+const page = describes<StreamsAppPage>()(z.object({ items: z.array(summary), total: z.int(), asOf }).meta({ id: 'StreamsAppPage' }));
+const topicUse = describes<StreamsTopicUse>()(
+  z.object({
+    topic: z.string(),
+    role: z.enum(['source', 'sink', 'repartition', 'changelog']),
+    rate,
+    lag: z.int().nullable(),
+    exists: z.boolean(),
+  }),
+);
+const task = describes<StreamsTask>()(
+  z.object({
+    taskId: z.string(),
+    subtopology: z.string(),
+    partition: z.int(),
+    activeOn: z.string().nullable(),
+    standbyOn: z.array(z.string()),
+    lag: z.int().nullable(),
+  }),
+);
+const subtopology = describes<StreamsSubtopology>()(
+  z.object({
+    id: z.string(),
+    inputs: z.array(topicUse),
+    outputs: z.array(topicUse),
+    changelogs: z.array(topicUse),
+    sourcePatterns: z.array(z.string()),
+    lag: z.int().nullable(),
+    tasks: z.array(task),
+  }),
+);
+const member = describes<StreamsMember>()(
+  z.object({
+    memberId: z.string(),
+    clientId: z.string(),
+    host: z.string(),
+    processId: z.string(),
+    instanceId: z.string().nullable(),
+    activeTasks: z.array(z.string()),
+    standbyTasks: z.array(z.string()),
+    warmupTasks: z.array(z.string()),
+  }),
+);
+const store = describes<StreamsStore>()(
+  z.object({
+    name: z.string(),
+    changelogTopic: z.string(),
+    windowed: z.boolean(),
+    cleanupPolicy: z.string().nullable(),
+    records: z.int().nullable(),
+    sizeBytes: z.int().nullable(),
+    retentionMs: z.int().nullable(),
+    brokerDefaultRetentionMs: z.int().nullable(),
+    restoreSeconds: z.number().nullable(),
+    restoreRate: z.number().nullable(),
+  }),
+);
+const detail = describes<StreamsAppDetail>()(
+  z
+    .object({
+      ...summaryShape,
+      groupEpoch: z.int().nullable(),
+      assignmentEpoch: z.int().nullable(),
+      subtopologies: z.array(subtopology),
+      members: z.array(member),
+      stores: z.array(store),
+      asOf,
+    })
+    .meta({ id: 'StreamsAppDetail' }),
+);
+
+const tag = 'streams-apps';
+
+/** The OpenAPI description of `streams.routes.ts`. */
+export const streamsPaths: ZodOpenApiPathsObject = {
+  '/clusters/{cluster}/streams-apps': {
+    get: operation(tag, 'The Kafka Streams applications: streams groups and classic-protocol apps, with lag and rates', {
+      requestParams: { path: z.object({ cluster: clusterName }), query: streamsAppList },
+      ok: { 200: json(page) },
+    }),
+  },
+  '/clusters/{cluster}/streams-apps/{applicationId}': {
+    get: operation(tag, "An app's sub-topologies with live rates and lag, its tasks, members and state stores", {
+      requestParams: { path: z.object({ cluster: clusterName, ...streamsPathParams }), query: freshQuery },
+      ok: { 200: json(detail) },
+    }),
+  },
+};

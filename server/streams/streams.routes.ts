@@ -1,0 +1,36 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
+import type { ClustersService } from '../clusters/clusters.service';
+import { named, requires, visibleTo } from '../access/request-access';
+import { checkPathParams, freshFlag, freshQuery, parseQuery } from '../shared/validation';
+import type { StreamsAppListQuery } from './streams.model';
+import type { StreamsService } from './streams.service';
+
+export const streamsAppList = z.object({
+  search: z.string().optional(),
+  sort: z.enum(['applicationId', 'state', 'memberCount', 'totalLag']).default('applicationId'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(0).default(0),
+  pageSize: z.coerce.number().int().min(1).max(10_000).default(10_000),
+  fresh: freshFlag,
+}) satisfies z.ZodType<StreamsAppListQuery>;
+
+/** An application id is its group's id: Kafka takes any. */
+export const streamsPathParams = { applicationId: z.string().min(1) };
+
+/**
+ * The Streams apps of a cluster: `/api/clusters/:cluster/streams-apps...`. An app is its
+ * group, so seeing one takes what seeing that consumer group takes.
+ */
+export function streamsRoutes(clusters: ClustersService, streams: StreamsService): Router {
+  const base = '/clusters/:cluster/streams-apps';
+  return checkPathParams(clusterRouter(clusters), streamsPathParams)
+    .get(base, async (req, res) => {
+      const query = parseQuery(streamsAppList, req);
+      res.json(await streams.list(clusterOf(req), query, (ids) => visibleTo(req, 'consumerGroup', ids, (id) => id)));
+    })
+    .get(`${base}/:applicationId`, requires('viewer', named('consumerGroup', 'applicationId')), async (req, res) => {
+      res.json(await streams.detail(clusterOf(req), req.params.applicationId, parseQuery(freshQuery, req)));
+    });
+}
