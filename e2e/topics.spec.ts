@@ -36,9 +36,13 @@ test.describe('Topics', () => {
     await test.step('produce a message through the dialog', async () => {
       await page.getByRole('button', { name: 'Produce message' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('Key').fill('order-4711');
-      await dialog.getByLabel('Value').fill('{"type":"OrderPlaced","id":"order-4711","total":42.5}');
-      await expect(dialog).toContainText('Valid JSON');
+      // The dialog sets its form up as it opens (partitions, defaults): typing too early on a
+      // busy machine can be undone by that, so type again until the form shows the value.
+      await expect(async () => {
+        await dialog.getByLabel('Key').fill('order-4711');
+        await dialog.getByLabel('Value').fill('{"type":"OrderPlaced","id":"order-4711","total":42.5}');
+        await expect(dialog).toContainText('Valid JSON', { timeout: 2_000 });
+      }).toPass({ timeout: 15_000 });
       await dialog.getByRole('button', { name: 'Produce', exact: true }).click();
       await expect(dialog.getByRole('status')).toContainText(/Written to partition \d at offset 0/);
       await dialog.getByRole('button', { name: 'Close' }).click();
