@@ -20,6 +20,7 @@ import { consumerGroupsRoutes } from './consumer-groups/consumer-groups.routes';
 import { ConsumerGroupsService } from './consumer-groups/consumer-groups.service';
 import { StreamsGateway } from './streams/streams.gateway';
 import { streamsRoutes } from './streams/streams.routes';
+import { StreamsReplayService } from './streams/streams-replay.service';
 import { StreamsService } from './streams/streams.service';
 import { OffsetResetService } from './consumer-groups/offset-reset.service';
 import { CopartitionGateway } from './copartition/copartition.gateway';
@@ -132,8 +133,10 @@ export function createApp({
   api.use(copartitionRoutes(clustersService, new CopartitionService(gateway, new CopartitionGateway(gateway, topicsGateway), audit)));
   const consumerGroupsGateway = new ConsumerGroupsGateway(gateway);
   const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway, model, audit);
-  api.use(consumerGroupsRoutes(clustersService, consumerGroups, new OffsetResetService(consumerGroupsGateway, consumerGroups, audit)));
-  api.use(streamsRoutes(clustersService, new StreamsService(model, new StreamsGateway(gateway), consumerGroupsGateway)));
+  const offsetResets = new OffsetResetService(consumerGroupsGateway, consumerGroups, audit);
+  api.use(consumerGroupsRoutes(clustersService, consumerGroups, offsetResets));
+  const streams = new StreamsService(model, new StreamsGateway(gateway), consumerGroupsGateway);
+  api.use(streamsRoutes(clustersService, streams, new StreamsReplayService(streams, offsetResets)));
   const connectGateway = new ConnectGateway();
   // A connector's missing topics are made by the topics feature, under its rules.
   const connectorTopics = new ConnectorTopicsService(gateway, topics);

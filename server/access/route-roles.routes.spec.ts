@@ -22,6 +22,8 @@ const NEEDED: Record<string, Role | 'anyone'> = {
   'DELETE /clusters/{cluster}/consumer-groups/{group}': 'admin',
   'POST /clusters/{cluster}/consumer-groups/{group}/offsets/preview': 'operator',
   'POST /clusters/{cluster}/consumer-groups/{group}/offsets/reset': 'operator',
+  'POST /clusters/{cluster}/streams-apps/{applicationId}/replay/preview': 'operator',
+  'POST /clusters/{cluster}/streams-apps/{applicationId}/replay': 'operator',
   'POST /clusters/{cluster}/consumer-groups/{group}/offsets/undo': 'operator',
   'POST /clusters/{cluster}/connect/{connect}/connectors': 'admin',
   'PUT /clusters/{cluster}/connect/{connect}/plugins/{plugin}/validate': 'admin',

@@ -5,6 +5,7 @@ import { AppError } from '../shared/app-error';
 import { connectionTo, partialResponse, protocolApi } from '../kafka/kafka-protocol';
 import { partitionKey } from '../kafka/log-offsets';
 import { PartitionReader } from '../kafka/partition-reader';
+import { describeStreamsGroups, type StreamsGroupDescription } from '../kafka/streams-group-describe';
 
 export { partitionKey };
 import type { ConsumerGroupMember } from './consumer-group.model';
@@ -65,8 +66,9 @@ export class ConsumerGroupsGateway {
 
   /**
    * State and members of the given groups, batched: one DescribeGroups per coordinator for
-   * classic groups, one ConsumerGroupDescribe per coordinator for KIP-848 groups. A group of
-   * unknown type is asked both ways; one that exists in neither comes back `Dead`.
+   * classic groups, one ConsumerGroupDescribe per coordinator for KIP-848 groups, one
+   * StreamsGroupDescribe for Kafka Streams apps on the streams protocol. A group of unknown
+   * type is asked each way in turn; one that exists in none comes back `Dead`.
    */
   describe(cluster: ClusterConfig, groups: { groupId: string; type?: string }[]): Promise<Map<string, GroupDescription>> {
     return this.clusters.call(cluster, async (admin) => {
@@ -93,6 +95,16 @@ export class ConsumerGroupsGateway {
         .filter((group) => group.type === 'consumer' || (group.type === undefined && described.get(group.groupId)?.state === 'Dead'))
         .map((group) => group.groupId);
       for (const group of await describeConsumerProtocolGroups(admin, modern)) described.set(group.groupId, group);
+      // Still unknown: perhaps a Kafka Streams app on the streams protocol (KIP-1071).
+      const unknown = groups.filter(
+        (group) => group.type === 'streams' || (group.type === undefined && described.get(group.groupId)?.state === 'Dead'),
+      );
+      for (const group of await describeStreamsGroups(
+        admin,
+        unknown.map((group) => group.groupId),
+      )) {
+        described.set(group.groupId, streamsGroupAsGroup(group));
+      }
       return described;
     });
   }
@@ -251,4 +263,23 @@ async function describeConsumerProtocolGroups(admin: Admin, groupIds: string[]):
         assignments: member.assignment.topicPartitions.map((t) => ({ topic: t.topicName, partitions: [...t.partitions] })),
       })),
     }));
+}
+
+/** A streams group as a group: its members, each assigned the input partitions of its active tasks. */
+function streamsGroupAsGroup(group: StreamsGroupDescription): GroupDescription {
+  const inputs = new Map((group.topology ?? []).map((s) => [s.id, [...s.sourceTopics, ...s.repartitionSourceTopics.map((t) => t.name)]]));
+  return {
+    groupId: group.groupId,
+    state: group.state,
+    type: 'streams',
+    protocolType: 'streams',
+    members: group.members.map((member) => ({
+      memberId: member.memberId,
+      clientId: member.clientId,
+      host: member.clientHost.replace(/^\//, ''),
+      assignments: member.assignment.active.flatMap((tasks) =>
+        (inputs.get(tasks.subtopology) ?? []).map((topic) => ({ topic, partitions: [...tasks.partitions] })),
+      ),
+    })),
+  };
 }

@@ -15,10 +15,10 @@ export interface StreamsInternalTopic {
 /** One sub-topology of a Streams application, as the broker knows it (KIP-1071). */
 export interface StreamsSubtopology {
   id: string;
+  /** Regular expressions are resolved by the broker to the topics they match. */
   sourceTopics: string[];
-  sourceTopicPatterns: string[];
-  changelogTopics: StreamsInternalTopic[];
   repartitionSinkTopics: string[];
+  changelogTopics: StreamsInternalTopic[];
   repartitionSourceTopics: StreamsInternalTopic[];
 }
 
@@ -48,13 +48,17 @@ export interface StreamsGroupMember {
   rackId: string | null;
   clientId: string;
   clientHost: string;
-  topologyId: string;
+  topologyEpoch: number;
   processId: string;
+  /** Where the instance answers interactive queries, if it says. */
+  userEndpoint: { host: string; port: number } | null;
   clientTags: Record<string, string>;
   taskOffsets: StreamsTaskOffset[];
   taskEndOffsets: StreamsTaskOffset[];
   assignment: StreamsAssignment;
   targetAssignment: StreamsAssignment;
+  /** A member still on the classic protocol, not upgraded yet. */
+  isClassic: boolean;
 }
 
 /** A streams group described by its coordinator (StreamsGroupDescribe, API key 89, version 0). */
@@ -64,7 +68,12 @@ export interface StreamsGroupDescription {
   state: string;
   groupEpoch: number;
   assignmentEpoch: number;
-  /** Null until the first member has told the broker its topology. */
+  /** The epoch of the topology the group runs; null until a member told the broker its topology. */
+  topologyEpoch: number | null;
+  /**
+   * Null until the topology is set up: before a member joined, or while source topics are
+   * missing or partitioned wrongly.
+   */
   topology: StreamsSubtopology[] | null;
   members: StreamsGroupMember[];
 }
@@ -77,8 +86,8 @@ const STREAMS_GROUP_DESCRIBE = 89;
 /**
  * StreamsGroupDescribe sent to each group's coordinator, which the client library does not
  * implement: the request and response written and read here, field by field as Kafka's
- * `StreamsGroupDescribeRequest.json` / `StreamsGroupDescribeResponse.json` (version 0) define
- * them. Groups the broker does not know as streams groups are left out.
+ * `StreamsGroupDescribeRequest.json` / `StreamsGroupDescribeResponse.json` (version 0, as
+ * Kafka 4.2 released it) define them. Groups the broker does not know as streams groups are left out.
  */
 export async function describeStreamsGroups(admin: Admin, groupIds: string[]): Promise<StreamsGroupDescription[]> {
   if (!groupIds.length) return [];
@@ -120,20 +129,28 @@ function readGroup(reader: ByteReader): DescribeAnswer {
   const state = text(reader);
   const groupEpoch = reader.int32();
   const assignmentEpoch = reader.int32();
-  const topology = readArray(reader, readSubtopology);
+  // A nullable struct: -1 for null, 1 before its fields.
+  let topologyEpoch: number | null = null;
+  let topology: StreamsSubtopology[] | null = null;
+  if (reader.int8() >= 0) {
+    topologyEpoch = reader.int32();
+    topology = readArray(reader, readSubtopology);
+    reader.skipTaggedFields();
+  }
   const members = readArray(reader, readMember) ?? [];
   reader.int32(); // authorized operations
   reader.skipTaggedFields();
-  return errorCode === 0 ? { group: { groupId, state, groupEpoch, assignmentEpoch, topology, members } } : { errorCode, groupId, message };
+  return errorCode === 0
+    ? { group: { groupId, state, groupEpoch, assignmentEpoch, topologyEpoch, topology, members } }
+    : { errorCode, groupId, message };
 }
 
 function readSubtopology(reader: ByteReader): StreamsSubtopology {
   const subtopology = {
     id: text(reader),
     sourceTopics: readStrings(reader),
-    sourceTopicPatterns: readStrings(reader),
-    changelogTopics: readArray(reader, readTopicInfo) ?? [],
     repartitionSinkTopics: readStrings(reader),
+    changelogTopics: readArray(reader, readTopicInfo) ?? [],
     repartitionSourceTopics: readArray(reader, readTopicInfo) ?? [],
   };
   reader.skipTaggedFields();
@@ -148,16 +165,26 @@ function readMember(reader: ByteReader): StreamsGroupMember {
     rackId: reader.compactString(),
     clientId: text(reader),
     clientHost: text(reader),
-    topologyId: text(reader),
+    topologyEpoch: reader.int32(),
     processId: text(reader),
+    userEndpoint: readEndpoint(reader),
     clientTags: Object.fromEntries(readArray(reader, readKeyValue) ?? []),
     taskOffsets: readArray(reader, readTaskOffset) ?? [],
     taskEndOffsets: readArray(reader, readTaskOffset) ?? [],
     assignment: readAssignment(reader),
     targetAssignment: readAssignment(reader),
+    isClassic: reader.boolean(),
   };
   reader.skipTaggedFields();
   return member;
+}
+
+/** A nullable struct: -1 for null, else the host and an unsigned 16-bit port. */
+function readEndpoint(reader: ByteReader): { host: string; port: number } | null {
+  if (reader.int8() < 0) return null;
+  const endpoint = { host: text(reader), port: reader.int16() & 0xffff };
+  reader.skipTaggedFields();
+  return endpoint;
 }
 
 function readTopicInfo(reader: ByteReader): StreamsInternalTopic {

@@ -91,7 +91,8 @@ export function subtopologiesOf(group: StreamsGroupDescription, view: ClusterVie
       inputs,
       outputs: subtopology.repartitionSinkTopics.map((topic) => use(topic, 'repartition', false)),
       changelogs: subtopology.changelogTopics.map((topic) => use(topic.name, 'changelog', false)),
-      sourcePatterns: subtopology.sourceTopicPatterns,
+      // The broker resolves a pattern to the topics it matches: they are among the sources.
+      sourcePatterns: [],
       lag: sum(inputs.map((input) => input.lag)),
       tasks,
     };

@@ -3,6 +3,7 @@
  * its sub-topologies as a graph with live rates and lag, its tasks and members, and its state
  * stores with their changelogs. The Angular app imports these types too.
  */
+import type { OffsetResetCommand, OffsetResetRequest, ResetPreview } from '../consumer-groups/consumer-group.model';
 
 /**
  * How the console knows the app: `streams` — a streams group (KIP-1071), described by the
@@ -127,4 +128,22 @@ export interface StreamsAppListQuery {
   page: number;
   pageSize: number;
   fresh?: boolean;
+}
+
+/**
+ * A Streams app's replay, the way `kafka-streams-application-reset` does it: the app's input
+ * topics are reset (all partitions) with one of the replay modes, while no member runs.
+ */
+export type StreamsReplayRequest = Omit<OffsetResetRequest, 'topics'>;
+export type StreamsReplayCommand = Omit<OffsetResetCommand, 'topics'>;
+
+/** The preview of a Streams app's replay: the input offsets' moves, and the internal topics to delete. */
+export interface StreamsReplayPreview extends ResetPreview {
+  inputTopics: string[];
+  /**
+   * Repartition and changelog topics the app made. The reset tool deletes them, so the app
+   * rebuilds its state from the replayed input; without that, it replays onto the state it has.
+   * They are named here for an admin to delete (each on its topic page); the replay keeps them.
+   */
+  internalTopics: string[];
 }

@@ -1,19 +1,21 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { clusterName } from '../clusters/cluster-routing';
-import { describes, json, operation } from '../shared/openapi';
+import { describes, json, operation, requestBody } from '../shared/openapi';
 import { freshQuery } from '../shared/validation';
+import type { OffsetChangeResult } from '../consumer-groups/consumer-group.model';
 import type {
   StreamsAppDetail,
   StreamsAppPage,
   StreamsAppSummary,
   StreamsMember,
+  StreamsReplayPreview,
   StreamsStore,
   StreamsSubtopology,
   StreamsTask,
   StreamsTopicUse,
 } from './streams.model';
-import { streamsAppList, streamsPathParams } from './streams.routes';
+import { streamsAppList, streamsPathParams, streamsReplayCommand, streamsReplayRequest } from './streams.routes';
 
 const rate = z.number().nullable().meta({ description: 'Records per second, between the last two samples of the live model' });
 const summaryShape = {
@@ -99,7 +101,50 @@ const detail = describes<StreamsAppDetail>()(
     .meta({ id: 'StreamsAppDetail' }),
 );
 
+const replayPreview = describes<StreamsReplayPreview>()(
+  z
+    .object({
+      groupId: z.string(),
+      mode: z.enum(['earliest', 'latest', 'timestamp', 'duration', 'shift', 'offset']),
+      value: z.union([z.string(), z.number()]).nullable(),
+      resolvedTimestamp: z.number().nullable(),
+      partitions: z.array(
+        z.object({
+          topic: z.string(),
+          partition: z.int(),
+          currentOffset: z.int().nullable(),
+          targetOffset: z.int(),
+          logStartOffset: z.int(),
+          logEndOffset: z.int(),
+          replayed: z.int(),
+          skipped: z.int(),
+        }),
+      ),
+      totals: z.object({ partitions: z.int(), replayed: z.int(), skipped: z.int() }),
+      activeMembers: z.array(z.string()),
+      inputTopics: z.array(z.string()),
+      internalTopics: z.array(z.string()),
+    })
+    .meta({ id: 'StreamsReplayPreview' }),
+);
+const replayResult = describes<OffsetChangeResult>()(
+  z.object({
+    auditId: z.string(),
+    groupId: z.string(),
+    partitions: z.array(
+      z.object({
+        topic: z.string(),
+        partition: z.int(),
+        before: z.int().nullable(),
+        after: z.int().nullable(),
+        outcome: z.literal('applied'),
+      }),
+    ),
+  }),
+);
+
 const tag = 'streams-apps';
+const appPath = z.object({ cluster: clusterName, ...streamsPathParams });
 
 /** The OpenAPI description of `streams.routes.ts`. */
 export const streamsPaths: ZodOpenApiPathsObject = {
@@ -111,8 +156,23 @@ export const streamsPaths: ZodOpenApiPathsObject = {
   },
   '/clusters/{cluster}/streams-apps/{applicationId}': {
     get: operation(tag, "An app's sub-topologies with live rates and lag, its tasks, members and state stores", {
-      requestParams: { path: z.object({ cluster: clusterName, ...streamsPathParams }), query: freshQuery },
+      requestParams: { path: appPath, query: freshQuery },
       ok: { 200: json(detail) },
+    }),
+  },
+  '/clusters/{cluster}/streams-apps/{applicationId}/replay/preview': {
+    post: operation(tag, "Where a replay would move the app's input offsets, and its internal topics; changes nothing", {
+      requestParams: { path: appPath },
+      requestBody: requestBody(streamsReplayRequest),
+      ok: { 200: json(replayPreview) },
+    }),
+  },
+  '/clusters/{cluster}/streams-apps/{applicationId}/replay': {
+    post: operation(tag, 'Resets every input topic of the app, audited and undoable; refused while members run', {
+      requestParams: { path: appPath },
+      requestBody: requestBody(streamsReplayCommand),
+      ok: { 200: json(replayResult) },
+      errors: { change: true },
     }),
   },
 };

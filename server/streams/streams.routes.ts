@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { clusterOf, clusterRouter } from '../clusters/cluster-routing';
 import type { ClustersService } from '../clusters/clusters.service';
 import { named, requires, visibleTo } from '../access/request-access';
-import { checkPathParams, freshFlag, freshQuery, parseQuery } from '../shared/validation';
+import { resetCommand, resetRequest } from '../consumer-groups/consumer-groups.routes';
+import { checkPathParams, freshFlag, freshQuery, parseBody, parseQuery } from '../shared/validation';
+import type { StreamsReplayService } from './streams-replay.service';
 import type { StreamsAppListQuery } from './streams.model';
 import type { StreamsService } from './streams.service';
 
@@ -16,6 +18,10 @@ export const streamsAppList = z.object({
   fresh: freshFlag,
 }) satisfies z.ZodType<StreamsAppListQuery>;
 
+/** A replay resets every input topic of the app: the topics are not chosen. */
+export const streamsReplayRequest = resetRequest.omit({ topics: true });
+export const streamsReplayCommand = resetCommand.omit({ topics: true });
+
 /** An application id is its group's id: Kafka takes any. */
 export const streamsPathParams = { applicationId: z.string().min(1) };
 
@@ -23,14 +29,21 @@ export const streamsPathParams = { applicationId: z.string().min(1) };
  * The Streams apps of a cluster: `/api/clusters/:cluster/streams-apps...`. An app is its
  * group, so seeing one takes what seeing that consumer group takes.
  */
-export function streamsRoutes(clusters: ClustersService, streams: StreamsService): Router {
+export function streamsRoutes(clusters: ClustersService, streams: StreamsService, replays: StreamsReplayService): Router {
   const base = '/clusters/:cluster/streams-apps';
+  const app = named('consumerGroup', 'applicationId');
   return checkPathParams(clusterRouter(clusters), streamsPathParams)
     .get(base, async (req, res) => {
       const query = parseQuery(streamsAppList, req);
       res.json(await streams.list(clusterOf(req), query, (ids) => visibleTo(req, 'consumerGroup', ids, (id) => id)));
     })
-    .get(`${base}/:applicationId`, requires('viewer', named('consumerGroup', 'applicationId')), async (req, res) => {
+    .get(`${base}/:applicationId`, requires('viewer', app), async (req, res) => {
       res.json(await streams.detail(clusterOf(req), req.params.applicationId, parseQuery(freshQuery, req)));
+    })
+    .post(`${base}/:applicationId/replay/preview`, requires('operator', app), async (req, res) => {
+      res.json(await replays.preview(clusterOf(req), req.params.applicationId, parseBody(streamsReplayRequest, req)));
+    })
+    .post(`${base}/:applicationId/replay`, requires('operator', app), async (req, res) => {
+      res.json(await replays.replay(clusterOf(req), req.params.applicationId, parseBody(streamsReplayCommand, req)));
     });
 }

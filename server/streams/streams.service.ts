@@ -114,6 +114,24 @@ export class StreamsService {
     };
   }
 
+  /**
+   * The app's input topics (what it reads that it did not make: a replay resets these) and
+   * its internal topics (repartition and changelog topics). 404 STREAMS_APP_NOT_FOUND when none.
+   */
+  async topicsOf(cluster: ClusterConfig, applicationId: string): Promise<{ inputs: string[]; internal: string[] }> {
+    const [metadata, state] = await Promise.all([this.model.metadata(cluster, { fresh: true }), this.#state(cluster, true)]);
+    const app = appsOf(state.value).find((known) => known.applicationId === applicationId);
+    if (!app) throw new AppError('STREAMS_APP_NOT_FOUND', `There is no Kafka Streams application ${applicationId} on ${cluster.name}`);
+    const names = metadata.value.topics.map((topic) => topic.name);
+    const made = internalTopicsOf(applicationId, names);
+    const internal = [...made.repartitions, ...made.changelogs].sort(byCodeUnit);
+    const read = app.streams
+      ? (app.streams.topology ?? []).flatMap((subtopology) => subtopology.sourceTopics)
+      : app.commits.map((commit) => commit.topic);
+    const inputs = [...new Set(read)].filter((topic) => !internal.includes(topic) && names.includes(topic)).sort(byCodeUnit);
+    return { inputs, internal };
+  }
+
   #summary(cluster: ClusterConfig, app: KnownApp, view: ClusterView, state: Snapshot<StreamsState>): StreamsAppSummary {
     const committed = commitsByPartition(app.commits);
     const lags = app.commits.map((commit) => {
