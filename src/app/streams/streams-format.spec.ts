@@ -2,7 +2,7 @@ import { formatCount, formatDuration, formatRate, formatRetention, shorten } fro
 
 describe('streams-format', () => {
   describe('formatRate', () => {
-    it('keeps one decimal below 10 records per second', () => expect(formatRate(2.46)).toBe('2.5/s'));
+    it('keeps one decimal below 100 records per second', () => expect(formatRate(12.46)).toBe('12.5/s'));
 
     it('rounds higher rates to whole records with grouped digits', () => expect(formatRate(12_345.6)).toBe('12,346/s'));
 

@@ -1,7 +1,7 @@
-/** A rate in records per second: one decimal below 10, whole numbers above; a dash when unknown. */
+/** A rate in records per second: one decimal below 100, whole numbers above; a dash when unknown. */
 export function formatRate(rate: number | null): string {
   if (rate === null) return '—';
-  const digits = rate < 10 && rate !== Math.round(rate) ? 1 : 0;
+  const digits = rate < 100 && rate !== Math.round(rate) ? 1 : 0;
   return `${rate.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}/s`;
 }
 
