@@ -7,7 +7,7 @@ import { NAVIGATION } from './shell/navigation';
 import { SectionPlaceholderPage } from './shell/section-placeholder-page';
 import { ShellPage } from './shell/shell-page';
 
-const built = ['overview', 'topics', 'consumer-groups', 'audit', 'copartition', 'connectors'];
+const built = ['overview', 'topics', 'consumer-groups', 'streams', 'audit', 'copartition', 'connectors'];
 const notBuiltYet = NAVIGATION.filter((item) => !built.includes(item.path)).map((item) => ({
   path: item.path,
   component: SectionPlaceholderPage,
@@ -43,6 +43,16 @@ export const routes: Routes = [
             path: 'consumer-groups/:group',
             loadComponent: () => import('./consumer-groups/consumer-group-page').then((m) => m.ConsumerGroupPage),
             title: 'Consumer group · Kafka Pipeline Console',
+          },
+          {
+            path: 'streams',
+            loadComponent: () => import('./streams/streams-apps-page').then((m) => m.StreamsAppsPage),
+            title: 'Streams apps · Kafka Pipeline Console',
+          },
+          {
+            path: 'streams/:applicationId',
+            loadComponent: () => import('./streams/streams-app-page').then((m) => m.StreamsAppPage),
+            title: 'Streams app · Kafka Pipeline Console',
           },
           {
             path: 'audit',

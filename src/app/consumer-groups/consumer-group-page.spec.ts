@@ -227,6 +227,16 @@ describe('ConsumerGroupPage', () => {
     });
   });
 
+  describe('for a classic Kafka Streams app', () => {
+    it('links to its Streams app page', async () => {
+      http.expectOne(url).flush(aConsumerGroupDetail({ topics: ['order-enricher-KSTREAM-KEY-SELECT-0000000002-repartition'] }));
+      await fixture.whenStable();
+
+      const link = (fixture.nativeElement as HTMLElement).querySelector('a.streams-app');
+      expect(link?.getAttribute('href')).toBe('/clusters/local/streams/order-enricher');
+    });
+  });
+
   describe('for a group that does not exist', () => {
     it('shows the server message', async () => {
       http

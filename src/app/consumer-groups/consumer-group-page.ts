@@ -11,7 +11,7 @@ import { changeRunner } from '../shared/change-runner';
 import { DataAge } from '../shared/data-age';
 import { ErrorPanel } from '../shared/error-panel';
 import { liveResource } from '../shared/live-resource';
-import { isIdle, isLagging, readShare, stateTone, totalReadShare } from './consumer-group-rules';
+import { isIdle, isLagging, isStreamsApp, readShare, stateTone, totalReadShare } from './consumer-group-rules';
 import { ConsumerGroupsService } from './consumer-groups.service';
 import { NumberOrDashPipe } from './number-or-dash.pipe';
 import { PartitionLagTable, type PartitionLagRow } from './partition-lag-table';
@@ -68,6 +68,11 @@ export class ConsumerGroupPage {
   protected readonly protocolLabel = computed(() =>
     this.current()?.type === 'consumer' ? 'KIP-848 consumer protocol' : 'classic protocol',
   );
+  /** A classic Kafka Streams app, which has a page of its own with its topology. */
+  protected readonly isStreamsApp = computed(() => {
+    const group = this.current();
+    return !!group && isStreamsApp(group);
+  });
   protected readonly isIdle = computed(() => {
     const group = this.current();
     return !!group && isIdle(group);

@@ -1,5 +1,5 @@
 import { aConsumerGroup, aPartitionLag } from './consumer-group.builders';
-import { isIdle, isLagging, readShare, stateTone, totalReadShare } from './consumer-group-rules';
+import { isIdle, isLagging, isStreamsApp, readShare, stateTone, totalReadShare } from './consumer-group-rules';
 
 describe('consumer group rules', () => {
   describe('isIdle', () => {
@@ -17,6 +17,24 @@ describe('consumer group rules', () => {
 
     describe('while a KIP-848 group reconciles', () => {
       it('is false', () => expect(isIdle(aConsumerGroup({ state: 'Reconciling' }))).toBeFalse());
+    });
+  });
+
+  describe('isStreamsApp', () => {
+    describe('for a group reading a repartition topic named after it', () => {
+      it('is true', () =>
+        expect(
+          isStreamsApp(aConsumerGroup({ groupId: 'order-enricher', topics: ['order-enricher-KSTREAM-0001-repartition'] })),
+        ).toBeTrue());
+    });
+
+    describe('for a group reading only its own topics', () => {
+      it('is false', () => expect(isStreamsApp(aConsumerGroup({ groupId: 'order-enricher', topics: ['shop.orders.events'] }))).toBeFalse());
+    });
+
+    describe('for a repartition topic of another app', () => {
+      it('is false', () =>
+        expect(isStreamsApp(aConsumerGroup({ groupId: 'order', topics: ['payment-matcher-KSTREAM-0001-repartition'] }))).toBeFalse());
     });
   });
 

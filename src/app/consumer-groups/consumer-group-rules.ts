@@ -37,3 +37,11 @@ export function totalReadShare(partitions: LogPosition[]): number {
 export function isLagging(lag: number | null): boolean {
   return (lag ?? 0) > 0;
 }
+
+/**
+ * Whether the group is a classic-protocol Kafka Streams app: it reads an internal topic named
+ * after it (`<application.id>-…-repartition`), as the server recognises such apps.
+ */
+export function isStreamsApp(group: Pick<ConsumerGroupSummary, 'groupId' | 'topics'>): boolean {
+  return group.topics.some((topic) => topic.startsWith(`${group.groupId}-`) && /-(repartition|changelog)$/.test(topic));
+}

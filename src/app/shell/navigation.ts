@@ -17,6 +17,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
     icon: 'groups',
     purpose: 'Lag per group, and replay: reset offsets with a preview, an audit trail and undo.',
   },
+  {
+    path: 'streams',
+    label: 'Streams apps',
+    icon: 'account_tree',
+    purpose: 'Kafka Streams applications: their topology with live rates and lag, tasks, members and state stores.',
+  },
   { path: 'connectors', label: 'Connectors', icon: 'cable', purpose: 'Kafka Connect connectors, tasks and source-connector offsets.' },
   {
     path: 'copartition',

@@ -66,6 +66,7 @@ describe('ShellPage', () => {
         'Overview',
         'Topics',
         'Consumer groups',
+        'Streams apps',
         'Connectors',
         'Co-partition health',
         'Advisor',
