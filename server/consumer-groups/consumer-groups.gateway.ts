@@ -73,7 +73,7 @@ export class ConsumerGroupsGateway {
   describe(cluster: ClusterConfig, groups: { groupId: string; type?: string }[]): Promise<Map<string, GroupDescription>> {
     return this.clusters.call(cluster, async (admin) => {
       const described = new Map<string, GroupDescription>();
-      const classic = groups.filter((group) => group.type !== 'consumer').map((group) => group.groupId);
+      const classic = groups.filter((group) => group.type !== 'consumer' && group.type !== 'streams').map((group) => group.groupId);
       if (classic.length) {
         for (const group of (await admin.describeGroups({ groups: classic })).values()) {
           described.set(group.id, {

@@ -21,7 +21,8 @@ import type { ConsumerGroupsGateway, GroupDescription, PartitionOffset } from '.
 const ACTIVE_STATES = new Set(['Stable', 'PreparingRebalance', 'CompletingRebalance', 'Reconciling', 'Assigning']);
 
 /** Kafka Connect workers form groups too; they hold no offsets and cannot be replayed. */
-const isConsumerGroup = (protocolType: string) => protocolType === 'consumer' || protocolType === '';
+/** Groups of consumers (Kafka Streams apps included), not of Connect workers or other protocols. */
+const isConsumerGroup = (protocolType: string) => protocolType === 'consumer' || protocolType === 'streams' || protocolType === '';
 
 /** Lag of every group and of one group in detail; deleting an empty group. */
 export class ConsumerGroupsService {

@@ -13,7 +13,7 @@ export interface LogOffsets {
 export interface GroupListing {
   groupId: string;
   state: string;
-  /** `classic` or `consumer` (KIP-848). */
+  /** `classic`, `consumer` (KIP-848) or `streams` (KIP-1071). */
   type: string;
   protocolType: string;
 }
@@ -208,8 +208,9 @@ export class ClusterModel {
   consumerGroups(cluster: ClusterConfig, options: { fresh?: boolean } = {}): Promise<Snapshot<ConsumerGroupsState>> {
     const read = () =>
       this.kafka.call(cluster, async (admin): Promise<ConsumerGroupsState> => {
-        // Without explicit types the client asks for classic groups only and misses KIP-848 ones.
-        const groups = await admin.listGroups({ types: ['classic', 'consumer'] });
+        // Without explicit types the client asks for classic groups only and misses KIP-848
+        // groups and Kafka Streams apps on the streams protocol (KIP-1071).
+        const groups = await admin.listGroups({ types: ['classic', 'consumer', 'streams'] });
         const listings = [...groups.values()].map((group) => ({
           groupId: group.id,
           state: group.state,

@@ -66,7 +66,11 @@ export class ConsumerGroupPage {
   protected readonly updateFailure = computed(() => (this.detail.hasValue() ? this.detail.error()?.message : undefined));
   protected readonly tone = computed(() => stateTone(this.current()?.state ?? ''));
   protected readonly protocolLabel = computed(() =>
-    this.current()?.type === 'consumer' ? 'KIP-848 consumer protocol' : 'classic protocol',
+    this.current()?.type === 'consumer'
+      ? 'KIP-848 consumer protocol'
+      : this.current()?.type === 'streams'
+        ? 'Kafka Streams protocol (KIP-1071)'
+        : 'classic protocol',
   );
   /** A classic Kafka Streams app, which has a page of its own with its topology. */
   protected readonly isStreamsApp = computed(() => {

@@ -39,9 +39,13 @@ export function isLagging(lag: number | null): boolean {
 }
 
 /**
- * Whether the group is a classic-protocol Kafka Streams app: it reads an internal topic named
- * after it (`<application.id>-…-repartition`), as the server recognises such apps.
+ * Whether the group is a Kafka Streams app: a streams group (KIP-1071), or a classic-protocol
+ * app that reads an internal topic named after it (`<application.id>-…-repartition`), as the
+ * server recognises such apps.
  */
-export function isStreamsApp(group: Pick<ConsumerGroupSummary, 'groupId' | 'topics'>): boolean {
-  return group.topics.some((topic) => topic.startsWith(`${group.groupId}-`) && /-(repartition|changelog)$/.test(topic));
+export function isStreamsApp(group: Pick<ConsumerGroupSummary, 'groupId' | 'topics' | 'type'>): boolean {
+  return (
+    group.type === 'streams' ||
+    group.topics.some((topic) => topic.startsWith(`${group.groupId}-`) && /-(repartition|changelog)$/.test(topic))
+  );
 }

@@ -24,7 +24,9 @@ import {
   aTopicUse,
   REPARTITION,
 } from './streams.builders';
-import { REPLAY_NOT_YET, StreamsAppPage } from './streams-app-page';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { aConsumerGroupDetail, aPartitionLag } from '../consumer-groups/consumer-group.builders';
+import { REPLAY_EXPLAINED, STOP_INSTANCES_FIRST, StreamsAppPage } from './streams-app-page';
 
 /** No background read happens within a spec unless the spec shortens this. */
 const AN_HOUR = 3_600_000;
@@ -204,14 +206,50 @@ describe('StreamsAppPage', () => {
 
   describe('Replay', () => {
     describe('for an operator', () => {
-      beforeEach(async () => {
-        TestBed.inject(AccessService).remember(aSignedInSession({ role: 'operator' }));
-        await open();
+      beforeEach(() => TestBed.inject(AccessService).remember(aSignedInSession({ role: 'operator' })));
+
+      describe('while the app runs', () => {
+        beforeEach(() => open(aStreamsAppDetail({ memberCount: 1 })));
+
+        it('is disabled, saying to stop the instances first', async () => {
+          expect(await (await loader().getHarness(MatButtonHarness.with({ text: /Replay/ }))).isDisabled()).toBeTrue();
+          expect(await tooltip('[data-testid="replay"]')).toBe(STOP_INSTANCES_FIRST);
+        });
       });
 
-      it('is disabled, saying it comes with the application reset', async () => {
-        expect(await (await loader().getHarness(MatButtonHarness.with({ text: /Replay/ }))).isDisabled()).toBeTrue();
-        expect(await tooltip('[data-testid="replay"]')).toBe(REPLAY_NOT_YET);
+      describe('once no instance runs', () => {
+        beforeEach(() =>
+          open(
+            aStreamsAppDetail({
+              memberCount: 0,
+              members: [],
+              subtopologies: [aSubtopology({ inputs: [aTopicUse({ topic: 'shop.orders.events', role: 'source' })] })],
+            }),
+          ),
+        );
+
+        it('says what it does on hover', async () => expect(await tooltip('[data-testid="replay"]')).toBe(REPLAY_EXPLAINED));
+
+        it("opens the groups' replay steps on the app's input topics only", async () => {
+          await (await loader().getHarness(MatButtonHarness.with({ text: /Replay/ }))).click();
+          http
+            .expectOne((request) => request.url === '/api/clusters/local/consumer-groups/order-enricher')
+            .flush(
+              aConsumerGroupDetail({
+                groupId: 'order-enricher',
+                partitions: [
+                  aPartitionLag({ topic: 'shop.orders.events', partition: 0 }),
+                  aPartitionLag({ topic: 'order-enricher-KSTREAM-REPARTITION-0000000002-repartition', partition: 0 }),
+                ],
+              }),
+            );
+          const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+          const shown = (await dialog.getText()) ?? '';
+          expect(shown).toContain('shop.orders.events');
+          expect(shown).not.toContain('-repartition');
+          await dialog.close();
+          http.match(url).forEach((request) => request.flush(aStreamsAppDetail()));
+        });
       });
     });
 

@@ -1,4 +1,5 @@
 import { DOCUMENT } from '@angular/common';
+import { MatDialog } from '@angular/material/dialog';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -6,7 +7,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { AccessService } from '../access/access.service';
+import { ConsumerGroupsService } from '../consumer-groups/consumer-groups.service';
 import { NumberOrDashPipe } from '../consumer-groups/number-or-dash.pipe';
+import { ReplayDialog, type ReplayDialogData } from '../consumer-groups/replay-dialog';
 import { StateChip } from '../consumer-groups/state-chip';
 import { DataAge } from '../shared/data-age';
 import { ErrorPanel } from '../shared/error-panel';
@@ -20,8 +23,11 @@ import { TaskLagTable } from './task-lag-table';
 import { TopologyGraph } from './topology-graph';
 import { layoutSubtopology } from './topology-layout';
 
-/** Why Replay waits: the server resets a Streams app only with the application reset, still to come. */
-export const REPLAY_NOT_YET = 'Replay for Streams apps comes with the application reset';
+/** Why Replay waits while the app runs: Kafka refuses to move a group's offsets under its members. */
+export const STOP_INSTANCES_FIRST = "Stop the app's instances first: its input offsets cannot move while members run";
+/** What Replay does, as `kafka-streams-application-reset` does it. */
+export const REPLAY_EXPLAINED =
+  "Reset the app's input topics so it reads them again, as kafka-streams-application-reset does; its internal topics stay (delete them on their topic pages to rebuild state from scratch)";
 
 /**
  * `/clusters/:cluster/streams/:applicationId`: one Kafka Streams app, its sub-topologies drawn
@@ -58,6 +64,8 @@ export class StreamsAppPage {
   private readonly streams = inject(StreamsService);
   private readonly access = inject(AccessService);
   private readonly document = inject(DOCUMENT);
+  private readonly consumerGroups = inject(ConsumerGroupsService);
+  private readonly dialog = inject(MatDialog);
 
   /** The app, read again every few seconds while the page is in sight, so its rates and lag move. */
   protected readonly detail = liveResource({
@@ -98,11 +106,37 @@ export class StreamsAppPage {
   private readonly resource = computed(() => ({ kind: 'consumerGroup' as const, name: this.applicationId() }));
   /** Whether Replay shows at all: only to whom may reset the app's offsets (an `operator`). */
   protected readonly showsReplay = computed(() => this.access.can('operator', this.cluster(), this.resource()));
-  protected readonly replayTooltip = REPLAY_NOT_YET;
+  /** A replay moves the app's group offsets: Kafka allows that only while no member runs. */
+  protected readonly canReplay = computed(() => this.current()?.memberCount === 0);
+  protected readonly replayTooltip = computed(() => (this.canReplay() ? REPLAY_EXPLAINED : STOP_INSTANCES_FIRST));
+  /** What a replay resets: the topics the app reads that it did not make itself. */
+  private readonly inputTopics = computed(
+    () => new Set((this.current()?.subtopologies ?? []).flatMap((s) => s.inputs.filter((i) => i.role === 'source').map((i) => i.topic))),
+  );
 
   /** Reads the app fresh from Kafka rather than from the server's live model. */
   protected refresh(): void {
     this.detail.refresh();
+  }
+
+  /**
+   * Opens the consumer groups' replay steps on the app's group, limited to its input topics:
+   * preview, typed confirmation, audit and undo as for any group. Reads the app again after.
+   */
+  protected openReplay(): void {
+    const inputs = this.inputTopics();
+    this.consumerGroups.detail(this.cluster(), this.applicationId(), { fresh: true }).subscribe((group) => {
+      const partitions = inputs.size ? group.partitions.filter((p) => inputs.has(p.topic)) : group.partitions;
+      this.dialog
+        .open<ReplayDialog, ReplayDialogData>(ReplayDialog, {
+          data: { cluster: this.cluster(), group: { ...group, partitions } },
+          width: '880px',
+          maxWidth: '95vw',
+          autoFocus: false,
+        })
+        .afterClosed()
+        .subscribe(() => this.detail.reload());
+    });
   }
 
   /** Scrolls to another sub-topology's graph, followed from a repartition topic they share. */
