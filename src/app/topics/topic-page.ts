@@ -113,6 +113,11 @@ export class TopicPage {
     stream: ({ params }) => this.bridge.sources(params.cluster, params.topic),
   });
   protected readonly isBridged = computed(() => this.bridgeSources.hasValue() && this.bridgeSources.value().sources.length > 0);
+  /**
+   * Whether the tabs can be drawn: a link to the Bridge health tab waits for the sources, since
+   * the tab group would settle on another tab while that one is not there yet.
+   */
+  protected readonly showsTabs = computed(() => !!this.current() && (this.tab() !== 'bridge' || !this.bridgeSources.isLoading()));
   protected readonly selectedTab = computed(() => Math.max(0, TABS.indexOf(this.tab() as (typeof TABS)[number])));
 
   /** Purge and delete: their failure shows at the top of the page. */
