@@ -7,6 +7,9 @@ import { AuditService } from './audit/audit.service';
 import type { ClusterConfig } from './kafka/clusters-config';
 import { ClusterModel, type ModelTiming } from './kafka/cluster-model';
 import { KafkaClients } from './kafka/kafka-clients';
+import { BridgeGateway } from './bridge/bridge.gateway';
+import { bridgeRoutes } from './bridge/bridge.routes';
+import { BridgeService } from './bridge/bridge.service';
 import { clustersRoutes } from './clusters/clusters.routes';
 import { ClustersService } from './clusters/clusters.service';
 import { ConnectGateway } from './connect/connect.gateway';
@@ -143,6 +146,7 @@ export function createApp({
   const connect = new ConnectService(connectGateway, connectorTopics);
   const connectorChanges = new ConnectorChangesService(connectGateway, connect, connectorTopics, audit);
   api.use(connectRoutes(clustersService, connect, connectorChanges, new ConnectorOffsetsService(connectGateway, audit)));
+  api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
   api.use(openApiRoutes());
   api.use(notFound);

@@ -41,6 +41,8 @@ const NEEDED: Record<string, Role | 'anyone'> = {
   'POST /clusters/{cluster}/copartition/groups': 'admin',
   'PUT /clusters/{cluster}/copartition/groups/{name}': 'admin',
   'DELETE /clusters/{cluster}/copartition/groups/{name}': 'admin',
+  'PUT /clusters/{cluster}/topics/{topic}/bridge/settings': 'operator',
+  'POST /clusters/{cluster}/topics/{topic}/bridge/checks': 'viewer',
   'POST /session': 'anyone',
   'DELETE /session': 'anyone',
 };

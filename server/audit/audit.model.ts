@@ -143,9 +143,31 @@ export interface CopartitionGroupRecord extends AuditRecordBase {
   after: { topics: string[] } | null;
 }
 
+/** Where a topic's events keep their sequence (the bridge's health), as set for the topic. */
+export interface BridgeSettingsState {
+  sequenceField: string;
+  keyField: string | null;
+}
+
+/** The sequence field (and key field) of a topic set for the bridge's health. */
+export interface BridgeSettingsRecord extends AuditRecordBase {
+  action: 'topic.bridge-settings.set';
+  subject: { kind: 'topic'; name: string };
+  parameters: Record<string, unknown>;
+  /** Null: the defaults were in force. */
+  before: BridgeSettingsState | null;
+  after: BridgeSettingsState | null;
+}
+
 /** One change the console made, told apart by `action`. */
 export type AuditRecord =
-  ConsumerGroupOffsetsRecord | ConsumerGroupDeleteRecord | TopicRecord | ConnectorRecord | ConnectorOffsetsRecord | CopartitionGroupRecord;
+  | ConsumerGroupOffsetsRecord
+  | ConsumerGroupDeleteRecord
+  | TopicRecord
+  | ConnectorRecord
+  | ConnectorOffsetsRecord
+  | CopartitionGroupRecord
+  | BridgeSettingsRecord;
 
 /** The names of the changes the audit log records. */
 export type AuditAction = AuditRecord['action'];

@@ -3,6 +3,7 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { admits, describes, json, operation } from '../shared/openapi';
 import type {
   AuditPage,
+  BridgeSettingsRecord,
   ConnectorOffset,
   ConnectorOffsetsRecord,
   ConnectorRecord,
@@ -140,6 +141,18 @@ const copartitionGroupRecord = describes<CopartitionGroupRecord>()(
   }),
 );
 
+const bridgeSettingsState = z.object({ sequenceField: z.string(), keyField: z.string().nullable() });
+const bridgeSettingsRecord = describes<BridgeSettingsRecord>()(
+  z.object({
+    ...recordBase,
+    action: z.literal('topic.bridge-settings.set'),
+    subject: z.object({ kind: z.literal('topic'), name: z.string() }),
+    parameters: z.record(z.string(), z.unknown()),
+    before: bridgeSettingsState.nullable(),
+    after: bridgeSettingsState.nullable(),
+  }),
+);
+
 /**
  * A record of an action this console does not know, say one a newer version wrote: it is
  * listed too (see audit.routes.spec), so the document admits it. The browser's type leaves it
@@ -162,6 +175,7 @@ const auditRecord = z
     connectorRecord,
     connectorOffsetsRecord,
     copartitionGroupRecord,
+    bridgeSettingsRecord,
     otherRecord,
   ])
   .meta({ id: 'AuditRecord' });

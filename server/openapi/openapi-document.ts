@@ -3,6 +3,7 @@ import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { accessPaths } from '../access/access.openapi';
 import { oidcPaths } from '../access/oidc.openapi';
 import { auditPaths } from '../audit/audit.openapi';
+import { bridgePaths } from '../bridge/bridge.openapi';
 import { clustersPaths } from '../clusters/clusters.openapi';
 import { connectPaths } from '../connect/connect.openapi';
 import { consumerGroupsPaths } from '../consumer-groups/consumer-groups.openapi';
@@ -49,6 +50,7 @@ export function openApiDocument(): OpenApiDocument {
       ...streamsPaths,
       ...connectPaths,
       ...copartitionPaths,
+      ...bridgePaths,
       ...accessPaths,
       ...oidcPaths,
       ...auditPaths,

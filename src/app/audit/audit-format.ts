@@ -54,6 +54,7 @@ const ACTION_LABELS: Partial<Record<string, string>> = {
   'topic.purge': 'Records purged',
   'topic.delete': 'Topic deleted',
   'topic.message.produce': 'Record produced',
+  'topic.bridge-settings.set': 'Sequence field set',
   'connector.create': 'Connector created',
   'connector.config.update': 'Connector config saved',
   'connector.delete': 'Connector deleted',

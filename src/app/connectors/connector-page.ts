@@ -91,6 +91,12 @@ export class ConnectorPage {
     const connector = this.current();
     return connector?.activeTopics.join(', ') || connector?.topics.join(', ') || '—';
   });
+  /** A source's topics, each linking to its bridge health (the sequence it publishes, where it resumes). */
+  protected readonly bridgedTopics = computed(() => {
+    const connector = this.current();
+    if (connector?.type !== 'source') return [];
+    return connector.activeTopics.length ? connector.activeTopics : connector.topics;
+  });
   protected readonly isWorking = computed(() => this.detail.isLoading() || this.change.isBusy());
   private readonly resource = computed(() => ({ kind: 'connector' as const, name: this.name() }));
   /** Why the user may not pause, resume, stop or restart it (an `operator` action); undefined when they may. */

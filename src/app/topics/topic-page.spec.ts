@@ -53,10 +53,12 @@ describe('TopicPage', () => {
   });
   afterEach(() => http.verify());
 
-  const open = async (detail = aTopicDetail(), tab = 'partitions') => {
+  const noSources = { topic: 'shop.orders.events', sources: [], connectProblems: [] };
+  const open = async (detail = aTopicDetail(), tab = 'partitions', sources: object = noSources) => {
     fixture.componentRef.setInput('tab', tab);
     fixture.detectChanges();
     http.expectOne(url).flush(detail);
+    (await requestSoon(http, `${url}/bridge/sources`)).flush(sources);
     await fixture.whenStable();
   };
   const partitionTable = () => loader.getHarness(PartitionTableHarness);
@@ -67,6 +69,26 @@ describe('TopicPage', () => {
     await (await dialog.getHarness(MatInputHarness)).setValue('shop.orders.events');
     await (await dialog.getHarness(MatButtonHarness.with({ text: label }))).click();
   };
+
+  describe('the Bridge health tab', () => {
+    const tabLabels = () =>
+      [...(fixture.nativeElement as HTMLElement).querySelectorAll('[role="tab"]')].map((tab) => tab.textContent?.trim());
+
+    it('is there when a source connector publishes to the topic', async () => {
+      const source = { connectCluster: 'local-connect', connector: 'orders-source', className: 'FileStreamSource', state: 'RUNNING' };
+      await open(aTopicDetail(), 'partitions', { ...noSources, sources: [source] });
+      fixture.detectChanges();
+
+      expect(tabLabels()).toContain('Bridge health');
+    });
+
+    it('is not there when none does', async () => {
+      await open();
+      fixture.detectChanges();
+
+      expect(tabLabels()).not.toContain('Bridge health');
+    });
+  });
 
   describe('kept up to date', () => {
     const hasProgressBar = () => !!(fixture.nativeElement as HTMLElement).querySelector('mat-progress-bar');

@@ -9,7 +9,10 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { filter } from 'rxjs';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { AccessService } from '../access/access.service';
+import { BridgeHealthView } from '../bridge/bridge-health-view';
+import { BridgeService } from '../bridge/bridge.service';
 import { changeRunner } from '../shared/change-runner';
 import { DataAge } from '../shared/data-age';
 import { ErrorPanel } from '../shared/error-panel';
@@ -25,13 +28,14 @@ import { partitionRow, topicMessageCount } from './topic-rules';
 import { TopicsService } from './topics.service';
 
 /** The tabs, in order, by the name `?tab=` uses. */
-const TABS = ['partitions', 'configs', 'messages', 'consumers'] as const;
+const TABS = ['partitions', 'configs', 'messages', 'consumers', 'bridge'] as const;
 
 /** `/clusters/:cluster/topics/:topic`: one topic, its partitions, configs, messages and readers. */
 @Component({
   selector: 'kpc-topic-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    BridgeHealthView,
     ConfigTable,
     DataAge,
     ErrorPanel,
@@ -60,6 +64,7 @@ export class TopicPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly access = inject(AccessService);
+  private readonly bridge = inject(BridgeService);
 
   /** The topic, read again every few seconds while the page is in sight. */
   private readonly detail = liveResource({
@@ -100,6 +105,19 @@ export class TopicPage {
   );
   protected readonly hasConsumerGroups = computed(() => this.consumerGroups().length > 0);
   protected readonly consumersTabLabel = computed(() => `Consumers (${this.consumerGroups().length})`);
+  /** The source connectors publishing here: the Bridge health tab is there only when there is one. */
+  private readonly hasTopic = computed(() => this.current() !== undefined);
+  private readonly bridgeSources = rxResource({
+    // Asked once the topic is known to exist, and not again on every background read of it.
+    params: () => (this.hasTopic() ? { cluster: this.cluster(), topic: this.topic() } : undefined),
+    stream: ({ params }) => this.bridge.sources(params.cluster, params.topic),
+  });
+  protected readonly isBridged = computed(() => this.bridgeSources.hasValue() && this.bridgeSources.value().sources.length > 0);
+  /**
+   * Whether the tabs can be drawn: a link to the Bridge health tab waits for the sources, since
+   * the tab group would settle on another tab while that one is not there yet.
+   */
+  protected readonly showsTabs = computed(() => !!this.current() && (this.tab() !== 'bridge' || !this.bridgeSources.isLoading()));
   protected readonly selectedTab = computed(() => Math.max(0, TABS.indexOf(this.tab() as (typeof TABS)[number])));
 
   /** Purge and delete: their failure shows at the top of the page. */
