@@ -5,15 +5,15 @@ const committedOffsets = (group: ConsumerGroupDetail) => group.partitions.map((p
 
 test.describe('Consumer groups', () => {
   test('replays the lagging demo group by duration, then undoes it', async ({ page, request }) => {
-    const groupUrl = '/api/clusters/local/consumer-groups/order-enricher';
+    const groupUrl = '/api/clusters/local/consumer-groups/order-archiver';
     const before = committedOffsets(await (await request.get(groupUrl)).json());
 
     await page.goto('/clusters/local/consumer-groups');
     const groups = page.getByRole('table', { name: 'Consumer groups' });
-    await expect(groups.getByRole('row', { name: /order-enricher/ })).toContainText('Empty');
-    await groups.getByRole('link', { name: 'order-enricher' }).click();
+    await expect(groups.getByRole('row', { name: /order-archiver/ })).toContainText('Empty');
+    await groups.getByRole('link', { name: 'order-archiver' }).click();
 
-    await expect(page.getByRole('heading', { name: 'order-enricher' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'order-archiver' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Partitions' }).getByRole('row')).toHaveCount(7);
     await page.getByRole('button', { name: 'Replay' }).click();
 
@@ -33,7 +33,7 @@ test.describe('Consumer groups', () => {
 
     const apply = dialog.getByRole('button', { name: 'Reset offsets' });
     await expect(apply).toBeDisabled();
-    await dialog.getByLabel('Type the group id to confirm').fill('order-enricher');
+    await dialog.getByLabel('Type the group id to confirm').fill('order-archiver');
     await apply.click();
     await expect(dialog.getByText('Offsets reset.')).toBeVisible();
     await expect.poll(async () => committedOffsets(await (await request.get(groupUrl)).json())).toEqual(before.map(() => 0));
@@ -45,7 +45,7 @@ test.describe('Consumer groups', () => {
 
     await page.getByRole('navigation', { name: 'Sections' }).getByText('Audit log').click();
     const audit = page.getByRole('table', { name: 'Audit records' });
-    const reset = audit.getByRole('row', { name: /Offsets reset.*order-enricher/ }).first();
+    const reset = audit.getByRole('row', { name: /Offsets reset.*order-archiver/ }).first();
     await expect(reset).toContainText('mode: duration, value: P7D');
     await expect(reset).toContainText('Undone');
     await page.screenshot({ path: test.info().outputPath('audit.png'), fullPage: true });

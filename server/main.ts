@@ -6,6 +6,7 @@ import { BROWSER_DIST, createApp, type AppAccessOptions } from './app';
 import { accessFrom, bindProblem, isLoopback, type ConsoleAccess } from './access/access-config';
 import type { Logger } from './shared/logger';
 import { ConfigError, loadClustersSource, type ClusterConfig } from './kafka/clusters-config';
+import { startDemoPipeline, type RunningDemo } from './demo/demo-runtime';
 import { seedDemo } from './demo/seed-demo';
 import { resolveDataDir } from './local-stack/layout';
 import { startLocalStack, type LocalStack } from './local-stack/local-stack';
@@ -16,8 +17,8 @@ import { MemoryRelease } from './shared/memory-release';
 
 /**
  * `npm start`: with clusters configured (YAML file or KAFKA_* variables) the console connects
- * to them; with none it starts the embedded local Kafka + Connect, seeds the demo pipeline
- * and serves the console on it.
+ * to them; with none it starts the embedded local Kafka + Connect, seeds the demo pipeline,
+ * runs it (monolith, Kafka Streams apps, slow consumer) and serves the console on it.
  */
 async function main(): Promise<void> {
   const nodeProblem = nodeVersionProblem();
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const bindRefusal = bindProblem(process.env['HOST'] ?? '127.0.0.1', access);
   if (bindRefusal) throw new ConfigError(bindRefusal);
   let stack: LocalStack | undefined;
+  let demo: RunningDemo | undefined;
   let clusters: ClusterConfig[];
   if (source.kind === 'embedded') {
     logger.info('no cluster configured: starting the embedded local Kafka and Kafka Connect');
@@ -42,7 +44,16 @@ async function main(): Promise<void> {
       log: (line) => logger.info(line),
     });
     clusters = [embeddedCluster(stack)];
-    await seedDemo(clusters[0]!, logger);
+    const dataDir = resolveDataDir(process.env['KPC_DATA_DIR']);
+    await seedDemo(clusters[0]!, logger, dataDir);
+    // The demo moving: the monolith, the Kafka Streams apps, the slow consumer. Without them
+    // (no JDK, say) the console still serves the seeded demo.
+    demo = await startDemoPipeline({ bootstrapServers: stack.bootstrapServers, dataDir, log: (line) => logger.info(line) }).catch(
+      (err: unknown) => {
+        logger.error(`the demo pipeline is not running: ${(err as Error).message}`);
+        return undefined;
+      },
+    );
   } else {
     clusters = source.clusters;
     logger.info(
@@ -84,6 +95,7 @@ async function main(): Promise<void> {
     // Closing the clients of a cluster that does not answer must not hold the exit.
     await Promise.race([consoleApp.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref())]);
     // Leave a stack someone else started (npm run kafka:up) running for them.
+    if (demo?.started) await demo.stop();
     if (stack?.started) await stack.stop();
     process.exit(0);
   };

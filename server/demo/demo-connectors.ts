@@ -6,8 +6,9 @@ import { ConnectGateway } from '../connect/connect.gateway';
 import type { Logger } from '../shared/logger';
 import { DemoGateway } from './demo.gateway';
 
-/** The topic the demo source connector publishes the monolith's domain events to. */
-export const DOMAIN_EVENTS_TOPIC = 'shop.domain-events';
+import { DOMAIN_EVENTS_TOPIC, domainEventsExportFile } from './demo-pipeline';
+
+export { DOMAIN_EVENTS_TOPIC };
 const STRING_CONVERTER = 'org.apache.kafka.connect.storage.StringConverter';
 
 /**
@@ -25,7 +26,7 @@ export async function seedDemoConnectors(
 ): Promise<void> {
   const demoDir = join(dataDir, 'demo');
   mkdirSync(demoDir, { recursive: true });
-  const exportFile = join(demoDir, 'domain_events.jsonl');
+  const exportFile = domainEventsExportFile(dataDir);
   // Written once: rewriting it would move lines under the source connector's stored position.
   if (!existsSync(exportFile)) writeFileSync(exportFile, domainEventLines().join('\n') + '\n');
 
@@ -65,16 +66,23 @@ export async function seedDemoConnectors(
   }
 }
 
-/** Rows of the monolith's `domain_events` table, as its export job writes them. */
+/**
+ * Rows of the monolith's `domain_events` table, as its export job writes them: `id` and
+ * `aggregateId` name the order, `sequence` rises by one per event (the monolith continues it,
+ * see demo-monolith.ts). A data dir seeded before the monolith ran has rows with a numeric
+ * `id`, the row's own, and no `sequence`: the monolith continues after them too.
+ */
 function domainEventLines(): string[] {
   const types = ['OrderPlaced', 'PaymentCaptured', 'OrderShipped', 'CustomerRegistered'];
   const start = Date.UTC(2026, 0, 1);
-  return Array.from({ length: 40 }, (_, i) =>
-    JSON.stringify({
-      id: 5000 + i,
+  return Array.from({ length: 40 }, (_, i) => {
+    const orderId = `order-${1000 + (i % 12)}`;
+    return JSON.stringify({
+      id: orderId,
+      sequence: i + 1,
       type: types[i % types.length],
-      aggregateId: `order-${1000 + (i % 12)}`,
+      aggregateId: orderId,
       occurredAt: new Date(start + i * 90_000).toISOString(),
-    }),
-  );
+    });
+  });
 }

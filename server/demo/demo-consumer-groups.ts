@@ -1,15 +1,17 @@
 import type { Admin } from '../kafka/client';
-import { DEMO_JOINS } from './demo-pipeline';
+import { DEMO_JOINS, ORDERS_TOPIC, PAYMENTS_TOPIC } from './demo-pipeline';
 
 /**
  * The demo's consumer groups, so the first look at the console has a lagging group to
- * replay: `order-enricher` has read about half of each partition of the orders, with no
+ * replay: `order-archiver` has read about half of each partition of the orders, with no
  * member attached; `payment-auditor` is caught up on the payments. The joining groups of
  * {@link DEMO_JOINS} are caught up on both their topics, so co-partition health finds them.
+ * (`order-enricher` and `payment-matcher` are the demo's Kafka Streams apps, streams groups.)
  */
+export const LAGGING_DEMO_GROUP = 'order-archiver';
 const DEMO_GROUPS: { groupId: string; topics: string[]; share: number }[] = [
-  { groupId: 'order-enricher', topics: ['shop.orders.events'], share: 0.5 },
-  { groupId: 'payment-auditor', topics: ['shop.payments.events'], share: 1 },
+  { groupId: LAGGING_DEMO_GROUP, topics: [ORDERS_TOPIC], share: 0.5 },
+  { groupId: 'payment-auditor', topics: [PAYMENTS_TOPIC], share: 1 },
   ...DEMO_JOINS.map((join) => ({ ...join, share: 1 })),
 ];
 

@@ -1,8 +1,11 @@
+import { join } from 'node:path';
+
 /**
  * The small pipeline `npm start` seeds into the embedded cluster, so a newcomer's first look
- * is at real data: a monolith's domain events published to long-retention topics, and the
- * changelog of a Kafka Streams state store. Later features add their parts here (a lagging
- * group to replay, a running source connector, co-partitioned pairs).
+ * is at real data: a monolith's domain events published to long-retention topics, a lagging
+ * group to replay, co-partitioned pairs. Then it runs (demo-runtime.ts): the monolith appends
+ * domain events, the source connector publishes them, the Kafka Streams apps route, join and
+ * aggregate them, and a slow consumer lags behind.
  */
 export interface DemoTopic {
   name: string;
@@ -12,19 +15,31 @@ export interface DemoTopic {
   records: { key: Buffer; value: string; timestamp: number }[];
 }
 
+/** The topic the demo source connector publishes the monolith's domain events to. */
+export const DOMAIN_EVENTS_TOPIC = 'shop.domain-events';
+/** OrderPlaced events keyed by order id: seeded once, then routed live by the `payment-matcher` Streams app. */
+export const ORDERS_TOPIC = 'shop.orders.events';
+/** PaymentCaptured events keyed by order id, co-partitioned with {@link ORDERS_TOPIC}. */
+export const PAYMENTS_TOPIC = 'shop.payments.events';
+/** The `payment-matcher` Streams app's output: each order matched with its payment. */
+export const PAYMENT_MATCHES_TOPIC = 'shop.payment-matches';
+/** The `order-enricher` Streams app's output: each update of an order's aggregate. */
+export const ENRICHED_ORDERS_TOPIC = 'shop.orders.enriched';
+/** The classic consumer group that reads the orders and payments, slower than they come. */
+export const SLOW_CONSUMER_GROUP = 'payment-reconciler';
+
+/** The monolith's `domain_events` export: the source connector reads it, the monolith appends to it. */
+export function domainEventsExportFile(dataDir: string): string {
+  return join(dataDir, 'demo', 'domain_events.jsonl');
+}
+
 const FOREVER = { 'retention.ms': '-1', 'cleanup.policy': 'delete' };
 
 export function demoTopics(): DemoTopic[] {
   return [
-    { name: 'shop.orders.events', partitions: 6, configs: FOREVER, records: events('order', 'OrderPlaced', 60) },
-    { name: 'shop.payments.events', partitions: 6, configs: FOREVER, records: events('order', 'PaymentCaptured', 40) },
+    { name: ORDERS_TOPIC, partitions: 6, configs: FOREVER, records: events('order', 'OrderPlaced', 60) },
+    { name: PAYMENTS_TOPIC, partitions: 6, configs: FOREVER, records: events('order', 'PaymentCaptured', 40) },
     { name: 'shop.customers.events', partitions: 3, configs: FOREVER, records: events('customer', 'CustomerRegistered', 20) },
-    {
-      name: 'order-enricher-orders-store-changelog',
-      partitions: 6,
-      configs: { 'cleanup.policy': 'compact' },
-      records: events('order', 'OrderEnriched', 30),
-    },
     // The classic break: both services serialize the same order id with the schema-registry
     // Avro serializer, each topic's key subject got its own schema id, and so the same order
     // lands on different partitions in the two topics. A join of them finds almost nothing.
@@ -33,9 +48,12 @@ export function demoTopics(): DemoTopic[] {
   ];
 }
 
-/** The consumer groups that join the demo topics, so co-partition health finds both pairs. */
+/**
+ * The consumer groups that join the demo topics, so co-partition health finds both pairs. The
+ * slow consumer's offsets are seeded too, so the healthy pair is found before it first commits.
+ */
 export const DEMO_JOINS = [
-  { groupId: 'payment-matcher', topics: ['shop.orders.events', 'shop.payments.events'] },
+  { groupId: SLOW_CONSUMER_GROUP, topics: [ORDERS_TOPIC, PAYMENTS_TOPIC] },
   { groupId: 'shipment-tracker', topics: ['shop.orders.avro', 'shop.shipments.avro'] },
 ];
 

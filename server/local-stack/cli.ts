@@ -1,10 +1,17 @@
 import { parseArgs } from 'node:util';
-import { startLocalStack, stopLocalStack } from './local-stack';
+import { startDemoPipeline } from '../demo/demo-runtime';
+import { seedDemo } from '../demo/seed-demo';
+import type { ClusterConfig } from '../kafka/clusters-config';
+import { createLogger } from '../shared/logger';
+import { resolveDataDir } from './layout';
+import { startLocalStack, stopLocalStack, type LocalStack } from './local-stack';
 
 const USAGE = `Usage:
-  npm run kafka:up -- [--brokers 2|3 | --secured] [--kafka-port N] [--connect-port N] [--no-connect] [--data-dir D]
+  npm run kafka:up -- [--brokers 2|3 | --secured] [--kafka-port N] [--connect-port N] [--no-connect] [--demo] [--data-dir D]
   npm run kafka:down -- [--data-dir D]
 --secured adds SASL (PLAIN, SCRAM-SHA-512) on kafka-port + 10 and TLS on kafka-port + 11.
+--demo also seeds and runs the demo pipeline npm start runs: the monolith, the Kafka Streams
+  app (payment-matcher, order-enricher) and the slow consumer; kafka:down stops them too.
 Environment fallbacks: KPC_KAFKA_PORT, KPC_CONNECT_PORT, KPC_DATA_DIR.`;
 
 /** Runs `up` or `down`; exits non-zero with a one-line reason on failure. */
@@ -18,6 +25,7 @@ async function main(argv: string[]): Promise<void> {
       'connect-port': { type: 'string' },
       'no-connect': { type: 'boolean' },
       secured: { type: 'boolean' },
+      demo: { type: 'boolean' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -34,6 +42,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
+  if (values.demo && values['no-connect']) {
+    throw new Error("--demo needs Kafka Connect (its source connector publishes the monolith's events): drop --no-connect");
+  }
   const brokers = Number(values.brokers ?? 1);
   if (brokers !== 1 && brokers !== 2 && brokers !== 3) {
     throw new Error(`--brokers must be 1, 2 or 3, not ${values.brokers}`);
@@ -55,7 +66,24 @@ async function main(argv: string[]): Promise<void> {
   if (stack.connectUrl) {
     console.log(`Kafka Connect:     ${stack.connectUrl}`);
   }
+  if (values.demo) {
+    await runDemo(stack, resolveDataDir(dataDir));
+  }
   console.log(`Stop with: npm run kafka:down${dataDir ? ` -- --data-dir ${dataDir}` : ''}`);
+}
+
+/** `--demo`: what `npm start` does on the embedded cluster before serving the console. */
+async function runDemo(stack: LocalStack, dataDir: string): Promise<void> {
+  const cluster: ClusterConfig = {
+    name: 'local',
+    bootstrapServers: stack.bootstrapServers.split(','),
+    connect: stack.connectUrl ? [{ name: 'local-connect', url: stack.connectUrl }] : [],
+    embedded: true,
+  };
+  await seedDemo(cluster, createLogger(), dataDir);
+  const demo = await startDemoPipeline({ bootstrapServers: stack.bootstrapServers, dataDir, log: (line) => console.log(line) });
+  const topologies = Object.values(demo.streamsApp.topologyFiles).join(', ');
+  console.log(`Demo pipeline:     running (Streams app log ${demo.streamsApp.logFile}; topologies ${topologies})`);
 }
 
 function number(name: string, text: string | undefined): number | undefined {

@@ -59,6 +59,9 @@ export function brokerProperties(layout: StackLayout, node: NodeLayout): string 
     'transaction.state.log.min.isr': Math.min(2, brokers),
     'share.coordinator.state.topic.replication.factor': Math.min(3, brokers),
     'share.coordinator.state.topic.min.isr': Math.min(2, brokers),
+    // KIP-1071's streams groups (the demo's Kafka Streams app) besides classic and KIP-848
+    // consumer groups: the default since 4.2, written out so the demo never depends on it.
+    'group.coordinator.rebalance.protocols': 'classic,consumer,streams',
     // Tests join groups constantly; the default 3 s wait before the first rebalance only slows them.
     'group.initial.rebalance.delay.ms': 0,
     // A typo in a topic name must fail loudly instead of creating a topic.

@@ -115,7 +115,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 }
 
 /**
- * Stops the stack whose pid files are in the data dir: Connect first, while it can still
+ * Stops the stack whose pid files are in the data dir: the demo's processes first (the Kafka
+ * Streams app leaves its groups while the broker is up), then Connect, while it can still
  * leave its group cleanly, then every broker together (SIGTERM, SIGKILL after 20 s).
  */
 export async function stopLocalStack(options: Pick<LocalStackOptions, 'dataDir' | 'log'> = {}): Promise<void> {
@@ -127,12 +128,14 @@ export async function stopLocalStack(options: Pick<LocalStackOptions, 'dataDir' 
     return;
   }
   const isConnect = (file: string) => file.endsWith('/connect.pid');
-  await stopPidFiles(pidFiles.filter(isConnect), `${dataDir}/`, log);
-  await stopPidFiles(
-    pidFiles.filter((file) => !isConnect(file)),
-    `${dataDir}/`,
-    log,
-  );
+  const isBroker = (file: string) => /\/broker-\d+\.pid$/.test(file);
+  for (const stage of [
+    pidFiles.filter((file) => !isConnect(file) && !isBroker(file)),
+    pidFiles.filter(isConnect),
+    pidFiles.filter(isBroker),
+  ]) {
+    await stopPidFiles(stage, `${dataDir}/`, log);
+  }
 }
 
 async function startBrokers(

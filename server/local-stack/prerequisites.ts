@@ -49,3 +49,32 @@ export async function requireMaven(): Promise<void> {
     );
   }
 }
+
+/** The JDK's `javac`, from the same place as {@link javaCommand}. */
+export function javacCommand(): string {
+  const javaHome = process.env['JAVA_HOME'];
+  return javaHome ? join(javaHome, 'bin', 'javac') : 'javac';
+}
+
+/**
+ * Fails with a one-line message unless a JDK 17 or newer compiles: the demo's Kafka Streams
+ * app is compiled on first start, which a JRE alone cannot do.
+ */
+export async function requireJavac(): Promise<void> {
+  let output: string;
+  try {
+    const { stdout, stderr } = await run(javacCommand(), ['-version']);
+    output = stdout + stderr;
+  } catch {
+    throw new Error(
+      "A JDK 17 is needed to compile the demo's Kafka Streams app, and `javac` was not found: install one (e.g. apt-get install openjdk-17-jdk-headless) or point JAVA_HOME at a JDK",
+    );
+  }
+  const version = /javac (\d+)/.exec(output);
+  const major = version ? Number(version[1]) : 0;
+  if (major < 17) {
+    throw new Error(
+      `A JDK 17 or newer is needed to compile the demo's Kafka Streams app, found javac ${version ? major : 'of an unknown version'}: install openjdk-17-jdk-headless or point JAVA_HOME at a JDK 17+`,
+    );
+  }
+}

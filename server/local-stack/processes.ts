@@ -32,14 +32,26 @@ export function jvmArgs(options: JvmOptions, mainClass: string, args: string[]):
  * its pid file and lets the caller exit without waiting for it, so `kafka:up` can return and
  * `kafka:down` (another process) can stop it later.
  */
-export async function spawnDetachedJvm(args: string[], files: { pidFile: string; consoleFile: string }): Promise<number> {
+export function spawnDetachedJvm(args: string[], files: { pidFile: string; consoleFile: string }): Promise<number> {
+  return spawnDetached(javaCommand(), args, files);
+}
+
+/** {@link spawnDetachedJvm} for any command, e.g. the demo's Node workload. */
+export async function spawnDetached(
+  command: string,
+  args: string[],
+  files: { pidFile: string; consoleFile: string },
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<number> {
   await mkdir(dirname(files.pidFile), { recursive: true });
   await mkdir(dirname(files.consoleFile), { recursive: true });
   const consoleFd = openSync(files.consoleFile, 'a');
   try {
-    const child = spawn(javaCommand(), args, {
+    const child = spawn(command, args, {
       detached: true,
       stdio: ['ignore', consoleFd, consoleFd],
+      cwd: options.cwd,
+      env: options.env,
     });
     const pid = await new Promise<number>((resolve, reject) => {
       child.once('spawn', () => resolve(child.pid as number));

@@ -74,6 +74,11 @@ export async function ensureFormatted(layout: StackLayout, libsDir: string, log:
         // --standalone makes the single node its own dynamic quorum (KIP-853); several nodes
         // use the static controller.quorum.voters instead, which --standalone refuses.
         ...(brokers === 1 ? ['--standalone'] : []),
+        // The Streams rebalance protocol (KIP-1071) for the demo's Kafka Streams app; on by
+        // default at 4.3's metadata version, named so. A data dir formatted with it off is
+        // upgraded by the app itself (UpdateFeatures, see DemoStreamsApp.java).
+        '--feature',
+        'streams.version=1',
         // SCRAM credentials live in the metadata log (KIP-900); this writes them into its
         // first records, so the broker knows the user before any listener opens.
         ...(layout.security ? ['--add-scram', scramCredential(layout.security)] : []),

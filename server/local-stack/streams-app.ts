@@ -1,0 +1,306 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { DOMAIN_EVENTS_TOPIC, ENRICHED_ORDERS_TOPIC, ORDERS_TOPIC, PAYMENT_MATCHES_TOPIC, PAYMENTS_TOPIC } from '../demo/demo-pipeline';
+import { PROJECT_ROOT } from '../project';
+import { log4j2Properties } from './configs';
+import { ensureStreamsJars } from './jars';
+import { kafkaCacheDir, resolveDataDir, runDirOf } from './layout';
+import { javacCommand, requireJava, requireJavac } from './prerequisites';
+import { isAlive, runningPid, spawnDetachedJvm, stopPidFiles } from './processes';
+
+const run = promisify(execFile);
+
+/** The Java sources of the demo's Kafka Streams app, compiled on first start. */
+export const STREAMS_APP_SOURCES = join(PROJECT_ROOT, 'server', 'local-stack', 'streams-app', 'src');
+const MAIN_CLASS = 'kpc.streams.DemoStreamsApp';
+
+/** How long the apps may take from the JVM's start to RUNNING (a first rebalance, RocksDB opening). */
+export const STREAMS_READY_TIMEOUT_MS = 120_000;
+
+/** The application ids of the two apps; a spec may pass its own for isolation. */
+export interface StreamsApplicationIds {
+  /** Routes the domain events to orders and payments, joins them in a window. */
+  paymentMatcher: string;
+  /** Re-keys the domain events (repartition topic), keeps `orders-store` (RocksDB, changelog). */
+  orderEnricher: string;
+}
+
+/** The topics the apps read and write; the app creates the ones missing (not internal ones). */
+export interface StreamsAppTopics {
+  /** Input of both apps: the monolith's domain events as the source connector publishes them (one partition, no key). */
+  domainEvents: string;
+  /** payment-matcher's routing writes OrderPlaced here, keyed by order id; its join reads it. */
+  orders: string;
+  /** payment-matcher's routing writes PaymentCaptured here, keyed by order id; its join reads it. */
+  payments: string;
+  /** payment-matcher's output: one record per order matched with a payment within the window. */
+  matches: string;
+  /** order-enricher's output: each update of an order's aggregate. */
+  enriched: string;
+}
+
+/** What the embedded demo runs; see server/demo/demo-pipeline.ts for the topics. */
+export const DEMO_APPLICATION_IDS: StreamsApplicationIds = { paymentMatcher: 'payment-matcher', orderEnricher: 'order-enricher' };
+export const DEMO_STREAMS_TOPICS: StreamsAppTopics = {
+  domainEvents: DOMAIN_EVENTS_TOPIC,
+  orders: ORDERS_TOPIC,
+  payments: PAYMENTS_TOPIC,
+  matches: PAYMENT_MATCHES_TOPIC,
+  enriched: ENRICHED_ORDERS_TOPIC,
+};
+
+export interface DemoStreamsAppOptions {
+  /** e.g. '127.0.0.1:9092'. */
+  bootstrapServers: string;
+  /** The stack's data dir (project-relative or absolute); default `.local-stack`. */
+  dataDir?: string;
+  /** Default {@link DEMO_APPLICATION_IDS}. */
+  applicationIds?: Partial<StreamsApplicationIds>;
+  /** Default {@link DEMO_STREAMS_TOPICS}. */
+  topics?: Partial<StreamsAppTopics>;
+  /** Partitions of the topics the app creates, and of the enricher's repartition topic; default 6. */
+  partitions?: number;
+  /** payment-matcher's join window (either side); default 5 minutes. */
+  joinWindowMs?: number;
+  /**
+   * Names the JVM's files (`run/<instance>.pid`, `logs/<instance>.log`, ...), so a spec's app
+   * and the demo's can run from one data dir; default 'streams-app'.
+   */
+  instance?: string;
+  log?: (line: string) => void;
+}
+
+/** A running demo Streams app (one JVM, both applications RUNNING). */
+export interface DemoStreamsApp {
+  applicationIds: StreamsApplicationIds;
+  topics: StreamsAppTopics;
+  /** Each app's own `Topology#describe()`, written when it starts. */
+  topologyFiles: StreamsApplicationIds;
+  /** The JVM's log4j file. */
+  logFile: string;
+  pid: number;
+  /** Whether this call started the JVM (false when it reused a running one with the same settings). */
+  started: boolean;
+  /** Stops the JVM: SIGTERM, the apps leave their groups, SIGKILL after 20 s. */
+  stop(): Promise<void>;
+}
+
+/** Where one instance keeps its files. */
+export function streamsAppFiles(dataDir: string, instance = 'streams-app') {
+  const streamsDir = join(dataDir, 'demo', 'streams');
+  return {
+    streamsDir,
+    configFile: join(dataDir, 'config', `${instance}.properties`),
+    log4jFile: join(dataDir, 'config', `${instance}.log4j2.properties`),
+    logFile: join(dataDir, 'logs', `${instance}.log`),
+    consoleFile: join(dataDir, 'logs', `${instance}.out`),
+    pidFile: join(runDirOf(dataDir), `${instance}.pid`),
+    statusFile: join(streamsDir, `${instance}.status.json`),
+    stateDir: join(streamsDir, 'state', instance),
+  };
+}
+
+/**
+ * Compiles the Streams app when its sources changed (fetching Kafka Streams and RocksDB the
+ * first time), starts it detached like the stack's other JVMs (its pid file in the data dir's
+ * run folder, so `kafka:down` stops it too) and resolves once both applications are RUNNING.
+ * A JVM of the same instance already running with the same settings is reused.
+ */
+export async function startDemoStreamsApp(options: DemoStreamsAppOptions): Promise<DemoStreamsApp> {
+  const log = options.log ?? console.log;
+  const dataDir = resolveDataDir(options.dataDir);
+  const applicationIds = { ...DEMO_APPLICATION_IDS, ...options.applicationIds };
+  const topics = { ...DEMO_STREAMS_TOPICS, ...options.topics };
+  const files = streamsAppFiles(dataDir, options.instance);
+  const topologyFiles: StreamsApplicationIds = {
+    paymentMatcher: join(files.streamsDir, `${applicationIds.paymentMatcher}.topology.txt`),
+    orderEnricher: join(files.streamsDir, `${applicationIds.orderEnricher}.topology.txt`),
+  };
+  await requireJava();
+  const classpath = await ensureStreamsAppCompiled(log);
+  const config = properties({
+    'bootstrap.servers': options.bootstrapServers,
+    'matcher.application.id': applicationIds.paymentMatcher,
+    'enricher.application.id': applicationIds.orderEnricher,
+    'topic.domain-events': topics.domainEvents,
+    'topic.orders': topics.orders,
+    'topic.payments': topics.payments,
+    'topic.matches': topics.matches,
+    'topic.enriched': topics.enriched,
+    'topic.partitions': options.partitions ?? 6,
+    'join.window.ms': options.joinWindowMs ?? 300_000,
+    'state.dir': files.stateDir,
+    'output.dir': files.streamsDir,
+    'status.file': files.statusFile,
+    // Not read by the app: a different classpath (sources changed) must restart it.
+    classpath,
+  });
+  const stop = () => stopPidFiles([files.pidFile], `${dataDir}/`, log);
+  const result = (pid: number, started: boolean): DemoStreamsApp => ({
+    applicationIds,
+    topics,
+    topologyFiles,
+    logFile: files.logFile,
+    pid,
+    started,
+    stop,
+  });
+
+  const runningOne = await runningPid(files.pidFile, files.configFile);
+  if (runningOne !== undefined) {
+    if ((await readFile(files.configFile, 'utf8').catch(() => '')) === config) {
+      log(`Reusing the Kafka Streams app already running (pid ${runningOne})`);
+      await waitUntilRunning(runningOne, files, applicationIds);
+      return result(runningOne, false);
+    }
+    log('The Kafka Streams app runs with other settings: restarting it');
+    await stop();
+  }
+
+  await mkdir(files.streamsDir, { recursive: true });
+  await mkdir(join(dataDir, 'config'), { recursive: true });
+  await writeFile(files.configFile, config);
+  await writeFile(files.log4jFile, streamsLog4j2Properties());
+  await rm(files.statusFile, { force: true });
+  const startedAt = Date.now();
+  const pid = await spawnDetachedJvm(
+    [
+      // Small: this machine kind runs brokers, Connect and this on two cores. RocksDB lives off
+      // the heap, bounded by the app's BoundedRocksDbMemory.
+      '-Xmx128m',
+      '-XX:+UseSerialGC',
+      '-XX:TieredStopAtLevel=1',
+      '-Djava.awt.headless=true',
+      // The app's own shutdown hook closes the apps and logs it; log4j's would stop logging first.
+      '-Dlog4j2.shutdownHookEnabled=false',
+      `-Dlog4j2.configurationFile=${files.log4jFile}`,
+      `-Dkpc.logFile=${files.logFile}`,
+      '-cp',
+      classpath,
+      MAIN_CLASS,
+      files.configFile,
+    ],
+    files,
+  );
+  log(`Starting the Kafka Streams app (${applicationIds.paymentMatcher}, ${applicationIds.orderEnricher}; log ${files.logFile}) ...`);
+  try {
+    await waitUntilRunning(pid, files, applicationIds);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  log(`Kafka Streams app running in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  return result(pid, true);
+}
+
+/** The states the app last wrote, by application id; undefined before it wrote any. */
+export async function readStreamsAppStatus(statusFile: string): Promise<{ pid: number; apps: Record<string, string> } | undefined> {
+  const text = await readFile(statusFile, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as { pid: number; apps: Record<string, string> };
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitUntilRunning(pid: number, files: ReturnType<typeof streamsAppFiles>, ids: StreamsApplicationIds): Promise<void> {
+  const deadline = Date.now() + STREAMS_READY_TIMEOUT_MS;
+  let last = 'no status yet';
+  for (;;) {
+    if (!isAlive(pid)) {
+      throw new Error(`The Kafka Streams app exited during startup: read ${files.logFile} and ${files.consoleFile}`);
+    }
+    const status = await readStreamsAppStatus(files.statusFile);
+    if (status?.pid === pid) {
+      const states = [ids.paymentMatcher, ids.orderEnricher].map((id) => status.apps[id]);
+      if (states.every((state) => state === 'RUNNING')) return;
+      last = JSON.stringify(status.apps);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`The Kafka Streams app was not RUNNING within ${STREAMS_READY_TIMEOUT_MS / 1000} s (${last}): read ${files.logFile}`);
+    }
+    await sleep(250);
+  }
+}
+
+/**
+ * The app's classpath: its classes, compiled into `.cache/kafka-<version>/streams-app/<hash>`
+ * where the hash covers the sources and the jars, then the Kafka Streams jars. javac runs only
+ * when that folder is missing, so a changed source compiles once and an unchanged one never.
+ */
+export async function ensureStreamsAppCompiled(log: (line: string) => void): Promise<string> {
+  const libsDir = await ensureStreamsJars(log);
+  const sources = await javaSources(STREAMS_APP_SOURCES);
+  const hash = createHash('sha256');
+  for (const source of sources) {
+    hash
+      .update(source.slice(STREAMS_APP_SOURCES.length))
+      .update('\0')
+      .update(await readFile(source))
+      .update('\0');
+  }
+  hash.update((await readdir(libsDir)).sort().join('\n'));
+  const buildDir = join(kafkaCacheDir(), 'streams-app');
+  const classesDir = join(buildDir, hash.digest('hex').slice(0, 16));
+  const classpath = `${classesDir}:${join(libsDir, '*')}`;
+  if (
+    await readdir(classesDir).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    return classpath;
+  }
+
+  await requireJavac();
+  log(`Compiling the Kafka Streams app (${sources.length} source files) ...`);
+  // Per process, then renamed into place: two worktrees sharing the cache may compile at once.
+  const partialDir = `${classesDir}.partial-${process.pid}`;
+  await rm(partialDir, { recursive: true, force: true });
+  await mkdir(partialDir, { recursive: true });
+  try {
+    await run(javacCommand(), ['--release', '17', '-encoding', 'UTF-8', '-d', partialDir, '-cp', join(libsDir, '*'), ...sources], {
+      maxBuffer: 4 * 1024 * 1024,
+    });
+    await rename(partialDir, classesDir);
+  } catch (error) {
+    await rm(partialDir, { recursive: true, force: true });
+    const alreadyThere = await readdir(classesDir).then(
+      () => true,
+      () => false,
+    );
+    if (alreadyThere) return classpath;
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`javac could not compile the Kafka Streams app:\n${(stdout + stderr).trim()}`, { cause: error });
+  }
+  return classpath;
+}
+
+async function javaSources(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.java'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** The stack's log4j2 config, with the clients' config dumps and chatter left out. */
+function streamsLog4j2Properties(): string {
+  return `${log4j2Properties()}
+# The Streams app: its own state changes at INFO, the clients it runs only when they warn.
+logger.clients.name = org.apache.kafka.clients
+logger.clients.level = WARN
+logger.common.name = org.apache.kafka.common
+logger.common.level = WARN
+`;
+}
+
+function properties(entries: Record<string, string | number>): string {
+  const lines = Object.entries(entries).map(([key, value]) => `${key}=${String(value).replaceAll('\\', '\\\\')}`);
+  return `# Generated by server/local-stack/streams-app.ts; rewritten on every start.\n${lines.join('\n')}\n`;
+}
