@@ -193,7 +193,8 @@ export class StreamsService {
     ]);
     const names = metadata.value.topics.map((topic) => topic.name);
     const classicIds = consumerGroups.value.listings.filter(
-      (listing) => listing.protocolType === 'consumer' && isStreamsApp(listing.groupId, names),
+      // A stopped app whose offsets a tool reset may have no protocol type left.
+      (listing) => (listing.protocolType === 'consumer' || listing.protocolType === '') && isStreamsApp(listing.groupId, names),
     );
     const [classic, committed] = await Promise.all([
       this.groups.describe(cluster, classicIds),

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { useTestApi } from '../testing/spec-setup';
+import { testClusters } from '../testing/test-api';
+import type { StreamsAppDetail, StreamsAppPage } from './streams.model';
+
+/**
+ * A Kafka Streams app on the classic protocol: the broker knows only a consumer group, so the
+ * console recognises the app by the internal topics named after it.
+ */
+describe('Streams apps on the classic protocol', () => {
+  const { api, groups } = useTestApi(testClusters);
+  const applicationId = `spec-classic-app-${randomUUID().slice(0, 8)}`;
+  const repartition = `${applicationId}-by-customer-repartition`;
+  const changelog = `${applicationId}-totals-store-changelog`;
+  let input: string;
+
+  beforeAll(async () => {
+    input = await groups.topic('classic-app-input', [4, 4]);
+    await api.kafka.admin.createTopics({ topics: [repartition, changelog], partitions: 2, replicas: 1 });
+    // As a running classic app does: members of its group read the input and the repartition topic.
+    await groups.attachConsumer(applicationId, input);
+  });
+
+  afterAll(async () => {
+    await api.kafka.admin.deleteTopics({ topics: [repartition, changelog] }).catch(() => undefined);
+  });
+
+  describe('GET /api/clusters/:cluster/streams-apps', () => {
+    it('lists the group as a classic app with the store its changelog names', async () => {
+      const page = await api.get<StreamsAppPage>(`/api/clusters/local/streams-apps?search=${applicationId}&fresh=true`);
+
+      expect(page.body.items).toEqual([
+        jasmine.objectContaining({ applicationId, protocol: 'classic', memberCount: 1, subtopologyCount: null, storeCount: 1 }),
+      ]);
+    });
+
+    it('leaves out a consumer group without internal topics of its own', async () => {
+      const plain = await groups.committedGroup('not-a-streams-app', input, [1, 1]);
+
+      const page = await api.get<StreamsAppPage>(`/api/clusters/local/streams-apps?search=${encodeURIComponent(plain)}&fresh=true`);
+
+      expect(page.body.items).toEqual([]);
+    });
+  });
+
+  describe('GET /api/clusters/:cluster/streams-apps/:applicationId', () => {
+    it('shows its members and the store, without a topology the broker does not know', async () => {
+      const detail = (await api.get<StreamsAppDetail>(`/api/clusters/local/streams-apps/${applicationId}?fresh=true`)).body;
+
+      expect(detail.subtopologies).toEqual([]);
+      expect(detail.members.map((member) => member.clientId)).toEqual(['spec-consumer']);
+      expect(detail.stores).toEqual([jasmine.objectContaining({ name: 'totals-store', changelogTopic: changelog, records: 0 })]);
+    });
+  });
+});
