@@ -97,6 +97,12 @@ describe('Streams apps', () => {
 
   afterAll(async () => {
     await app?.stop();
+    // The apps' groups, topics and the internal topics the broker made for them.
+    const all = (await api.kafka.admin.listTopics()).filter(
+      (topic) => Object.values(topics).includes(topic) || Object.values(ids).some((id) => topic.startsWith(`${id}-`)),
+    );
+    if (all.length) await api.kafka.admin.deleteTopics({ topics: all }).catch(() => undefined);
+    await api.kafka.admin.deleteGroups({ groups: Object.values(ids) }).catch(() => undefined);
     const files = streamsAppFiles(TEST_STACK.dataDir, options.instance);
     for (const file of [files.stateDir, files.statusFile, files.configFile, files.log4jFile])
       rmSync(file, { recursive: true, force: true });

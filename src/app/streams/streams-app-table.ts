@@ -34,7 +34,7 @@ export const STREAMS_APP_ROW_HEIGHT = 40;
   templateUrl: './streams-app-table.html',
   styles: `
     .row {
-      grid-template-columns: minmax(200px, 2fr) 130px 150px 100px 130px 80px 120px 120px;
+      grid-template-columns: minmax(180px, 2fr) 120px 130px 90px 120px 70px 100px 110px;
       height: 40px;
     }
     /* Fills the window under the page header without making the page itself scroll. */
