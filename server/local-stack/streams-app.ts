@@ -1,21 +1,14 @@
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { DOMAIN_EVENTS_TOPIC, ENRICHED_ORDERS_TOPIC, ORDERS_TOPIC, PAYMENT_MATCHES_TOPIC, PAYMENTS_TOPIC } from '../demo/demo-pipeline';
-import { PROJECT_ROOT } from '../project';
 import { log4j2Properties } from './configs';
-import { ensureStreamsJars } from './jars';
-import { kafkaCacheDir, resolveDataDir, runDirOf } from './layout';
-import { javacCommand, requireJava, requireJavac } from './prerequisites';
+import { resolveDataDir, runDirOf } from './layout';
+import { requireJava } from './prerequisites';
+import { ensureStreamsAppCompiled } from './streams-app-build';
 import { isAlive, runningPid, spawnDetachedJvm, stopPidFiles } from './processes';
 
-const run = promisify(execFile);
-
 /** The Java sources of the demo's Kafka Streams app, compiled on first start. */
-export const STREAMS_APP_SOURCES = join(PROJECT_ROOT, 'server', 'local-stack', 'streams-app', 'src');
 const MAIN_CLASS = 'kpc.streams.DemoStreamsApp';
 
 /** How long the apps may take from the JVM's start to RUNNING (a first rebalance, RocksDB opening). */
@@ -226,67 +219,6 @@ async function waitUntilRunning(pid: number, files: ReturnType<typeof streamsApp
     }
     await sleep(250);
   }
-}
-
-/**
- * The app's classpath: its classes, compiled into `.cache/kafka-<version>/streams-app/<hash>`
- * where the hash covers the sources and the jars, then the Kafka Streams jars. javac runs only
- * when that folder is missing, so a changed source compiles once and an unchanged one never.
- */
-export async function ensureStreamsAppCompiled(log: (line: string) => void): Promise<string> {
-  const libsDir = await ensureStreamsJars(log);
-  const sources = await javaSources(STREAMS_APP_SOURCES);
-  const hash = createHash('sha256');
-  for (const source of sources) {
-    hash
-      .update(source.slice(STREAMS_APP_SOURCES.length))
-      .update('\0')
-      .update(await readFile(source))
-      .update('\0');
-  }
-  hash.update((await readdir(libsDir)).sort().join('\n'));
-  const buildDir = join(kafkaCacheDir(), 'streams-app');
-  const classesDir = join(buildDir, hash.digest('hex').slice(0, 16));
-  const classpath = `${classesDir}:${join(libsDir, '*')}`;
-  if (
-    await readdir(classesDir).then(
-      () => true,
-      () => false,
-    )
-  ) {
-    return classpath;
-  }
-
-  await requireJavac();
-  log(`Compiling the Kafka Streams app (${sources.length} source files) ...`);
-  // Per process, then renamed into place: two worktrees sharing the cache may compile at once.
-  const partialDir = `${classesDir}.partial-${process.pid}`;
-  await rm(partialDir, { recursive: true, force: true });
-  await mkdir(partialDir, { recursive: true });
-  try {
-    await run(javacCommand(), ['--release', '17', '-encoding', 'UTF-8', '-d', partialDir, '-cp', join(libsDir, '*'), ...sources], {
-      maxBuffer: 4 * 1024 * 1024,
-    });
-    await rename(partialDir, classesDir);
-  } catch (error) {
-    await rm(partialDir, { recursive: true, force: true });
-    const alreadyThere = await readdir(classesDir).then(
-      () => true,
-      () => false,
-    );
-    if (alreadyThere) return classpath;
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`javac could not compile the Kafka Streams app:\n${(stdout + stderr).trim()}`, { cause: error });
-  }
-  return classpath;
-}
-
-async function javaSources(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.java'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }
 
 /** The stack's log4j2 config, with the clients' config dumps and chatter left out. */

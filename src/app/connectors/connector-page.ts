@@ -18,7 +18,7 @@ import { ConnectorOffsetsView } from './connector-offsets-view';
 import { ConnectorStateChip } from './connector-state-chip';
 import { ConnectorTasks, type TaskRow } from './connector-tasks';
 import type { SourceOffset, TopicCreationDraft } from './connector.model';
-import { actions as connectorActions, fieldGroups, stateTone, withoutEmptyValues } from './connector-rules';
+import { actions as connectorActions, fieldGroups, stateTone, usedTopics, withoutEmptyValues } from './connector-rules';
 import {
   cannotTellNote,
   missingTopicsNotice,
@@ -86,17 +86,9 @@ export class ConnectorPage {
     })),
   );
   protected readonly tasksLabel = computed(() => `Tasks (${this.current()?.tasks.length ?? 0})`);
-  /** The topics it uses now, else those it is configured for. */
-  protected readonly topicsLabel = computed(() => {
-    const connector = this.current();
-    return connector?.activeTopics.join(', ') || connector?.topics.join(', ') || '—';
-  });
+  protected readonly topicsLabel = computed(() => usedTopics(this.current()).join(', ') || '—');
   /** A source's topics, each linking to its bridge health (the sequence it publishes, where it resumes). */
-  protected readonly bridgedTopics = computed(() => {
-    const connector = this.current();
-    if (connector?.type !== 'source') return [];
-    return connector.activeTopics.length ? connector.activeTopics : connector.topics;
-  });
+  protected readonly bridgedTopics = computed(() => (this.current()?.type === 'source' ? usedTopics(this.current()) : []));
   protected readonly isWorking = computed(() => this.detail.isLoading() || this.change.isBusy());
   private readonly resource = computed(() => ({ kind: 'connector' as const, name: this.name() }));
   /** Why the user may not pause, resume, stop or restart it (an `operator` action); undefined when they may. */

@@ -2,6 +2,7 @@ import type {
   ConfigFieldValidation,
   ConfigValidation,
   ConnectorActions,
+  ConnectorDetail,
   ConnectorPlugin,
   ConnectorState,
   ConnectorSummary,
@@ -29,6 +30,12 @@ export function stateTone(state: ConnectorState): StateTone {
 }
 
 /** Whether the connector or one of its tasks failed. */
+/** The topics a connector uses now, else those it is configured for. */
+export function usedTopics(connector: Pick<ConnectorDetail, 'activeTopics' | 'topics'> | undefined): string[] {
+  if (!connector) return [];
+  return connector.activeTopics.length ? connector.activeTopics : connector.topics;
+}
+
 export function hasFailure(connector: ConnectorSummary): boolean {
   return connector.state === 'FAILED' || connector.failedTaskCount > 0;
 }
