@@ -1,16 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { DataAge } from '../shared/data-age';
 import { ErrorPanel } from '../shared/error-panel';
-import { liveResource } from '../shared/live-resource';
+import { urlList } from '../shared/url-list';
 import { ConsumerGroupTable, type ConsumerGroupRow } from './consumer-group-table';
 import type { ConsumerGroupSortField, ConsumerGroupSummary, SortOrder } from './consumer-group.model';
 import { isLagging, stateTone } from './consumer-group-rules';
@@ -75,36 +72,28 @@ export class ConsumerGroupsPage {
   readonly order = input<string>();
 
   private readonly consumerGroups = inject(ConsumerGroupsService);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
 
-  /** What is typed in the search box; the URL follows it after a pause. */
-  protected readonly searchText = linkedSignal(() => this.search() ?? '');
-  protected readonly sortField = computed(() => SORT_FIELDS.find((field) => field === this.sort()) ?? 'groupId');
-  protected readonly sortOrder = computed((): SortOrder => (this.order() === 'desc' ? 'desc' : 'asc'));
-  private readonly query = computed(() => ({
-    cluster: this.cluster(),
-    search: this.search() ?? '',
-    sort: this.sortField(),
-    order: this.sortOrder(),
-  }));
-
-  /** The groups, read again every few seconds while the page is in sight; the rows stay while a new search is read. */
-  private readonly list = liveResource({
-    params: this.query,
+  /** Search and sort in the URL; the groups read again every few seconds while the page is in sight. */
+  private readonly list = urlList({
+    cluster: this.cluster,
+    search: this.search,
+    sort: this.sort,
+    order: this.order,
+    sortFields: SORT_FIELDS,
+    defaultSort: 'groupId',
     read: (query, options) => this.consumerGroups.list(query.cluster, { ...query, page: 0, pageSize: GROUP_PAGE_SIZE }, options),
-    keepsValueAcrossParams: true,
   });
-  private readonly items = computed(() => this.list.value()?.items ?? []);
+  protected readonly searchText = this.list.searchText;
+  protected readonly sortField = this.list.sortField;
+  protected readonly sortOrder = this.list.sortOrder;
+  private readonly items = this.list.items;
   protected readonly rows = computed(() => this.items().map(toRow));
-  protected readonly total = computed(() => this.list.value()?.total ?? 0);
-  protected readonly asOf = computed(() => this.list.value()?.asOf);
+  protected readonly total = this.list.total;
+  protected readonly asOf = this.list.asOf;
   protected readonly hasGroups = this.list.hasValue;
   protected readonly isLoading = this.list.isLoading;
-  /** A failure with nothing to show instead: the error takes the list's place. */
-  protected readonly error = computed(() => (this.list.hasValue() ? undefined : this.list.error()));
-  /** A failed background update: the last rows stay, marked as not updated. */
-  protected readonly updateFailure = computed(() => (this.list.hasValue() ? this.list.error()?.message : undefined));
+  protected readonly error = this.list.error;
+  protected readonly updateFailure = this.list.updateFailure;
   protected readonly summary = computed(() => {
     const lagging = this.items().filter((group) => isLagging(group.totalLag)).length;
     const shown = this.items().length;
@@ -112,30 +101,13 @@ export class ConsumerGroupsPage {
     return shown < this.total() ? `${groups} among the first ${shown}` : groups;
   });
 
-  constructor() {
-    toObservable(this.searchText)
-      .pipe(
-        debounceTime(300),
-        map((text) => text.trim()),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((text) => {
-        if (text !== (this.search() ?? '')) this.updateUrl({ search: text || null });
-      });
-  }
-
   /** Reads the groups fresh from Kafka rather than from the server's live model. */
   protected refresh(): void {
     this.list.refresh();
   }
 
   protected changeSort(change: { sort: ConsumerGroupSortField; order: SortOrder }): void {
-    this.updateUrl({ sort: change.sort === 'groupId' ? null : change.sort, order: change.order === 'asc' ? null : change.order });
-  }
-
-  private updateUrl(queryParams: Record<string, string | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+    this.list.changeSort(change);
   }
 }
 

@@ -1,16 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { DataAge } from '../shared/data-age';
 import { ErrorPanel } from '../shared/error-panel';
-import { liveResource } from '../shared/live-resource';
+import { urlList } from '../shared/url-list';
 import { StreamsAppTable, type StreamsAppRow } from './streams-app-table';
 import { formatRate } from './streams-format';
 import { isLagging, protocolExplanation, protocolLabel, streamsStateTone } from './streams-rules';
@@ -77,36 +74,28 @@ export class StreamsAppsPage {
   readonly order = input<string>();
 
   private readonly streams = inject(StreamsService);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
 
-  /** What is typed in the search box; the URL follows it after a pause. */
-  protected readonly searchText = linkedSignal(() => this.search() ?? '');
-  protected readonly sortField = computed(() => SORT_FIELDS.find((field) => field === this.sort()) ?? 'applicationId');
-  protected readonly sortOrder = computed((): SortOrder => (this.order() === 'desc' ? 'desc' : 'asc'));
-  private readonly query = computed(() => ({
-    cluster: this.cluster(),
-    search: this.search() ?? '',
-    sort: this.sortField(),
-    order: this.sortOrder(),
-  }));
-
-  /** The apps, read again every few seconds while the page is in sight; the rows stay while a new search is read. */
-  private readonly list = liveResource({
-    params: this.query,
+  /** Search and sort in the URL; the apps read again every few seconds while the page is in sight. */
+  private readonly list = urlList({
+    cluster: this.cluster,
+    search: this.search,
+    sort: this.sort,
+    order: this.order,
+    sortFields: SORT_FIELDS,
+    defaultSort: 'applicationId',
     read: (query, options) => this.streams.list(query.cluster, { ...query, page: 0, pageSize: STREAMS_APP_PAGE_SIZE }, options),
-    keepsValueAcrossParams: true,
   });
-  private readonly items = computed(() => this.list.value()?.items ?? []);
+  protected readonly searchText = this.list.searchText;
+  protected readonly sortField = this.list.sortField;
+  protected readonly sortOrder = this.list.sortOrder;
+  private readonly items = this.list.items;
   protected readonly rows = computed(() => this.items().map(toRow));
-  protected readonly total = computed(() => this.list.value()?.total ?? 0);
-  protected readonly asOf = computed(() => this.list.value()?.asOf);
+  protected readonly total = this.list.total;
+  protected readonly asOf = this.list.asOf;
   protected readonly hasApps = this.list.hasValue;
   protected readonly isLoading = this.list.isLoading;
-  /** A failure with nothing to show instead: the error takes the list's place. */
-  protected readonly error = computed(() => (this.list.hasValue() ? undefined : this.list.error()));
-  /** A failed background update: the last rows stay, marked as not updated. */
-  protected readonly updateFailure = computed(() => (this.list.hasValue() ? this.list.error()?.message : undefined));
+  protected readonly error = this.list.error;
+  protected readonly updateFailure = this.list.updateFailure;
   protected readonly summary = computed(() => {
     const lagging = this.items().filter((app) => isLagging(app.totalLag)).length;
     const shown = this.items().length;
@@ -114,33 +103,13 @@ export class StreamsAppsPage {
     return shown < this.total() ? `${apps} among the first ${shown}` : apps;
   });
 
-  constructor() {
-    toObservable(this.searchText)
-      .pipe(
-        debounceTime(300),
-        map((text) => text.trim()),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((text) => {
-        if (text !== (this.search() ?? '')) this.updateUrl({ search: text || null });
-      });
-  }
-
   /** Reads the apps fresh from Kafka rather than from the server's live model. */
   protected refresh(): void {
     this.list.refresh();
   }
 
   protected changeSort(change: { sort: StreamsAppSortField; order: SortOrder }): void {
-    this.updateUrl({
-      sort: change.sort === 'applicationId' ? null : change.sort,
-      order: change.order === 'asc' ? null : change.order,
-    });
-  }
-
-  private updateUrl(queryParams: Record<string, string | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+    this.list.changeSort(change);
   }
 }
 
