@@ -13,7 +13,7 @@ const metadata = (topics: Record<string, number>): ClusterDescription => ({
   })),
 });
 
-describe('Streams apps', () => {
+describe('streams-apps: what the view makes of the broker', () => {
   describe('internalTopicsOf', () => {
     it('finds the changelog and repartition topics named after the application id', () => {
       const topics = [

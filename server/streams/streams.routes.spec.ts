@@ -36,7 +36,7 @@ function describedTopology(text: string): DescribedSubtopology[] {
  * The Streams apps view on the test stack with the demo's real Kafka Streams app, started with
  * application ids and topics of its own and fed domain events as the connector publishes them.
  */
-describe('Streams apps', () => {
+describe('Streams apps of the demo Streams app, run on the test stack', () => {
   const { api } = useTestApi(testClusters);
   const suffix = randomUUID().slice(0, 8);
   const ids = { paymentMatcher: `spec-matcher-${suffix}`, orderEnricher: `spec-enricher-${suffix}` };
