@@ -60,7 +60,7 @@ export interface StreamsSubtopology {
   id: string;
   /** Topics it reads: source and repartition-source topics, each with rate and lag (the graph's input edges). */
   inputs: StreamsTopicUse[];
-  /** Topics it writes: repartition sinks and, when known from the broker, sink topics. */
+  /** Topics it writes: repartition sinks (from the broker) and plain sinks (from the app's own description, if given). */
   outputs: StreamsTopicUse[];
   changelogs: StreamsTopicUse[];
   /** Regular expressions it subscribes to, if any. */
@@ -102,6 +102,26 @@ export interface StreamsStore {
   restoreRate: number | null;
 }
 
+/**
+ * The app's own `Topology#describe()` text, given to the console (the embedded demo gives its
+ * apps'; an operator pastes their own): it names what the broker does not know — plain sink
+ * topics, processors — and is checked against what the broker reports.
+ */
+export interface StreamsTopologyDescription {
+  /** The text as given. */
+  text: string;
+  /** When it was given (ISO-8601). */
+  givenAt: string;
+  /** Sub-topology by sub-topology, where the text and the broker's topology disagree; empty when they agree. */
+  differences: string[];
+}
+
+/** `PUT .../streams-apps/:applicationId/topology-description`. */
+export interface StreamsTopologyDescriptionChange {
+  /** `Topology#describe()` as the app prints it: `Topologies:` then one `Sub-topology: N` block each. */
+  text: string;
+}
+
 export interface StreamsAppDetail extends StreamsAppSummary {
   /** The broker's group epoch and assignment epoch (streams groups). */
   groupEpoch: number | null;
@@ -109,6 +129,8 @@ export interface StreamsAppDetail extends StreamsAppSummary {
   subtopologies: StreamsSubtopology[];
   members: StreamsMember[];
   stores: StreamsStore[];
+  /** The app's own topology description, when one was given; its sinks are among the outputs. */
+  topologyDescription: StreamsTopologyDescription | null;
   /** When the data was read from the cluster (ISO-8601): the oldest part of it. */
   asOf: string;
 }

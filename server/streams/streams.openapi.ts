@@ -13,6 +13,7 @@ import type {
   StreamsStore,
   StreamsSubtopology,
   StreamsTask,
+  StreamsTopologyDescription,
   StreamsTopicUse,
 } from './streams.model';
 import { streamsAppList, streamsPathParams, streamsReplayCommand, streamsReplayRequest } from './streams.routes';
@@ -87,6 +88,15 @@ const store = describes<StreamsStore>()(
     restoreRate: z.number().nullable(),
   }),
 );
+const topologyDescription = describes<StreamsTopologyDescription>()(
+  z
+    .object({
+      text: z.string(),
+      givenAt: z.iso.datetime(),
+      differences: z.array(z.string()).meta({ description: 'Where the text and the broker disagree; empty when they agree' }),
+    })
+    .meta({ id: 'StreamsTopologyDescription' }),
+);
 const detail = describes<StreamsAppDetail>()(
   z
     .object({
@@ -96,6 +106,7 @@ const detail = describes<StreamsAppDetail>()(
       subtopologies: z.array(subtopology),
       members: z.array(member),
       stores: z.array(store),
+      topologyDescription: topologyDescription.nullable(),
       asOf,
     })
     .meta({ id: 'StreamsAppDetail' }),

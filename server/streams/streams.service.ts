@@ -107,6 +107,7 @@ export class StreamsService {
       assignmentEpoch: app.streams?.assignmentEpoch ?? null,
       subtopologies: app.streams ? subtopologiesOf(app.streams, view, app.commits) : [],
       members: app.streams ? membersOf(app.streams) : classicMembers(app.classic),
+      topologyDescription: null,
       stores: facts.map((fact) =>
         storeOf(applicationId, fact, { ...view, starts: offsets.value.starts }, configs.value.brokerDefaultRetentionMs),
       ),

@@ -112,6 +112,7 @@ export function aStreamsAppDetail(overrides: Partial<StreamsAppDetail> = {}): St
     subtopologies: [aSubtopology(), aDownstreamSubtopology()],
     members: [aStreamsMember()],
     stores: [aStore()],
+    topologyDescription: null,
     asOf: AS_OF,
     ...overrides,
   };
