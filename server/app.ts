@@ -25,6 +25,7 @@ import { StreamsGateway } from './streams/streams.gateway';
 import { streamsRoutes } from './streams/streams.routes';
 import { StreamsReplayService } from './streams/streams-replay.service';
 import { StreamsService } from './streams/streams.service';
+import { StreamsTopologies } from './streams/streams-topologies';
 import { OffsetResetService } from './consumer-groups/offset-reset.service';
 import { CopartitionGateway } from './copartition/copartition.gateway';
 import { copartitionRoutes } from './copartition/copartition.routes';
@@ -84,6 +85,8 @@ export interface ConsoleApp {
   app: Express;
   /** The audit log, for specs that check what an action recorded. */
   audit: AuditService;
+  /** The Streams apps' own topology descriptions; the embedded demo gives its apps'. */
+  streamsTopologies: StreamsTopologies;
   /** Closes the Kafka connections the app opened. */
   close(): Promise<void>;
 }
@@ -138,8 +141,9 @@ export function createApp({
   const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway, model, audit);
   const offsetResets = new OffsetResetService(consumerGroupsGateway, consumerGroups, audit);
   api.use(consumerGroupsRoutes(clustersService, consumerGroups, offsetResets));
-  const streams = new StreamsService(model, new StreamsGateway(gateway), consumerGroupsGateway);
-  api.use(streamsRoutes(clustersService, streams, new StreamsReplayService(streams, offsetResets)));
+  const topologies = new StreamsTopologies(gateway, audit);
+  const streams = new StreamsService(model, new StreamsGateway(gateway), consumerGroupsGateway, topologies);
+  api.use(streamsRoutes(clustersService, streams, new StreamsReplayService(streams, offsetResets), topologies));
   const connectGateway = new ConnectGateway();
   // A connector's missing topics are made by the topics feature, under its rules.
   const connectorTopics = new ConnectorTopicsService(gateway, topics);
@@ -162,6 +166,7 @@ export function createApp({
   return {
     app,
     audit,
+    streamsTopologies: topologies,
     close: async () => {
       model.close();
       connectGateway.close();

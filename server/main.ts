@@ -6,7 +6,7 @@ import { BROWSER_DIST, createApp, type AppAccessOptions } from './app';
 import { accessFrom, bindProblem, isLoopback, type ConsoleAccess } from './access/access-config';
 import type { Logger } from './shared/logger';
 import { ConfigError, loadClustersSource, type ClusterConfig } from './kafka/clusters-config';
-import { startDemoPipeline, type RunningDemo } from './demo/demo-runtime';
+import { giveDemoTopologies, startDemoPipeline, type RunningDemo } from './demo/demo-runtime';
 import { seedDemo } from './demo/seed-demo';
 import { resolveDataDir } from './local-stack/layout';
 import { startLocalStack, type LocalStack } from './local-stack/local-stack';
@@ -75,6 +75,8 @@ async function main(): Promise<void> {
     allowedHosts,
     access: await accessOptions(access, host, logger),
   });
+  // The demo's Streams apps tell the console their own topologies: their sinks join the graph.
+  if (demo) void giveDemoTopologies(consoleApp.streamsTopologies, clusters[0]!, demo, logger);
   const server: Server = consoleApp.app.listen(port, host, () => {
     // A plain line, not JSON: this is the one line a person starting the console looks for.
     console.log(`\nKafka Pipeline Console is ready: http://${host}:${port}\n`);

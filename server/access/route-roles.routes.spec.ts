@@ -24,6 +24,8 @@ const NEEDED: Record<string, Role | 'anyone'> = {
   'POST /clusters/{cluster}/consumer-groups/{group}/offsets/reset': 'operator',
   'POST /clusters/{cluster}/streams-apps/{applicationId}/replay/preview': 'operator',
   'POST /clusters/{cluster}/streams-apps/{applicationId}/replay': 'operator',
+  'PUT /clusters/{cluster}/streams-apps/{applicationId}/topology-description': 'operator',
+  'DELETE /clusters/{cluster}/streams-apps/{applicationId}/topology-description': 'operator',
   'POST /clusters/{cluster}/consumer-groups/{group}/offsets/undo': 'operator',
   'POST /clusters/{cluster}/connect/{connect}/connectors': 'admin',
   'PUT /clusters/{cluster}/connect/{connect}/plugins/{plugin}/validate': 'admin',

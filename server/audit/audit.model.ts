@@ -159,6 +159,21 @@ export interface BridgeSettingsRecord extends AuditRecordBase {
   after: BridgeSettingsState | null;
 }
 
+/** A Kafka Streams app's own topology description as the console keeps it. */
+export interface StreamsTopologyDescriptionState {
+  text: string;
+  givenAt: string;
+}
+
+/** An app's `Topology#describe()` given to the console, or forgotten. */
+export interface StreamsTopologyDescriptionRecord extends AuditRecordBase {
+  action: 'streams-app.topology-description.set' | 'streams-app.topology-description.remove';
+  subject: { kind: 'streams-app'; name: string };
+  parameters: Record<string, unknown>;
+  before: StreamsTopologyDescriptionState | null;
+  after: StreamsTopologyDescriptionState | null;
+}
+
 /** One change the console made, told apart by `action`. */
 export type AuditRecord =
   | ConsumerGroupOffsetsRecord
@@ -167,7 +182,8 @@ export type AuditRecord =
   | ConnectorRecord
   | ConnectorOffsetsRecord
   | CopartitionGroupRecord
-  | BridgeSettingsRecord;
+  | BridgeSettingsRecord
+  | StreamsTopologyDescriptionRecord;
 
 /** The names of the changes the audit log records. */
 export type AuditAction = AuditRecord['action'];

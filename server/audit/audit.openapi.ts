@@ -4,6 +4,7 @@ import { admits, describes, json, operation } from '../shared/openapi';
 import type {
   AuditPage,
   BridgeSettingsRecord,
+  StreamsTopologyDescriptionRecord,
   ConnectorOffset,
   ConnectorOffsetsRecord,
   ConnectorRecord,
@@ -153,6 +154,18 @@ const bridgeSettingsRecord = describes<BridgeSettingsRecord>()(
   }),
 );
 
+const streamsTopologyState = z.object({ text: z.string(), givenAt: z.string() });
+const streamsTopologyRecord = describes<StreamsTopologyDescriptionRecord>()(
+  z.object({
+    ...recordBase,
+    action: z.enum(['streams-app.topology-description.set', 'streams-app.topology-description.remove']),
+    subject: z.object({ kind: z.literal('streams-app'), name: z.string() }),
+    parameters: z.record(z.string(), z.unknown()),
+    before: streamsTopologyState.nullable(),
+    after: streamsTopologyState.nullable(),
+  }),
+);
+
 /**
  * A record of an action this console does not know, say one a newer version wrote: it is
  * listed too (see audit.routes.spec), so the document admits it. The browser's type leaves it
@@ -176,6 +189,7 @@ const auditRecord = z
     connectorOffsetsRecord,
     copartitionGroupRecord,
     bridgeSettingsRecord,
+    streamsTopologyRecord,
     otherRecord,
   ])
   .meta({ id: 'AuditRecord' });

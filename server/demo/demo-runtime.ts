@@ -5,6 +5,9 @@ import { runDirOf } from '../local-stack/layout';
 import { isAlive, runningPid, spawnDetached, stopPidFiles } from '../local-stack/processes';
 import { startDemoStreamsApp, type DemoStreamsApp } from '../local-stack/streams-app';
 import { PROJECT_ROOT } from '../project';
+import type { ClusterConfig } from '../kafka/clusters-config';
+import type { Logger } from '../shared/logger';
+import type { StreamsTopologies } from '../streams/streams-topologies';
 import { domainEventsExportFile } from './demo-pipeline';
 
 /** The line the workload logs once the monolith writes and the slow consumer has joined. */
@@ -55,6 +58,27 @@ export async function startDemoPipeline(options: {
     throw error;
   }
   return { streamsApp, started: streamsApp.started || workloadStarted, stop };
+}
+
+/**
+ * Gives the console the demo Streams apps' own `Topology#describe()` (the files they write at
+ * start), so their graphs show the topics they write as well as those they read. A failure
+ * only leaves the graphs without sinks: it is logged, not thrown.
+ */
+export async function giveDemoTopologies(
+  topologies: StreamsTopologies,
+  cluster: ClusterConfig,
+  demo: RunningDemo,
+  logger: Pick<Logger, 'warn'>,
+): Promise<void> {
+  const { applicationIds, topologyFiles } = demo.streamsApp;
+  for (const app of ['paymentMatcher', 'orderEnricher'] as const) {
+    try {
+      await topologies.give(cluster, applicationIds[app], await readFile(topologyFiles[app], 'utf8'));
+    } catch (err) {
+      logger.warn({ err }, `the console does not have ${applicationIds[app]}'s topology description`);
+    }
+  }
 }
 
 function workloadFiles(dataDir: string) {

@@ -2,6 +2,7 @@ import type { ClusterDescription } from '../kafka/kafka-clients';
 import type { OffsetTable } from '../kafka/log-offsets';
 import type { StreamsGroupDescription, StreamsTasks } from '../kafka/streams-group-describe';
 import type { StreamsMember, StreamsStore, StreamsSubtopology, StreamsTask, StreamsTopicRole, StreamsTopicUse } from './streams.model';
+import type { DescribedSubtopology } from './topology-description';
 
 /** A committed offset of the app's group. */
 export interface AppCommit {
@@ -95,6 +96,25 @@ export function subtopologiesOf(group: StreamsGroupDescription, view: ClusterVie
       sourcePatterns: [],
       lag: sum(inputs.map((input) => input.lag)),
       tasks,
+    };
+  });
+}
+
+/**
+ * The plain sink topics the app's own description names, added to each sub-topology's outputs
+ * (the broker knows only its repartition sinks), with their produce rate.
+ */
+export function withSinks(subtopologies: StreamsSubtopology[], described: DescribedSubtopology[], view: ClusterView): StreamsSubtopology[] {
+  return subtopologies.map((subtopology) => {
+    const known = new Set(subtopology.outputs.map((output) => output.topic));
+    const sinks = (described.find((own) => own.id === subtopology.id)?.sinks ?? []).filter((topic) => !known.has(topic));
+    const exists = (topic: string) => view.metadata.topics.some((t) => t.name === topic);
+    return {
+      ...subtopology,
+      outputs: [
+        ...subtopology.outputs,
+        ...sinks.map((topic) => ({ topic, role: 'sink' as const, rate: view.produceRate(topic), lag: null, exists: exists(topic) })),
+      ],
     };
   });
 }

@@ -43,6 +43,38 @@ describe('Streams apps on the classic protocol', () => {
     });
   });
 
+  describe('with its own Topology#describe() given', () => {
+    const path = () => `/api/clusters/local/streams-apps/${applicationId}/topology-description`;
+    afterEach(() => api.request('DELETE', path()));
+
+    it('draws the topology the broker does not know: what it reads, repartitions, logs and writes', async () => {
+      const text = [
+        'Topologies:',
+        '   Sub-topology: 0',
+        `    Source: orders (topics: [${input}])`,
+        '      --> totals',
+        '    Processor: totals (stores: [totals-store])',
+        '      --> to-customers',
+        '    Sink: to-customers (topic: by-customer-repartition)',
+        '   Sub-topology: 1',
+        '    Source: customers (topics: [by-customer-repartition])',
+        '      --> out',
+        `    Sink: out (topic: spec.classic-app-output.${applicationId})`,
+      ].join('\n');
+
+      const detail = (await api.request<StreamsAppDetail>('PUT', path(), { text })).body;
+
+      expect(detail.subtopologyCount).toBe(2);
+      expect(
+        detail.subtopologies.map((s) => [s.inputs.map((i) => i.topic), s.outputs.map((o) => o.topic), s.changelogs.map((c) => c.topic)]),
+      ).toEqual([
+        [[input], [repartition], [changelog]],
+        [[repartition], [`spec.classic-app-output.${applicationId}`], []],
+      ]);
+      expect(detail.topologyDescription?.differences).toEqual([]);
+    });
+  });
+
   describe('GET /api/clusters/:cluster/streams-apps/:applicationId', () => {
     it('shows its members and the store, without a topology the broker does not know', async () => {
       const detail = (await api.get<StreamsAppDetail>(`/api/clusters/local/streams-apps/${applicationId}?fresh=true`)).body;

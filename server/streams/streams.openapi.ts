@@ -16,7 +16,7 @@ import type {
   StreamsTopologyDescription,
   StreamsTopicUse,
 } from './streams.model';
-import { streamsAppList, streamsPathParams, streamsReplayCommand, streamsReplayRequest } from './streams.routes';
+import { streamsAppList, streamsPathParams, streamsReplayCommand, streamsReplayRequest, topologyDescriptionChange } from './streams.routes';
 
 const rate = z.number().nullable().meta({ description: 'Records per second, between the last two samples of the live model' });
 const summaryShape = {
@@ -183,6 +183,19 @@ export const streamsPaths: ZodOpenApiPathsObject = {
       requestParams: { path: appPath },
       requestBody: requestBody(streamsReplayCommand),
       ok: { 200: json(replayResult) },
+      errors: { change: true },
+    }),
+  },
+  '/clusters/{cluster}/streams-apps/{applicationId}/topology-description': {
+    put: operation(tag, "Keeps the app's own Topology#describe() output: its sinks join the graph, and it is checked against the broker", {
+      requestParams: { path: appPath },
+      requestBody: requestBody(topologyDescriptionChange),
+      ok: { 200: json(detail) },
+      errors: { change: true },
+    }),
+    delete: operation(tag, "Forgets the app's topology description", {
+      requestParams: { path: appPath },
+      ok: { 204: { description: 'Forgotten' } },
       errors: { change: true },
     }),
   },

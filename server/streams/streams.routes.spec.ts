@@ -187,6 +187,58 @@ describe('Streams apps of the demo Streams app, run on the test stack', () => {
     });
   });
 
+  describe('PUT and DELETE /api/clusters/:cluster/streams-apps/:applicationId/topology-description', () => {
+    const path = () => `${base}/${ids.orderEnricher}/topology-description`;
+    afterEach(() => api.request('DELETE', path()));
+
+    it("with the app's own description, shows its plain sinks too, and finds it agrees with the broker", async () => {
+      const own = describedTopology(readFileSync(app!.topologyFiles.orderEnricher, 'utf8'));
+
+      const answer = await api.request<StreamsAppDetail>('PUT', path(), { text: readFileSync(app!.topologyFiles.orderEnricher, 'utf8') });
+
+      expect(answer.status).toBe(200);
+      expect(answer.body.topologyDescription?.differences).toEqual([]);
+      for (const [index, subtopology] of answer.body.subtopologies.entries()) {
+        const sinks = own[index]!.sinks.map((sink) => (sink.endsWith('-repartition') ? `${ids.orderEnricher}-${sink}` : sink));
+        expect(subtopology.outputs.map((output) => output.topic).sort())
+          .withContext(subtopology.id)
+          .toEqual(sinks.sort());
+      }
+      expect(answer.body.subtopologies[1]!.outputs).toContain(
+        jasmine.objectContaining({ topic: topics.enriched, role: 'sink', exists: true }),
+      );
+    });
+
+    it('says where a description disagrees with the broker', async () => {
+      const text = readFileSync(app!.topologyFiles.orderEnricher, 'utf8').replace(
+        `(topics: [${topics.domainEvents}])`,
+        '(topics: [elsewhere])',
+      );
+
+      const answer = await api.request<StreamsAppDetail>('PUT', path(), { text });
+
+      expect(answer.body.topologyDescription?.differences).toEqual([
+        `Sub-topology 0 reads elsewhere by the description, ${topics.domainEvents} by the broker`,
+      ]);
+    });
+
+    it('refuses text that is not a Topology#describe() output, and keeps nothing', async () => {
+      const answer = await api.request<{ error: { code: string; message: string } }>('PUT', path(), { text: 'orders -> enriched' });
+
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toBe('TOPOLOGY_DESCRIPTION_INVALID');
+      expect((await detail(ids.orderEnricher)).body.topologyDescription).toBeNull();
+    });
+
+    it('forgets it, and says so when there is none', async () => {
+      await api.request('PUT', path(), { text: readFileSync(app!.topologyFiles.orderEnricher, 'utf8') });
+
+      expect((await api.request('DELETE', path())).status).toBe(204);
+      expect((await detail(ids.orderEnricher)).body.topologyDescription).toBeNull();
+      expect((await api.request('DELETE', path())).status).toBe(404);
+    });
+  });
+
   describe('replay', () => {
     // The matcher joins what it reads: read again, every order is matched again. (The enricher
     // would not grow: it skips events whose sequence its store has seen, as an idempotent

@@ -6,7 +6,8 @@ import { named, requires, visibleTo } from '../access/request-access';
 import { resetCommand, resetRequest } from '../consumer-groups/consumer-groups.routes';
 import { checkPathParams, freshFlag, freshQuery, parseBody, parseQuery } from '../shared/validation';
 import type { StreamsReplayService } from './streams-replay.service';
-import type { StreamsAppListQuery } from './streams.model';
+import type { StreamsTopologies } from './streams-topologies';
+import type { StreamsAppListQuery, StreamsTopologyDescriptionChange } from './streams.model';
 import type { StreamsService } from './streams.service';
 
 export const streamsAppList = z.object({
@@ -22,6 +23,10 @@ export const streamsAppList = z.object({
 export const streamsReplayRequest = resetRequest.omit({ topics: true });
 export const streamsReplayCommand = resetCommand.omit({ topics: true });
 
+export const topologyDescriptionChange = z.object({
+  text: z.string().min(1, "paste the output of the app's Topology#describe()"),
+}) satisfies z.ZodType<StreamsTopologyDescriptionChange>;
+
 /** An application id is its group's id: Kafka takes any. */
 export const streamsPathParams = { applicationId: z.string().min(1) };
 
@@ -29,7 +34,12 @@ export const streamsPathParams = { applicationId: z.string().min(1) };
  * The Streams apps of a cluster: `/api/clusters/:cluster/streams-apps...`. An app is its
  * group, so seeing one takes what seeing that consumer group takes.
  */
-export function streamsRoutes(clusters: ClustersService, streams: StreamsService, replays: StreamsReplayService): Router {
+export function streamsRoutes(
+  clusters: ClustersService,
+  streams: StreamsService,
+  replays: StreamsReplayService,
+  topologies: StreamsTopologies,
+): Router {
   const base = '/clusters/:cluster/streams-apps';
   const app = named('consumerGroup', 'applicationId');
   return checkPathParams(clusterRouter(clusters), streamsPathParams)
@@ -45,5 +55,17 @@ export function streamsRoutes(clusters: ClustersService, streams: StreamsService
     })
     .post(`${base}/:applicationId/replay`, requires('operator', app), async (req, res) => {
       res.json(await replays.replay(clusterOf(req), req.params.applicationId, parseBody(streamsReplayCommand, req)));
+    })
+    .put(`${base}/:applicationId/topology-description`, requires('operator', app), async (req, res) => {
+      const { text } = parseBody(topologyDescriptionChange, req);
+      const cluster = clusterOf(req);
+      // Only for an app the cluster knows: a typo in the id must not keep a description no page shows.
+      await streams.topicsOf(cluster, req.params.applicationId);
+      await topologies.set(cluster, req.params.applicationId, text);
+      res.json(await streams.detail(cluster, req.params.applicationId));
+    })
+    .delete(`${base}/:applicationId/topology-description`, requires('operator', app), async (req, res) => {
+      await topologies.remove(clusterOf(req), req.params.applicationId);
+      res.status(204).end();
     });
 }

@@ -10,11 +10,14 @@ import {
   membersOf,
   storeOf,
   subtopologiesOf,
+  withSinks,
   type AppCommit,
   type ChangelogFacts,
   type ClusterView,
 } from './streams-apps';
+import type { StreamsTopologies } from './streams-topologies';
 import type { StreamsGateway } from './streams.gateway';
+import { brokerShapeOf, topologyDifferences, type DescribedSubtopology } from './topology-description';
 import type { StreamsAppDetail, StreamsAppListQuery, StreamsAppPage, StreamsAppSummary, StreamsMember } from './streams.model';
 
 /** Every Streams app the cluster knows of, kept in the live model with what each has committed. */
@@ -46,6 +49,7 @@ export class StreamsService {
     private readonly model: ClusterModel,
     private readonly gateway: StreamsGateway,
     private readonly groups: ConsumerGroupsGateway,
+    private readonly topologies: StreamsTopologies,
   ) {}
 
   async list(
@@ -76,11 +80,12 @@ export class StreamsService {
 
   /** One app: its graph with rates and lag, tasks, members, and state stores. 404 STREAMS_APP_NOT_FOUND when none. */
   async detail(cluster: ClusterConfig, applicationId: string, { fresh = false }: { fresh?: boolean } = {}): Promise<StreamsAppDetail> {
-    const [metadata, offsets, state, sizes] = await Promise.all([
+    const [metadata, offsets, state, sizes, own] = await Promise.all([
       this.model.metadata(cluster, { fresh }),
       this.model.logOffsets(cluster, { fresh }),
       this.#state(cluster, fresh),
       this.model.topicSizes(cluster, { fresh }),
+      this.topologies.get(cluster, applicationId),
     ]);
     const app = appsOf(state.value).find((known) => known.applicationId === applicationId);
     if (!app) throw new AppError('STREAMS_APP_NOT_FOUND', `There is no Kafka Streams application ${applicationId} on ${cluster.name}`);
@@ -100,14 +105,23 @@ export class StreamsService {
         restoreRate: existing.includes(topic) ? await this.#restoreRate(cluster, topic, offsets.value, view) : null,
       })),
     );
-    const summary = this.#summary(cluster, app, view, state);
+    // A classic app's topology is known only from its own description, when given.
+    const topology = app.streams ?? (own && classicShape(applicationId, own.subtopologies, new Set(names)));
+    const subtopologies = topology ? subtopologiesOf(topology, view, app.commits) : [];
     return {
-      ...summary,
+      ...this.#summary(cluster, app, view, state),
+      ...(!app.streams && own && { subtopologyCount: own.subtopologies.length }),
       groupEpoch: app.streams?.groupEpoch ?? null,
       assignmentEpoch: app.streams?.assignmentEpoch ?? null,
-      subtopologies: app.streams ? subtopologiesOf(app.streams, view, app.commits) : [],
+      subtopologies: own ? withSinks(subtopologies, own.subtopologies, view) : subtopologies,
       members: app.streams ? membersOf(app.streams) : classicMembers(app.classic),
-      topologyDescription: null,
+      topologyDescription: own
+        ? {
+            text: own.text,
+            givenAt: own.givenAt,
+            differences: app.streams ? topologyDifferences(applicationId, own.subtopologies, app.streams.topology) : [],
+          }
+        : null,
       stores: facts.map((fact) =>
         storeOf(applicationId, fact, { ...view, starts: offsets.value.starts }, configs.value.brokerDefaultRetentionMs),
       ),
@@ -243,6 +257,12 @@ function appsOf(state: StreamsState): KnownApp[] {
 function isStreamsApp(groupId: string, topics: readonly string[]): boolean {
   const internal = internalTopicsOf(groupId, topics);
   return internal.changelogs.length + internal.repartitions.length > 0;
+}
+
+/** A classic app as a streams group with the topology its own description gives, and no members the broker knows of by task. */
+function classicShape(applicationId: string, described: DescribedSubtopology[], existing: ReadonlySet<string>): StreamsGroupDescription {
+  const topology = brokerShapeOf(applicationId, described, existing);
+  return { groupId: applicationId, state: '', groupEpoch: 0, assignmentEpoch: 0, topologyEpoch: null, topology, members: [] };
 }
 
 function classicMembers(group: GroupDescription | undefined): StreamsMember[] {

@@ -67,6 +67,8 @@ const ACTION_LABELS: Partial<Record<string, string>> = {
   'connector.offsets.reset': 'Connector offsets reset',
   'copartition-group.declare': 'Join declared',
   'copartition-group.remove': 'Join removed',
+  'streams-app.topology-description.set': 'Topology description given',
+  'streams-app.topology-description.remove': 'Topology description removed',
 };
 
 /** The choices of the action filter: every action, each family first (its value matches them all). */
@@ -75,6 +77,7 @@ export const AUDIT_ACTION_OPTIONS: { value: string; label: string }[] = [
   { value: 'topic', label: 'Any topic change' },
   { value: 'connector', label: 'Any connector change' },
   { value: 'copartition-group', label: 'Any join change' },
+  { value: 'streams-app', label: 'Any Streams app change' },
 ].flatMap((family) => [
   family,
   ...Object.entries(ACTION_LABELS)
