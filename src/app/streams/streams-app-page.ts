@@ -6,11 +6,13 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
+import { filter } from 'rxjs';
 import { AccessService } from '../access/access.service';
 import { ConsumerGroupsService } from '../consumer-groups/consumer-groups.service';
 import { NumberOrDashPipe } from '../consumer-groups/number-or-dash.pipe';
 import { ReplayDialog, type ReplayDialogData } from '../consumer-groups/replay-dialog';
 import { StateChip } from '../consumer-groups/state-chip';
+import { changeRunner } from '../shared/change-runner';
 import { DataAge } from '../shared/data-age';
 import { ErrorPanel } from '../shared/error-panel';
 import { liveResource } from '../shared/live-resource';
@@ -18,8 +20,11 @@ import { StateStoreTable, stateStoreRow } from './state-store-table';
 import { StreamsMemberTable } from './streams-member-table';
 import { formatRate } from './streams-format';
 import { isLagging, protocolExplanation, protocolLabel, streamsStateTone } from './streams-rules';
+import type { StreamsAppDetail } from './streams.model';
 import { StreamsService } from './streams.service';
 import { TaskLagTable } from './task-lag-table';
+import { TopologyDescriptionDialog, type TopologyDescriptionData } from './topology-description-dialog';
+import { TopologyDescriptionSection } from './topology-description-section';
 import { TopologyGraph } from './topology-graph';
 import { layoutSubtopology } from './topology-layout';
 
@@ -50,6 +55,7 @@ export const REPLAY_EXPLAINED =
     StateStoreTable,
     StreamsMemberTable,
     TaskLagTable,
+    TopologyDescriptionSection,
     TopologyGraph,
   ],
   templateUrl: './streams-app-page.html',
@@ -114,9 +120,42 @@ export class StreamsAppPage {
     () => new Set((this.current()?.subtopologies ?? []).flatMap((s) => s.inputs.filter((i) => i.role === 'source').map((i) => i.topic))),
   );
 
+  /** Why the user may not give, replace or remove the app's description: that needs `operator`, as Replay does. */
+  protected readonly whyNotDescribe = computed(() => this.access.whyNot('operator', this.cluster(), this.resource()));
+  /** Removing the description; its failure shows on the page. */
+  protected readonly removal = changeRunner();
+
   /** Reads the app fresh from Kafka rather than from the server's live model. */
   protected refresh(): void {
+    this.removal.clearError();
     this.detail.refresh();
+  }
+
+  /** Opens the dialog that takes the app's `Topology#describe()` output; reads the app again once it is saved. */
+  protected openDescription(): void {
+    this.dialog
+      .open<TopologyDescriptionDialog, TopologyDescriptionData, StreamsAppDetail>(TopologyDescriptionDialog, {
+        data: { cluster: this.cluster(), applicationId: this.applicationId(), text: this.current()?.topologyDescription?.text },
+        width: '760px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .pipe(filter((saved) => !!saved))
+      .subscribe(() => this.detail.reload());
+  }
+
+  /** Forgets the app's description, once confirmed; the graphs then show only what the broker knows. */
+  protected removeDescription(): void {
+    this.removal.run({
+      confirm: {
+        title: "Remove the app's description",
+        message:
+          'Forget the topology description given for this app? Its plain sinks leave the graphs and it is no longer checked. The app itself is not touched.',
+        confirmLabel: 'Remove',
+      },
+      call: () => this.streams.forgetTopologyDescription(this.cluster(), this.applicationId()),
+      then: () => this.detail.reload(),
+    });
   }
 
   /**

@@ -7,6 +7,7 @@ import type {
   StreamsSubtopology,
   StreamsTask,
   StreamsTopicUse,
+  StreamsTopologyDescription,
 } from './streams.model';
 
 /** When builder data was read, unless a spec says otherwise. */
@@ -102,6 +103,23 @@ export function aStore(overrides: Partial<StreamsStore> = {}): StreamsStore {
     restoreRate: 500,
     ...overrides,
   };
+}
+
+/** The app's own description, as the builders' app would print it; it matches the broker unless told. */
+export const DESCRIBED_TOPOLOGY = `Topologies:
+   Sub-topology: 0
+    Source: KSTREAM-SOURCE-0000000000 (topics: [shop.orders.events])
+      --> KSTREAM-KEY-SELECT-0000000001
+    Sink: KSTREAM-SINK-0000000003 (topic: ${REPARTITION})
+      <-- KSTREAM-KEY-SELECT-0000000001
+   Sub-topology: 1
+    Source: KSTREAM-SOURCE-0000000004 (topics: [${REPARTITION}])
+      --> KSTREAM-SINK-0000000005
+    Sink: KSTREAM-SINK-0000000005 (topic: shop.orders.enriched)
+      <-- KSTREAM-SOURCE-0000000004`;
+
+export function aTopologyDescription(overrides: Partial<StreamsTopologyDescription> = {}): StreamsTopologyDescription {
+  return { text: DESCRIBED_TOPOLOGY, givenAt: '2026-11-27T11:40:00.000Z', differences: [], ...overrides };
 }
 
 export function aStreamsAppDetail(overrides: Partial<StreamsAppDetail> = {}): StreamsAppDetail {

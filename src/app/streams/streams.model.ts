@@ -10,6 +10,8 @@ export type {
   StreamsTask,
   StreamsTopicRole,
   StreamsTopicUse,
+  StreamsTopologyDescription,
+  StreamsTopologyDescriptionChange,
 } from '../../../server/streams/streams.model';
 export type { SortOrder } from '../../../server/topics/topic.model';
 export type { StateTone } from '../consumer-groups/consumer-group.model';

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
-import { aStreamsApp, aStreamsAppDetail, aStreamsAppPage } from './streams.builders';
+import { aStreamsApp, aStreamsAppDetail, aStreamsAppPage, aTopologyDescription } from './streams.builders';
 import type { StreamsAppListQuery } from './streams.model';
 import { StreamsService } from './streams.service';
 
@@ -110,6 +110,52 @@ describe('StreamsService', () => {
           jasmine.objectContaining({ status: 404, code: 'STREAMS_APP_NOT_FOUND', message: 'There is no Streams app nothing on local' }),
         );
       });
+    });
+  });
+
+  describe('describeTopology', () => {
+    const url = '/api/clusters/local/streams-apps/orders%2Fv2/topology-description';
+    const text = 'Topologies:\n   Sub-topology: 0\n';
+
+    it('puts the text and answers the app as it now stands', async () => {
+      const detail = firstValueFrom(service.describeTopology('local', 'orders/v2', text));
+
+      const request = http.expectOne(url);
+      expect(request.request.method).toBe('PUT');
+      expect(request.request.body).toEqual({ text });
+      request.flush(aStreamsAppDetail({ topologyDescription: aTopologyDescription({ text }) }));
+      expect((await detail).topologyDescription?.text).toBe(text);
+    });
+
+    describe('for a text that is no Topology#describe() output', () => {
+      it('fails with the server’s code and message', async () => {
+        const detail = firstValueFrom(service.describeTopology('local', 'orders/v2', 'hello'));
+
+        http
+          .expectOne(url)
+          .flush(
+            { error: { code: 'TOPOLOGY_DESCRIPTION_INVALID', message: 'The text does not start with Topologies:' } },
+            { status: 400, statusText: 'Bad Request' },
+          );
+        await expectAsync(detail).toBeRejectedWith(
+          jasmine.objectContaining({
+            status: 400,
+            code: 'TOPOLOGY_DESCRIPTION_INVALID',
+            message: 'The text does not start with Topologies:',
+          }),
+        );
+      });
+    });
+  });
+
+  describe('forgetTopologyDescription', () => {
+    it('deletes the description', async () => {
+      const done = firstValueFrom(service.forgetTopologyDescription('local', 'orders/v2'), { defaultValue: undefined });
+
+      const request = http.expectOne('/api/clusters/local/streams-apps/orders%2Fv2/topology-description');
+      expect(request.request.method).toBe('DELETE');
+      request.flush(null, { status: 204, statusText: 'No Content' });
+      await done;
     });
   });
 });

@@ -53,6 +53,11 @@ describe('TopologyGraph', () => {
 
     it('marks a lagging input edge', () => expect(element().querySelector('path.edge[data-side="input"]')?.classList).toContain('lagging'));
 
+    it('marks a plain sink apart from the other topics', () => {
+      expect(node('shop.orders.enriched').classList).toContain('sink');
+      expect(node('shop.orders.events').classList).not.toContain('sink');
+    });
+
     it('links each topic to its page', () =>
       expect(node('shop.orders.enriched').querySelector('a')?.getAttribute('href')).toBe('/clusters/local/topics/shop.orders.enriched'));
   });

@@ -7,7 +7,8 @@ import type { GraphNode, SubtopologyLayout } from './topology-layout';
  * and lag on each edge, the sub-topology, the topics it writes, and its changelogs below.
  * Only draws: every position comes from `layoutSubtopology`. Topics link to their pages; a
  * repartition topic another sub-topology shares is coloured alike in both graphs and links to
- * the other one; a topic not created yet is dashed.
+ * the other one; a plain sink (known from the app's own description) is coloured apart; a topic
+ * not created yet is dashed.
  */
 @Component({
   selector: 'kpc-topology-graph',
@@ -65,6 +66,10 @@ import type { GraphNode, SubtopologyLayout } from './topology-layout';
     }
     .node.changelog rect {
       fill: var(--mat-sys-surface-container-low);
+    }
+    .node.sink rect {
+      fill: var(--mat-sys-secondary-container);
+      stroke: var(--mat-sys-secondary);
     }
     .node.linked rect {
       fill: var(--mat-sys-tertiary-container);

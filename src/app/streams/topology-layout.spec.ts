@@ -133,4 +133,25 @@ describe('layoutSubtopology', () => {
       expect(layout.nodes.find((node) => node.side === 'output')!.exists).toBeFalse();
     });
   });
+
+  describe('with the sinks the app described', () => {
+    const layout = layoutSubtopology(
+      aSubtopology({
+        outputs: [
+          aTopicUse({ topic: REPARTITION, role: 'repartition', lag: null }),
+          aTopicUse({ topic: 'shop.orders.enriched', role: 'sink', lag: null }),
+        ],
+      }),
+      [],
+    );
+    const outputs = layout.nodes.filter((node) => node.side === 'output');
+
+    it('puts them right of the box with the repartition outputs, one under the other', () => {
+      expect(outputs.map((node) => `${node.role} ${node.topic}`)).toEqual([`repartition ${REPARTITION}`, 'sink shop.orders.enriched']);
+      expect(outputs[1]!.x).toBe(outputs[0]!.x);
+      expect(outputs[1]!.y).toBeGreaterThanOrEqual(outputs[0]!.y + NODE_HEIGHT);
+    });
+
+    it('draws an edge from the box to each', () => expect(layout.edges.filter((edge) => edge.side === 'output').length).toBe(2));
+  });
 });
