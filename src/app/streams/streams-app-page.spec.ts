@@ -6,8 +6,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 import { provideRouter } from '@angular/router';
-import { aSignedInSession, provideSession } from '../access/access.builders';
-import { AccessService } from '../access/access.service';
+import { provideSession } from '../access/access.builders';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { LIVE_PERIOD } from '../shared/live-resource';
@@ -24,9 +23,7 @@ import {
   aTopicUse,
   REPARTITION,
 } from './streams.builders';
-import { MatDialogHarness } from '@angular/material/dialog/testing';
-import { aConsumerGroupDetail, aPartitionLag } from '../consumer-groups/consumer-group.builders';
-import { REPLAY_EXPLAINED, STOP_INSTANCES_FIRST, StreamsAppPage } from './streams-app-page';
+import { StreamsAppPage } from './streams-app-page';
 
 /** No background read happens within a spec unless the spec shortens this. */
 const AN_HOUR = 3_600_000;
@@ -202,66 +199,6 @@ describe('StreamsAppPage', () => {
 
     it('explains how it was recognised on hover', async () =>
       expect(await tooltip('[data-testid="protocol"]')).toContain('recognised as a Streams app by its internal topic names'));
-  });
-
-  describe('Replay', () => {
-    describe('for an operator', () => {
-      beforeEach(() => TestBed.inject(AccessService).remember(aSignedInSession({ role: 'operator' })));
-
-      describe('while the app runs', () => {
-        beforeEach(() => open(aStreamsAppDetail({ memberCount: 1 })));
-
-        it('is disabled, saying to stop the instances first', async () => {
-          expect(await (await loader().getHarness(MatButtonHarness.with({ text: /Replay/ }))).isDisabled()).toBeTrue();
-          expect(await tooltip('[data-testid="replay"]')).toBe(STOP_INSTANCES_FIRST);
-        });
-      });
-
-      describe('once no instance runs', () => {
-        beforeEach(() =>
-          open(
-            aStreamsAppDetail({
-              memberCount: 0,
-              members: [],
-              subtopologies: [aSubtopology({ inputs: [aTopicUse({ topic: 'shop.orders.events', role: 'source' })] })],
-            }),
-          ),
-        );
-
-        it('says what it does on hover', async () => expect(await tooltip('[data-testid="replay"]')).toBe(REPLAY_EXPLAINED));
-
-        it("opens the groups' replay steps on the app's input topics only", async () => {
-          await (await loader().getHarness(MatButtonHarness.with({ text: /Replay/ }))).click();
-          http
-            .expectOne((request) => request.url === '/api/clusters/local/consumer-groups/order-enricher')
-            .flush(
-              aConsumerGroupDetail({
-                groupId: 'order-enricher',
-                partitions: [
-                  aPartitionLag({ topic: 'shop.orders.events', partition: 0 }),
-                  aPartitionLag({ topic: 'order-enricher-KSTREAM-REPARTITION-0000000002-repartition', partition: 0 }),
-                ],
-              }),
-            );
-          const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
-          const shown = (await dialog.getText()) ?? '';
-          expect(shown).toContain('shop.orders.events');
-          expect(shown).not.toContain('-repartition');
-          await dialog.close();
-          http.match(url).forEach((request) => request.flush(aStreamsAppDetail()));
-        });
-      });
-    });
-
-    describe('for a viewer', () => {
-      beforeEach(async () => {
-        TestBed.inject(AccessService).remember(aSignedInSession({ role: 'viewer' }));
-        await open();
-      });
-
-      it('is not offered at all', async () =>
-        expect(await loader().getAllHarnesses(MatButtonHarness.with({ text: /Replay/ }))).toEqual([]));
-    });
   });
 
   describe('kept up to date', () => {

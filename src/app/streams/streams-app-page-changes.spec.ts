@@ -6,6 +6,8 @@ import type { HarnessLoader } from '@angular/cdk/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatTooltipHarness } from '@angular/material/tooltip/testing';
+import { aConsumerGroupDetail, aPartitionLag } from '../consumer-groups/consumer-group.builders';
 import { provideRouter } from '@angular/router';
 import { aSignedInSession, provideSession } from '../access/access.builders';
 import { AccessService } from '../access/access.service';
@@ -23,13 +25,13 @@ import {
   aTopologyDescription,
   DESCRIBED_TOPOLOGY,
 } from './streams.builders';
-import { StreamsAppPage } from './streams-app-page';
+import { REPLAY_EXPLAINED, STOP_INSTANCES_FIRST, StreamsAppPage } from './streams-app-page';
 import { TopologyDescriptionDialogHarness, TopologyDescriptionSectionHarness } from './topology-description.harness';
 
 /** No background read happens within a spec. */
 const AN_HOUR = 3_600_000;
 
-describe('StreamsAppPage topology description', () => {
+describe('StreamsAppPage changes: topology description and replay', () => {
   let fixture: ComponentFixture<StreamsAppPage>;
   let http: HttpTestingController;
   let overlay: HarnessLoader;
@@ -65,6 +67,12 @@ describe('StreamsAppPage topology description', () => {
     await fixture.whenStable();
   };
   const signIn = (role: 'operator' | 'viewer') => TestBed.inject(AccessService).remember(aSignedInSession({ role }));
+  const loader = () => TestbedHarnessEnvironment.loader(fixture);
+  const tooltip = async (selector: string) => {
+    const harness = await loader().getHarness(MatTooltipHarness.with({ selector }));
+    await harness.show();
+    return harness.getTooltipText();
+  };
 
   describe('for an operator', () => {
     beforeEach(() => signIn('operator'));
@@ -183,6 +191,66 @@ describe('StreamsAppPage topology description', () => {
       const sink = element().querySelector('#subtopology-1 g.node[data-topic="shop.orders.enriched"]');
       expect(sink?.getAttribute('data-side')).toBe('output');
       expect(sink?.classList).toContain('sink');
+    });
+  });
+
+  describe('Replay', () => {
+    describe('for an operator', () => {
+      beforeEach(() => TestBed.inject(AccessService).remember(aSignedInSession({ role: 'operator' })));
+
+      describe('while the app runs', () => {
+        beforeEach(() => open(aStreamsAppDetail({ memberCount: 1 })));
+
+        it('is disabled, saying to stop the instances first', async () => {
+          expect(await (await loader().getHarness(MatButtonHarness.with({ text: /Replay/ }))).isDisabled()).toBeTrue();
+          expect(await tooltip('[data-testid="replay"]')).toBe(STOP_INSTANCES_FIRST);
+        });
+      });
+
+      describe('once no instance runs', () => {
+        beforeEach(() =>
+          open(
+            aStreamsAppDetail({
+              memberCount: 0,
+              members: [],
+              subtopologies: [aSubtopology({ inputs: [aTopicUse({ topic: 'shop.orders.events', role: 'source' })] })],
+            }),
+          ),
+        );
+
+        it('says what it does on hover', async () => expect(await tooltip('[data-testid="replay"]')).toBe(REPLAY_EXPLAINED));
+
+        it("opens the groups' replay steps on the app's input topics only", async () => {
+          await (await loader().getHarness(MatButtonHarness.with({ text: /Replay/ }))).click();
+          http
+            .expectOne((request) => request.url === '/api/clusters/local/consumer-groups/order-enricher')
+            .flush(
+              aConsumerGroupDetail({
+                groupId: 'order-enricher',
+                partitions: [
+                  aPartitionLag({ topic: 'shop.orders.events', partition: 0 }),
+                  aPartitionLag({ topic: 'order-enricher-KSTREAM-REPARTITION-0000000002-repartition', partition: 0 }),
+                ],
+              }),
+            );
+          const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+          const shown = (await dialog.getText()) ?? '';
+          expect(shown).toContain('shop.orders.events');
+          expect(shown).not.toContain('-repartition');
+          await dialog.close();
+          http.match(url).forEach((request) => request.flush(aStreamsAppDetail()));
+        });
+      });
+    });
+
+    describe('for a viewer', () => {
+      beforeEach(async () => {
+        TestBed.inject(AccessService).remember(aSignedInSession({ role: 'viewer' }));
+        await open();
+      });
+
+      it('is not offered at all', async () =>
+        expect(await loader().getAllHarnesses(MatButtonHarness.with({ text: /Replay/ }))).toEqual([]));
     });
   });
 });
