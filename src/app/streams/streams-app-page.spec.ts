@@ -192,6 +192,17 @@ describe('StreamsAppPage', () => {
     it('flags a changelog kept forever', () => expect(element().querySelector('[data-flag]')?.getAttribute('data-flag')).toBe('infinite'));
   });
 
+  describe('internal topics', () => {
+    beforeEach(() => open());
+
+    it('names the repartition and changelog topics the app made, which the reset tool deletes', () => {
+      const listed = [...element().querySelectorAll('.internal-topics a')].map((link) => link.textContent?.trim());
+
+      expect(listed).toEqual([REPARTITION, 'order-enricher-totals-changelog'].sort());
+      expect(element().querySelector('[data-testid="internal-topics"]')?.textContent).toContain('kafka-streams-application-reset');
+    });
+  });
+
   describe('for a classic app', () => {
     beforeEach(() => open(aStreamsAppDetail({ protocol: 'classic', subtopologyCount: null, subtopologies: [], groupEpoch: null })));
 

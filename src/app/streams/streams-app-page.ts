@@ -103,6 +103,15 @@ export class StreamsAppPage {
       isLagging: isLagging(subtopology.lag),
     }));
   });
+  /** The repartition and changelog topics the app made, which the reset tool deletes. */
+  protected readonly internalTopics = computed(() => {
+    const subtopologies = this.current()?.subtopologies ?? [];
+    const made = subtopologies
+      .flatMap((s) => [...s.inputs, ...s.outputs, ...s.changelogs])
+      .filter((use) => use.role !== 'source' && use.role !== 'sink');
+    const stores = (this.current()?.stores ?? []).map((store) => store.changelogTopic);
+    return [...new Set([...made.map((use) => use.topic), ...stores])].sort();
+  });
   protected readonly stores = computed(() => {
     const changelogs = (this.current()?.subtopologies ?? []).flatMap((subtopology) => subtopology.changelogs);
     return (this.current()?.stores ?? []).map((store) => stateStoreRow(store, changelogs));
