@@ -2,6 +2,7 @@ import type { ClusterConfig } from './clusters-config';
 import type { ClusterDescription, KafkaClients } from './kafka-clients';
 import { LiveValue, type LiveValueOptions, type Snapshot } from './live-value';
 import { EARLIEST, LATEST, listLogOffsets, partitionKey, type OffsetTable } from './log-offsets';
+import { hasStreamsGroups } from './streams-group-describe';
 
 /** Every partition's log start and log end offset. */
 export interface LogOffsets {
@@ -210,7 +211,8 @@ export class ClusterModel {
       this.kafka.call(cluster, async (admin): Promise<ConsumerGroupsState> => {
         // Without explicit types the client asks for classic groups only and misses KIP-848
         // groups and Kafka Streams apps on the streams protocol (KIP-1071).
-        const groups = await admin.listGroups({ types: ['classic', 'consumer', 'streams'] });
+        const types = ['classic', 'consumer', ...((await hasStreamsGroups(admin)) ? ['streams'] : [])];
+        const groups = await admin.listGroups({ types });
         const listings = [...groups.values()].map((group) => ({
           groupId: group.id,
           state: group.state,

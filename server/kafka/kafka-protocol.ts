@@ -1,4 +1,4 @@
-import { kGetApi, kGetBootstrapConnection, kGetConnection, type Admin, type API, type Connection } from '@platformatic/kafka';
+import { kGetApi, kGetBootstrapConnection, kGetConnection, kListApis, type Admin, type API, type Connection } from '@platformatic/kafka';
 
 /**
  * The client's low-level protocol calls, for what its high-level API leaves out (internal
@@ -30,4 +30,26 @@ export function bootstrapConnection(admin: Admin): Promise<Connection> {
 export function partialResponse<Response>(error: unknown): Response | undefined {
   const failure = error as { code?: string; response?: Response };
   return failure.code === 'PLT_KFK_RESPONSE' ? failure.response : undefined;
+}
+
+/** The API keys each client's cluster answers, asked once per client (ApiVersions). */
+const brokerApis = new WeakMap<Admin, Promise<Set<number>>>();
+
+/**
+ * Whether the cluster answers the API with this key, e.g. 89 (StreamsGroupDescribe, Kafka
+ * 4.1+): for the calls the console writes itself, which an older broker would not understand.
+ */
+export function brokerSupports(admin: Admin, apiKey: number): Promise<boolean> {
+  let apis = brokerApis.get(admin);
+  if (!apis) {
+    apis = new Promise<Set<number>>((resolve, reject) =>
+      (admin as unknown as Record<symbol, (callback: (error: Error | null, keys?: { apiKey: number }[]) => void) => void>)[kListApis]!(
+        (error, keys) => (error ? reject(error) : resolve(new Set((keys ?? []).map((key) => key.apiKey)))),
+      ),
+    );
+    // A failure is not remembered: the next call asks again.
+    apis.catch(() => brokerApis.delete(admin));
+    brokerApis.set(admin, apis);
+  }
+  return apis.then((keys) => keys.has(apiKey));
 }

@@ -1,5 +1,5 @@
 import { FindCoordinatorKeyTypes, type Admin } from '@platformatic/kafka';
-import { connectionTo } from './kafka-protocol';
+import { brokerSupports, connectionTo } from './kafka-protocol';
 import { ByteWriter, leanApi, type ByteReader } from './lean-codec';
 
 /** A topic a sub-topology reads or writes that the application creates itself. */
@@ -89,8 +89,14 @@ const STREAMS_GROUP_DESCRIBE = 89;
  * `StreamsGroupDescribeRequest.json` / `StreamsGroupDescribeResponse.json` (version 0, as
  * Kafka 4.2 released it) define them. Groups the broker does not know as streams groups are left out.
  */
+/** Whether the cluster has streams groups at all (KIP-1071: Kafka 4.1 and later answer StreamsGroupDescribe). */
+export function hasStreamsGroups(admin: Admin): Promise<boolean> {
+  return brokerSupports(admin, STREAMS_GROUP_DESCRIBE);
+}
+
 export async function describeStreamsGroups(admin: Admin, groupIds: string[]): Promise<StreamsGroupDescription[]> {
-  if (!groupIds.length) return [];
+  // A broker before Kafka 4.1 has no streams groups to describe.
+  if (!groupIds.length || !(await hasStreamsGroups(admin))) return [];
   const coordinators = await admin.findCoordinator({ keyType: FindCoordinatorKeyTypes.GROUP, keys: groupIds });
   const byNode = new Map<number, { host: string; port: number; groups: string[] }>();
   for (const coordinator of coordinators) {

@@ -2,7 +2,7 @@ import { ConfigResourceTypes } from '../kafka/client';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { KafkaClients } from '../kafka/kafka-clients';
 import { PartitionReader } from '../kafka/partition-reader';
-import { describeStreamsGroups, type StreamsGroupDescription } from '../kafka/streams-group-describe';
+import { describeStreamsGroups, hasStreamsGroups, type StreamsGroupDescription } from '../kafka/streams-group-describe';
 
 /** How much of each changelog partition is read to measure how fast it restores. */
 const RESTORE_SAMPLE_BYTES = 1024 * 1024;
@@ -24,6 +24,7 @@ export class StreamsGateway {
   /** Every streams group, described: state, topology, members and their tasks. */
   streamsGroups(cluster: ClusterConfig): Promise<StreamsGroupDescription[]> {
     return this.clusters.call(cluster, async (admin) => {
+      if (!(await hasStreamsGroups(admin))) return [];
       const groups = await admin.listGroups({ types: ['streams'] });
       return describeStreamsGroups(admin, [...groups.keys()]);
     });
