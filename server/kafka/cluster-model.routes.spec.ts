@@ -9,7 +9,7 @@ import type { ModelTiming } from './cluster-model';
 /** Quick background reads, and a long life for what is kept: an answer from memory is easy to tell. */
 const REFRESH_MS = 700;
 const part = { refreshMs: REFRESH_MS, staleMs: 60_000, idleMs: 60_000 };
-const TIMING: ModelTiming = { metadata: part, offsets: part, groups: part, sizes: part, details: part };
+const TIMING: ModelTiming = { metadata: part, offsets: part, groups: part, sizes: part, details: part, measurements: part };
 
 /**
  * The live model the routes answer from: what it keeps, how it follows the cluster, and that a

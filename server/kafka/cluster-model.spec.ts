@@ -3,7 +3,7 @@ import type { ClusterConfig } from './clusters-config';
 import { KafkaClients } from './kafka-clients';
 
 const quick = { refreshMs: 20, staleMs: 1_000, idleMs: 50 };
-const TIMING: ModelTiming = { metadata: quick, offsets: quick, groups: quick, sizes: quick, details: quick };
+const TIMING: ModelTiming = { metadata: quick, offsets: quick, groups: quick, sizes: quick, details: quick, measurements: quick };
 const cluster = { name: 'unread', bootstrapServers: ['127.0.0.1:1'] } as ClusterConfig;
 
 describe('ClusterModel', () => {

@@ -78,7 +78,7 @@ export interface ConsumerGroupsState {
 }
 
 /** How fresh each part is kept while pages use it. */
-export type ModelTiming = Record<'metadata' | 'offsets' | 'groups' | 'sizes' | 'details', LiveValueOptions>;
+export type ModelTiming = Record<'metadata' | 'offsets' | 'groups' | 'sizes' | 'details' | 'measurements', LiveValueOptions>;
 
 /** How fresh each part is kept while pages use it. */
 export const MODEL_TIMING: ModelTiming = {
@@ -92,6 +92,8 @@ export const MODEL_TIMING: ModelTiming = {
   sizes: { refreshMs: 30_000, staleMs: 120_000, idleMs: 120_000 },
   /** What one page shows of one thing (a topic's configs, a group's members): read on demand, kept briefly. */
   details: { refreshMs: 5_000, staleMs: 10_000, idleMs: 30_000 },
+  /** What the console measures by reading data (a changelog's restore rate): rarely, it costs reads. */
+  measurements: { refreshMs: 600_000, staleMs: 1_800_000, idleMs: 120_000 },
 };
 
 /** Samples further apart than this give no rate: it would not say how fast things move now. */
@@ -255,7 +257,8 @@ export class ClusterModel {
       const forget = () => {
         if (parts.get(name) === made) parts.delete(name);
       };
-      const made: LiveValue<T> = new LiveValue(read, { ...this.timing[timing], ...(timing === 'details' && { onIdle: forget }) });
+      const perPage = timing === 'details' || timing === 'measurements';
+      const made: LiveValue<T> = new LiveValue(read, { ...this.timing[timing], ...(perPage && { onIdle: forget }) });
       part = made;
       parts.set(name, part as LiveValue<unknown>);
     }

@@ -102,7 +102,7 @@ export class StreamsService {
         cleanupPolicy: configs.value.topics.get(topic)?.cleanupPolicy ?? null,
         retentionMs: configs.value.topics.get(topic)?.retentionMs ?? null,
         sizeBytes: sizes?.value.get(topic) ?? null,
-        restoreRate: existing.includes(topic) ? await this.#restoreRate(cluster, topic, offsets.value, view) : null,
+        restoreRate: existing.includes(topic) ? await this.#restoreRate(cluster, topic) : null,
       })),
     );
     // A classic app's topology is known only from its own description, when given.
@@ -225,17 +225,26 @@ export class StreamsService {
       .get({ fresh });
   }
 
-  /** How fast the changelog reads back, measured once and kept while the page is open. */
-  async #restoreRate(cluster: ClusterConfig, topic: string, offsets: LogOffsets, view: ClusterView): Promise<number | null> {
-    const partitions = view.metadata.topics.find((t) => t.name === topic)?.partitions.length ?? 0;
-    const starts = Array.from({ length: partitions }, (_, partition) => ({
-      partition,
-      offset: offsets.starts.get(topic, partition) ?? 0n,
-    }));
+  /**
+   * How fast the changelog reads back: measured when the page first asks, again every ten
+   * minutes while it is open. The kept read holds only names, never an answer's data.
+   */
+  async #restoreRate(cluster: ClusterConfig, topic: string): Promise<number | null> {
     const measured = await this.model
-      .live(cluster, `restore-rate:${topic}`, () => this.gateway.restoreRate(cluster, topic, starts), 'details')
+      .live(cluster, `restore-rate:${topic}`, () => this.#measureRestore(cluster, topic), 'measurements')
       .get();
     return measured.value;
+  }
+
+  /** Reads the changelog from where each partition starts now, timed. */
+  async #measureRestore(cluster: ClusterConfig, topic: string): Promise<number | null> {
+    const [metadata, offsets] = await Promise.all([this.model.metadata(cluster), this.model.logOffsets(cluster)]);
+    const partitions = metadata.value.topics.find((t) => t.name === topic)?.partitions.length ?? 0;
+    const starts = Array.from({ length: partitions }, (_, partition) => ({
+      partition,
+      offset: offsets.value.starts.get(topic, partition) ?? 0n,
+    }));
+    return this.gateway.restoreRate(cluster, topic, starts);
   }
 }
 
