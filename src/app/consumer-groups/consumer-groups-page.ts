@@ -1,12 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { DataAge } from '../shared/data-age';
 import { ErrorPanel } from '../shared/error-panel';
+import { ListPageHeader } from '../shared/list-page-header';
 import { urlList } from '../shared/url-list';
 import { ConsumerGroupTable, type ConsumerGroupRow } from './consumer-group-table';
 import type { ConsumerGroupSortField, ConsumerGroupSummary, SortOrder } from './consumer-group.model';
@@ -27,39 +21,13 @@ const SORT_FIELDS: readonly ConsumerGroupSortField[] = ['groupId', 'state', 'mem
 @Component({
   selector: 'kpc-consumer-groups-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ConsumerGroupTable,
-    DataAge,
-    ErrorPanel,
-    FormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-  ],
+  imports: [ConsumerGroupTable, ErrorPanel, ListPageHeader],
   templateUrl: './consumer-groups-page.html',
   styles: `
     :host {
       display: flex;
       flex-direction: column;
       gap: 12px;
-    }
-    .tools {
-      display: flex;
-      gap: 12px;
-      align-items: center;
-    }
-    .search {
-      width: 280px;
-    }
-    .subtitle {
-      display: flex;
-      align-items: center;
-      gap: 16px;
-    }
-    .progress {
-      height: 4px;
     }
   `,
 })
