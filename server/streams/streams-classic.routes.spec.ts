@@ -22,6 +22,9 @@ describe('Streams apps on the classic protocol', () => {
   });
 
   afterAll(async () => {
+    // The consumer leaves first, so the group it made can go too.
+    await groups.cleanUp();
+    await api.kafka.admin.deleteGroups({ groups: [applicationId] }).catch(() => undefined);
     await api.kafka.admin.deleteTopics({ topics: [repartition, changelog] }).catch(() => undefined);
   });
 
