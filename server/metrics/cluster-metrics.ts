@@ -1,9 +1,9 @@
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { Logger } from '../shared/logger';
 import { decodeRecord, encodeRecord, sampleFromValues, sampleValues, type GroupMeta, type HistoryRecord } from './history-record';
-import { DAY, MetricSeries, tiersFor } from './metric-series';
+import { MetricSeries, tiersFor } from './metric-series';
 import type { MetricsSampler } from './metrics-sampler';
-import { ROLLUPS, SAMPLES, type MetricsGateway } from './metrics.gateway';
+import { SAMPLES, type MetricsGateway } from './metrics.gateway';
 import type { MetricsSample } from './metrics.model';
 
 export interface ClusterMetricsOptions {
@@ -16,8 +16,8 @@ export interface ClusterMetricsOptions {
   publish: (sample: MetricsSample, sampledHere: boolean) => void;
 }
 
-/** A record standing on its own is written this often (in records), so a reader may start near anywhere. */
-const FULL_EVERY = { samples: 240, rollups: 36 };
+/** A record standing on its own is written every this many records of a tier, so a reader may start near anywhere. */
+const FULL_EVERY = 24;
 /** Another instance is taken to have stopped after this many intervals (and at least 10 s) without a record from it. */
 const TAKEOVER_AFTER = 2.5;
 const TAKEOVER_AFTER_MIN_MS = 10_000;
@@ -27,7 +27,10 @@ const TAKEOVER_AFTER_MIN_MS = 10_000;
  * `_kpc-metrics` topic, and who samples it. Every console instance reads the topic as it grows,
  * so all show the same charts; one instance samples and writes. An instance that sees no record
  * for a few intervals takes over; of two writing at once, the one with the greater id yields.
- * History is read back on start: a day of samples, and ten-minute points before that.
+ * Each tier of the history has a partition: every sample in the first, each closed point of a
+ * coarser tier in its own. On start each tier is read back for its own span only (an hour of
+ * samples, a day of five-minute points, a week of half-hours), so the read is small however
+ * long the console ran.
  */
 export class ClusterMetrics {
   readonly series: MetricSeries;
@@ -35,10 +38,12 @@ export class ClusterMetrics {
   #sampling = false;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
-  #next = { samples: -1n, rollups: -1n };
+  #next = { samples: -1n };
   #lastForeign = 0;
-  #written = { samples: 0, rollups: 0 };
-  #lastRollup = new Map<string, number>();
+  /** Records written per tier since this instance began sampling. */
+  #written: number[] = [];
+  /** Per coarser tier, the values of the last point written. */
+  #lastPoints = new Map<number, Map<string, number>>();
   /** Group kinds as last written or read: what the history records when it changes. */
   #groups = new Map<string, GroupMeta>();
 
@@ -92,7 +97,8 @@ export class ClusterMetrics {
         this.options.logger.info(`metrics of ${this.cluster.name}: this console samples them now`);
         this.#sampling = true;
         this.#current = this.sampler();
-        this.#written = { samples: 0, rollups: 0 };
+        this.#written = [];
+        this.#lastPoints.clear();
       }
       if (this.#sampling) await this.#sampleAndWrite();
     } catch (err) {
@@ -105,39 +111,34 @@ export class ClusterMetrics {
   async #sampleAndWrite(): Promise<void> {
     const sample = await this.#current!.sample();
     const values = sampleValues(sample);
-    const full = this.#written.samples % FULL_EVERY.samples === 0;
+    const full = this.#isFull(SAMPLES);
     const changes = changed(this.series.current(), values);
     const groups = new Map(sample.groups.map((group): [string, GroupMeta] => [group.groupId, [group.type, group.state, group.rule]]));
-    const record: HistoryRecord = {
-      v: 1,
-      instance: this.options.instance,
-      time: sample.time,
-      full,
-      values: toJson(full ? values : changes),
-      groups: groupChanges(full ? new Map() : this.#groups, groups),
-    };
+    const record = this.#record(sample.time, full, full ? values : changes, groupChanges(full ? new Map() : this.#groups, groups));
     this.#groups = groups;
-    const rollup = this.series.add(sample.time, changes);
+    const closed = this.series.add(sample.time, changes);
     this.#latest = sample;
     this.options.publish(sample, true);
-    await this.gateway.append(this.cluster, SAMPLES, this.options.instance, encodeRecord(record), sample.time);
-    this.#written.samples++;
-    if (rollup && this.series.tiers.length > 2) await this.#writeRollup(rollup.time, rollup.values);
+    await this.#append(SAMPLES, record);
+    for (const [tier, point] of closed) {
+      const full = this.#isFull(tier);
+      const before = this.#lastPoints.get(tier) ?? new Map<string, number>();
+      this.#lastPoints.set(tier, point.values);
+      await this.#append(tier, this.#record(point.time, full, full ? point.values : changed(before, point.values), {}));
+    }
   }
 
-  async #writeRollup(time: number, values: Map<string, number>): Promise<void> {
-    const full = this.#written.rollups % FULL_EVERY.rollups === 0;
-    const record: HistoryRecord = {
-      v: 1,
-      instance: this.options.instance,
-      time,
-      full,
-      values: toJson(full ? values : changed(this.#lastRollup, values)),
-      groups: {},
-    };
-    this.#lastRollup = values;
-    await this.gateway.append(this.cluster, ROLLUPS, this.options.instance, encodeRecord(record), time);
-    this.#written.rollups++;
+  #isFull(partition: number): boolean {
+    return (this.#written[partition] ?? 0) % FULL_EVERY === 0;
+  }
+
+  #record(time: number, full: boolean, values: ReadonlyMap<string, number>, groups: HistoryRecord['groups']): HistoryRecord {
+    return { v: 1, instance: this.options.instance, time, full, values: toJson(values), groups };
+  }
+
+  async #append(partition: number, record: HistoryRecord): Promise<void> {
+    await this.gateway.append(this.cluster, partition, this.options.instance, encodeRecord(record), record.time);
+    this.#written[partition] = (this.#written[partition] ?? 0) + 1;
   }
 
   /** Reads what other instances wrote since the last look; yields to an instance with a smaller id writing too. */
@@ -172,33 +173,21 @@ export class ClusterMetrics {
     this.options.publish(this.#latest, false);
   }
 
-  /** Ten-minute points up to a day back, then every sample of the last day, each from a record that stands on its own. */
+  /** Every tier's own points back as far as it reaches, then the samples of the last hour; each from a record that stands on its own. */
   async #readBack(): Promise<void> {
     await this.gateway.ensureHistoryTopic(this.cluster, this.options.retentionMs);
     const now = Date.now();
-    const sampleFrom = now - Math.min(DAY, this.options.retentionMs);
-    const [rollupStart, sampleStart] = await Promise.all([
-      this.gateway.offsetForTime(this.cluster, ROLLUPS, now - this.options.retentionMs),
-      this.gateway.offsetForTime(this.cluster, SAMPLES, sampleFrom),
-    ]);
-    if (this.series.tiers.length > 2) {
-      const { records } = await this.gateway.readFrom(this.cluster, ROLLUPS, rollupStart);
-      let started = false;
-      for (const raw of records) {
-        const record = decodeRecord(raw.value);
-        if (!record || record.time >= sampleFrom) continue;
-        started ||= record.full;
-        if (started) this.series.addCoarse(record.time, fromJson(record.values));
-      }
+    const starts = await Promise.all(
+      this.series.tiers.map((tier, index) => this.gateway.offsetForTime(this.cluster, index, now - tier.spanMs)),
+    );
+    // Coarse tiers first: the samples then fill only the points those had not closed yet.
+    for (let tier = this.series.tiers.length - 1; tier > 0; tier--) {
+      const { records } = await this.gateway.readFrom(this.cluster, tier, starts[tier]!);
+      for (const record of standingOnTheirOwn(records)) this.series.addPoint(tier, record.time, fromJson(record.values));
     }
-    const { records, next } = await this.gateway.readFrom(this.cluster, SAMPLES, sampleStart);
-    let started = false;
+    const { records, next } = await this.gateway.readFrom(this.cluster, SAMPLES, starts[SAMPLES]!);
     let last: HistoryRecord | undefined;
-    for (const raw of records) {
-      const record = decodeRecord(raw.value);
-      if (!record) continue;
-      started ||= record.full;
-      if (!started) continue;
+    for (const record of standingOnTheirOwn(records)) {
       this.#apply(record, false);
       last = record;
       if (record.instance !== this.options.instance) this.#lastForeign = Math.max(this.#lastForeign, record.time);
@@ -208,6 +197,17 @@ export class ClusterMetrics {
       this.#latest = sampleFromValues(this.cluster.name, last.time, this.series.current(), this.#groups);
       this.options.publish(this.#latest, false);
     }
+  }
+}
+
+/** The records from the first that stands on its own (a reader cannot apply changes before it). */
+function* standingOnTheirOwn(raws: readonly { value: Buffer | null }[]): Generator<HistoryRecord> {
+  let started = false;
+  for (const raw of raws) {
+    const record = decodeRecord(raw.value);
+    if (!record) continue;
+    started ||= record.full;
+    if (started) yield record;
   }
 }
 

@@ -27,12 +27,10 @@ describe('MetricSeries', () => {
 
     it('averages a coarser step over the samples in it, each value held until the next', () => {
       const series = new MetricSeries(tiersFor(15_000));
-      // One minute: 10 for the first three samples, 30 for the fourth; then the next minute closes it.
+      // Five minutes: 10 for the first fifteen samples, 30 for the last five; then the next step closes it.
       series.add(0, values({ rate: 10 }));
-      series.add(15_000, new Map());
-      series.add(30_000, new Map());
-      series.add(45_000, values({ rate: 30 }));
-      for (let time = 60_000; time <= 2 * 3_600_000; time += 15_000) series.add(time, new Map());
+      for (let time = 15_000; time < 5 * MINUTE; time += 15_000) series.add(time, time === 225_000 ? values({ rate: 30 }) : new Map());
+      for (let time = 5 * MINUTE; time <= 2 * 3_600_000; time += 15_000) series.add(time, new Map());
       const window = series.window(2 * 3_600_000, 2 * 3_600_000, 10_000);
       expect(window.values('rate')[0]).toBe(15);
     });
@@ -44,13 +42,13 @@ describe('MetricSeries', () => {
     });
   });
 
-  describe('addCoarse', () => {
-    it('fills the coarsest tier only, for ranges beyond the finer ones', () => {
+  describe('addPoint', () => {
+    it('fills one tier only, for the ranges it serves', () => {
       const series = new MetricSeries(tiersFor(15_000));
-      series.addCoarse(0, values({ a: 4 }));
-      series.addCoarse(10 * MINUTE, values({ a: 6 }));
-      expect(series.window(7 * 24 * 3_600_000, 20 * MINUTE).values('a')).toEqual([4, 6]);
-      expect(series.window(MINUTE * 30, 20 * MINUTE).values('a')).toEqual([]);
+      series.addPoint(2, 0, values({ a: 4 }));
+      series.addPoint(2, 30 * MINUTE, values({ a: 6 }));
+      expect(series.window(7 * 24 * 3_600_000, 40 * MINUTE).values('a')).toEqual([4, 6]);
+      expect(series.window(MINUTE * 30, 40 * MINUTE).values('a')).toEqual([]);
     });
   });
 

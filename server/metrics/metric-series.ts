@@ -11,14 +11,14 @@ const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 /**
- * The resolutions kept for a sampling interval: every sample for the last hour, minutes for a
- * day, ten minutes for the rest of the retention. A week of one series is then 2,700 points
- * instead of 40,000.
+ * The resolutions kept for a sampling interval: every sample for the last hour, five minutes
+ * for a day, half an hour for the rest of the retention: a week of one series is 860 points
+ * instead of 40,000, and each range a chart offers has 30 to 340 of them.
  */
 export function tiersFor(intervalMs: number, retentionMs = 7 * DAY): Tier[] {
   const tiers: Tier[] = [{ stepMs: intervalMs, spanMs: Math.min(HOUR, retentionMs) }];
-  if (retentionMs > HOUR) tiers.push({ stepMs: Math.max(intervalMs, MINUTE), spanMs: Math.min(DAY, retentionMs) });
-  if (retentionMs > DAY) tiers.push({ stepMs: Math.max(intervalMs, 10 * MINUTE), spanMs: retentionMs });
+  if (retentionMs > HOUR) tiers.push({ stepMs: Math.max(intervalMs, 5 * MINUTE), spanMs: Math.min(DAY, retentionMs) });
+  if (retentionMs > DAY) tiers.push({ stepMs: Math.max(intervalMs, 30 * MINUTE), spanMs: retentionMs });
   return tiers;
 }
 
@@ -65,7 +65,8 @@ class TierRing {
   /** Adds a sample; returns the point it closed first, if its bucket ended. */
   add(time: number, changes: SeriesValues): { time: number; values: Map<string, number> } | undefined {
     const bucket = Math.floor(time / this.tier.stepMs) * this.tier.stepMs;
-    if (bucket < this.bucket) return undefined; // older than what is kept: a late sample
+    // Older than what is kept (a late sample, or one read back where this tier's own point was): left out.
+    if (bucket < this.bucket || (this.written > 0 && bucket <= this.times[(this.written - 1) % this.capacity]!)) return undefined;
     const closed = this.bucket >= 0 && bucket > this.bucket ? this.close() : undefined;
     this.bucket = bucket;
     const index = this.samples++;
@@ -167,25 +168,23 @@ export class MetricSeries {
 
   /**
    * Adds one sample taken at `time` (epoch ms): the series whose value changed (NaN ends one).
-   * Returns the points of the coarsest tier this sample closed, for a caller that keeps them.
+   * Returns the points it closed in the coarser tiers (by tier index), for a caller that keeps them.
    */
-  add(time: number, changes: SeriesValues): { time: number; values: Map<string, number> } | undefined {
-    let coarsest: { time: number; values: Map<string, number> } | undefined;
+  add(time: number, changes: SeriesValues): Map<number, { time: number; values: Map<string, number> }> {
+    const closed = new Map<number, { time: number; values: Map<string, number> }>();
     this.#rings.forEach((ring, index) => {
-      const closed = ring.add(time, changes);
-      if (index === this.#rings.length - 1) coarsest = closed;
+      const point = ring.add(time, changes);
+      if (point && index > 0) closed.set(index, point);
     });
     // The finest tier's step is the sampling interval: its point is complete at once.
-    if (this.#rings.length > 1) this.#rings[0]!.close();
-    return coarsest;
+    this.#rings[0]?.close();
+    return closed;
   }
 
-  /**
-   * Adds a point of the coarsest tier only, read back from history older than the finer
-   * tiers' reach: `changes` as in {@link add}.
-   */
-  addCoarse(time: number, changes: SeriesValues): void {
-    const ring = this.#rings[this.#rings.length - 1]!;
+  /** Adds a point of one tier only, read back from the history kept of that tier: `changes` as in {@link add}. */
+  addPoint(tier: number, time: number, changes: SeriesValues): void {
+    const ring = this.#rings[tier];
+    if (!ring) return;
     ring.add(time, changes);
     ring.close();
   }

@@ -4,9 +4,9 @@ import { PartitionReader, type RawRecord } from '../kafka/partition-reader';
 
 /** The console topic that keeps the metric history of the cluster it is in. */
 export const HISTORY_TOPIC = '_kpc-metrics';
-/** Partition 0: every sample; partition 1: the ten-minute points, read back beyond a day. */
+/** Partition 0: every sample; partition n: the points of the history's tier n (five minutes, half an hour). */
 export const SAMPLES = 0;
-export const ROLLUPS = 1;
+const PARTITIONS = 3;
 
 /** Bounded in size as well as in time: a partition never grows past this. */
 const RETENTION_BYTES = 512 * 1024 * 1024;
@@ -25,13 +25,17 @@ export class MetricsGateway {
   async ensureHistoryTopic(cluster: ClusterConfig, retentionMs: number): Promise<void> {
     if (this.#ensured.has(cluster.name)) return;
     await this.clusters.call(cluster, async (admin) => {
-      const existing = await admin.listTopics({ includeInternals: true });
-      if (existing.includes(HISTORY_TOPIC)) return;
       const metadata = await admin.metadata({ topics: [] });
+      const existing = (await admin.metadata({ topics: [HISTORY_TOPIC] }).catch(() => undefined))?.topics.get(HISTORY_TOPIC);
+      if (existing) {
+        // Made by an earlier version with fewer tiers: add what is missing.
+        if (existing.partitionsCount < PARTITIONS) await admin.createPartitions({ topics: [{ name: HISTORY_TOPIC, count: PARTITIONS }] });
+        return;
+      }
       try {
         await admin.createTopics({
           topics: [HISTORY_TOPIC],
-          partitions: 2,
+          partitions: PARTITIONS,
           replicas: Math.min(3, metadata.brokers.size),
           configs: [
             { name: 'cleanup.policy', value: 'delete' },

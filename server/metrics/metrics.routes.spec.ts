@@ -28,7 +28,9 @@ describe('GET /api/clusters/:cluster/metrics', () => {
   beforeAll(async () => {
     api = await startTestApi(testClusters(), { metrics: SETTINGS });
     groups = new GroupFixtures(api.kafka);
-  });
+    // An instance of an earlier spec may have written a moment ago: this one waits its turn.
+    await until(async () => api.metrics.isSampling(testClusters()[0]!), Boolean, 20_000);
+  }, 40_000);
   afterAll(async () => {
     await groups.cleanUp();
     await api.stop();
