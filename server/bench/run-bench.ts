@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../project';
 import { benchReport, reportMarkdown, writeReport, type BenchReport, type Figures } from './bench-report';
 import { ABSENT, FULL_SCALE, QUICK_SCALE, buildScale, groupName, reasons, topicName, type BenchScale } from './bench-scale';
 import { startConsole, type ConsoleProcess } from './console-process';
+import { sampleCost, untilHistoryRead, writeWeekOfHistory } from './metrics-bench';
 import {
   clientFullRead,
   figure,
@@ -100,6 +101,20 @@ async function main(): Promise<number> {
     let run = 0;
     figures.clientFullRead = await scanRate(scale.scans, () => clientFullRead(bootstrapServers, name, records, run++));
     figures.rssAfterAll = figure('MiB', [consoleProcess!.rssMiB()]);
+
+    log('one metrics sample of the whole cluster, as the console takes it every 15 s');
+    const cluster = { name: CLUSTER, bootstrapServers, connect: [] };
+    figures.metricsSample = await sampleCost(cluster, scale.scans);
+    log('a week of metric history in the cluster; the console restarted to read it back');
+    await consoleProcess!.stop();
+    const history = await writeWeekOfHistory(cluster, scale, Date.now());
+    consoleProcess = await startConsole({ bootstrapServers: stack.bootstrapServers, cluster: CLUSTER, port, workDir: dataDir });
+    await untilHistoryRead(consoleProcess.baseUrl, CLUSTER);
+    // Read back and settled: the memory it keeps, not the read's passing garbage.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    figures.rssWithWeekOfHistory = figure('MiB', [consoleProcess.rssMiB()], {
+      note: `${history.busyTopics} busy topics, ${history.quietTopics} quiet ones and ${history.groups} groups whose lag changes every sample`,
+    });
   } catch (err) {
     failure = reasons(err);
     log(`the bench stopped early: ${(err as Error).stack ?? failure}`);
