@@ -36,8 +36,8 @@ const TIME_TICKS: (string | number | null)[][] = [
   [SECOND, '{HH}:{mm}:{ss}', '\n{D} {MMM} {YYYY}', null, '\n{D} {MMM}', null, null, null, 1],
 ];
 const AXIS_FONT = '12px Roboto, system-ui, sans-serif';
-/** Tick steps that read as round numbers of bytes: 512 KB, 1 MB, 2 MB rather than 977 KB. */
-const BYTE_STEPS = [0, 1, 2, 3, 4, 5].flatMap((power) => [1, 2, 5, 10, 20, 50, 100, 200, 500].map((step) => step * 1024 ** power));
+/** Tick steps in powers of two, so every tick is a round binary size: 512 KB, 1.0 MB, 1.5 MB, not 977 KB or 1000 KB. */
+const BYTE_STEPS = Array.from({ length: 60 }, (_, power) => 2 ** power);
 /** Tick steps that read as round durations: 30 s, 5 min, 1 h rather than 3 min 20 s. */
 const DURATION_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1_800, 3_600, 7_200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800];
 const hoverTime = new Intl.DateTimeFormat('en-GB', {
