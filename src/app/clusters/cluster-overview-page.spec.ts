@@ -1,8 +1,12 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { DeferBlockState, TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import type { HarnessLoader } from '@angular/cdk/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { provideRouter } from '@angular/router';
+import { aMetricsOverview, aTopicTrend } from '../metrics/metrics.builders';
+import { requestSoon } from '../shared/spec-waits';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { BrokerTableHarness } from './broker-table.harness';
@@ -18,7 +22,7 @@ describe('ClusterOverviewPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([])],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ClusterOverviewPage);
@@ -26,7 +30,11 @@ describe('ClusterOverviewPage', () => {
     fixture.detectChanges();
     loader = TestbedHarnessEnvironment.loader(fixture);
   });
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // The throughput section reads on its own once in sight; only the specs about it answer.
+    http.match((request) => request.url.startsWith('/api/clusters/local/metrics/'));
+    http.verify();
+  });
 
   const text = () => (fixture.nativeElement as HTMLElement).textContent ?? '';
   /** Answers the overview request as soon as the page sends it. */
@@ -70,6 +78,23 @@ describe('ClusterOverviewPage', () => {
         ['Offline', '0'],
       ]);
       expect(figures.some((figure) => figure.tone === 'warn' || figure.tone === 'error')).toBeFalse();
+    });
+  });
+
+  describe('throughput and lag', () => {
+    it('lists the topics by rate once measured', async () => {
+      http.expectOne(url).flush(aClusterOverview());
+      await fixture.whenStable();
+      const [section] = await fixture.getDeferBlocks();
+      await section!.render(DeferBlockState.Complete);
+
+      (await requestSoon(http, (request) => request.url === '/api/clusters/local/metrics/overview')).flush(
+        aMetricsOverview({ topics: [aTopicTrend({ topic: 'shop.orders.events', recordsPerSecond: 1_200 })] }),
+      );
+      await fixture.whenStable();
+      const topics = await loader.getHarness(MatTableHarness.with({ selector: '[aria-label="Topic throughput"]' }));
+
+      expect((await topics.getCellTextByColumnName())['recordsPerSecond']?.text).toEqual(['1.2K/s']);
     });
   });
 

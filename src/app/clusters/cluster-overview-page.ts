@@ -5,6 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { interval } from 'rxjs';
+import { ThroughputSection } from '../metrics/throughput-section';
 import { ErrorPanel } from '../shared/error-panel';
 import { apiErrorOf } from '../shared/resource-error';
 import { BrokerTable } from './broker-table';
@@ -15,11 +16,20 @@ import { HealthFigures } from './health-figures';
 /** How often the overview refreshes itself while open. */
 const REFRESH_MS = 15_000;
 
-/** `/clusters/:cluster/overview`: brokers and partition health of the selected cluster. */
+/** `/clusters/:cluster/overview`: brokers and partition health of the selected cluster, then its throughput and lag. */
 @Component({
   selector: 'kpc-cluster-overview-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BrokerTable, ErrorPanel, HealthFigures, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule],
+  imports: [
+    BrokerTable,
+    ErrorPanel,
+    HealthFigures,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    ThroughputSection,
+  ],
   templateUrl: './cluster-overview-page.html',
   styleUrl: './cluster-overview-page.scss',
 })

@@ -11,6 +11,8 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { provideRouter, Router } from '@angular/router';
 import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
+import { aGroupHistory, aGroupMeasure, aPartitionLagMeasure } from '../metrics/metrics.builders';
+import type { GroupHistory } from '../metrics/metrics.model';
 import { aConsumerGroupDetail, aPartitionLag, aPreview, aResetResult } from './consumer-group.builders';
 import { ConsumerGroupPage } from './consumer-group-page';
 import { requestSoon, waitFor } from '../shared/spec-waits';
@@ -24,6 +26,9 @@ import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 /** No background read happens within a spec unless the spec shortens this. */
 const AN_HOUR = 3_600_000;
 
+/** The group's history before the console sampled it: what the lag section gets unless a spec says otherwise. */
+const UNMEASURED = aGroupHistory({ asOf: null, time: [], lag: [], lagSeconds: [], consumeRate: [], status: [], current: null });
+
 /** A host to find the overlay container from; the dialog renders outside the page. */
 @Component({ template: '' })
 class Host {}
@@ -33,7 +38,9 @@ describe('ConsumerGroupPage', () => {
   let http: HttpTestingController;
   let visibility: FakePageVisibility;
   let livePeriod = AN_HOUR;
+  let lagHistory: GroupHistory = UNMEASURED;
   const url = '/api/clusters/local/consumer-groups/order-enricher';
+  const historyUrl = '/api/clusters/local/metrics/consumer-groups/order-enricher';
 
   beforeEach(() => {
     visibility = new FakePageVisibility();
@@ -52,8 +59,13 @@ describe('ConsumerGroupPage', () => {
     fixture.componentRef.setInput('cluster', 'local');
     fixture.componentRef.setInput('group', 'order-enricher');
     fixture.detectChanges();
+    // A request on its way keeps the page from being stable: the lag section's is answered at once.
+    http.expectOne(`${historyUrl}?range=1h`).flush(lagHistory);
   });
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.match((request) => request.url === historyUrl);
+    http.verify();
+  });
 
   const loader = () => TestbedHarnessEnvironment.loader(fixture);
   const button = (text: string) => loader().getHarness(MatButtonHarness.with({ text: new RegExp(text) }));
@@ -203,6 +215,48 @@ describe('ConsumerGroupPage', () => {
 
         expect((fixture.nativeElement as HTMLElement).querySelector('tr[mat-row]')).toBe(row);
       });
+    });
+  });
+
+  describe('lag over time', () => {
+    beforeAll(
+      () =>
+        (lagHistory = aGroupHistory({
+          current: aGroupMeasure({
+            status: 'ERR',
+            rule: 'worst-partition',
+            partitions: [aPartitionLagMeasure({ partition: 0, status: 'STALL', rule: 'stalled' })],
+          }),
+        })),
+    );
+    afterAll(() => (lagHistory = UNMEASURED));
+    beforeEach(async () => {
+      http.expectOne(url).flush(aConsumerGroupDetail({ partitions: [aPartitionLag({ partition: 0 })] }));
+      await fixture.whenStable();
+    });
+
+    it('charts the lag in records and in seconds and the consume rate', async () => {
+      await waitFor(() => (fixture.nativeElement as HTMLElement).querySelectorAll('kpc-time-series-chart .uplot').length === 3);
+
+      const titles = [...(fixture.nativeElement as HTMLElement).querySelectorAll('.kpc-chart-title')].map((title) => title.textContent);
+      expect(titles).toEqual(['Lag', 'Time behind', 'Consume rate']);
+    });
+
+    it('shows the status over time', () => expect(text()).toContain('Status over time'));
+
+    it('explains the status now in plain words, down to the partition that decided it', () => {
+      const now = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="status-now"]')?.textContent ?? '';
+
+      expect(now).toContain('ERR');
+      expect(now).toContain('The group takes the status of its worst partition.');
+      expect(now).toContain('shop.orders.events partition 0');
+      expect(now).toContain('the consumers are stuck');
+    });
+
+    it("shows each partition's status in the partition table", async () => {
+      const rows = await (await loader().getHarness(MatTableHarness)).getCellTextByColumnName();
+
+      expect(rows['status']?.text).toEqual(['STALL']);
     });
   });
 

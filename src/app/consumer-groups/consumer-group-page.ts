@@ -7,6 +7,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import { AccessService } from '../access/access.service';
+import { GroupLagSection } from '../metrics/group-lag-section';
+import { rangeInUrl } from '../metrics/metrics-range';
+import { MetricsService } from '../metrics/metrics.service';
 import { changeRunner } from '../shared/change-runner';
 import { DataAge } from '../shared/data-age';
 import { ErrorPanel } from '../shared/error-panel';
@@ -21,7 +24,7 @@ import { StateChip } from './state-chip';
 /** Why Replay and Delete wait, told in their tooltips. */
 const STOP_CONSUMERS_FIRST = 'Stop its consumers first';
 
-/** `/clusters/:cluster/consumer-groups/:group`: members, lag per partition, replay and delete. */
+/** `/clusters/:cluster/consumer-groups/:group`: members, lag per partition and over time, replay and delete. */
 @Component({
   selector: 'kpc-consumer-group-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,6 +32,7 @@ const STOP_CONSUMERS_FIRST = 'Stop its consumers first';
     DataAge,
     DecimalPipe,
     ErrorPanel,
+    GroupLagSection,
     MatButtonModule,
     MatIconModule,
     MatProgressBarModule,
@@ -51,6 +55,7 @@ export class ConsumerGroupPage {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly access = inject(AccessService);
+  private readonly metrics = inject(MetricsService);
   protected readonly deletion = changeRunner();
 
   /** The group, read again every few seconds while the page is in sight, so its lag moves as it is read. */
@@ -59,6 +64,19 @@ export class ConsumerGroupPage {
     read: (params, options) => this.consumerGroups.detail(params.cluster, params.group, options),
   });
   protected readonly current = this.detail.value;
+  /** The charts' range, from `?range=`. */
+  protected readonly range = rangeInUrl();
+  /** The group's lag, consume rate and Burrow status over the range, as the console sampled them. */
+  protected readonly lagHistory = liveResource({
+    params: () => ({ cluster: this.cluster(), group: this.group(), range: this.range.range() }),
+    read: (params) => this.metrics.groupHistory(params.cluster, params.group, params.range),
+  });
+  protected readonly lagHistoryError = computed(() => (this.lagHistory.hasValue() ? undefined : this.lagHistory.error()));
+  protected readonly lagHistoryFailure = computed(() => (this.lagHistory.hasValue() ? this.lagHistory.error()?.message : undefined));
+  /** Each partition's Burrow status in the latest sample, by `topic-partition`. */
+  private readonly partitionStatus = computed(
+    () => new Map((this.lagHistory.value()?.current?.partitions ?? []).map((p) => [`${p.topic}-${p.partition}`, p])),
+  );
   protected readonly asOf = computed(() => this.current()?.asOf);
   /** A failure with nothing to show instead. */
   protected readonly error = computed(() => (this.detail.hasValue() ? undefined : this.detail.error()));
@@ -113,6 +131,7 @@ export class ConsumerGroupPage {
       hasLag: p.lag !== null,
       isLagging: isLagging(p.lag),
       isCaughtUp: p.lag === 0,
+      lagStatus: this.partitionStatus().get(`${p.topic}-${p.partition}`),
     })),
   );
   protected readonly readShare = computed(() => totalReadShare(this.current()?.partitions ?? []));

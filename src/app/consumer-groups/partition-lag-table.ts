@@ -1,6 +1,8 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
+import { LagStatusChip } from '../metrics/lag-status-chip';
+import type { PartitionLagMeasure } from '../metrics/metrics.model';
 import type { PartitionLag } from './consumer-group.model';
 
 /** A partition row with how far the group has read it, decided by the page. */
@@ -15,13 +17,15 @@ export interface PartitionLagRow extends PartitionLag {
   isLagging: boolean;
   /** Whether the group has read everything. */
   isCaughtUp: boolean;
+  /** The partition's Burrow status in the console's latest sample; undefined before it. */
+  lagStatus?: Pick<PartitionLagMeasure, 'status' | 'rule'>;
 }
 
 /** Where a group stands on each partition: committed offset, log end, lag and a lag bar. */
 @Component({
   selector: 'kpc-partition-lag-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, DecimalPipe, MatTableModule],
+  imports: [DatePipe, DecimalPipe, LagStatusChip, MatTableModule],
   templateUrl: './partition-lag-table.html',
   styles: `
     table {
@@ -61,5 +65,16 @@ export class PartitionLagTable {
   readonly partitions = input.required<PartitionLagRow[]>();
   /** Rows kept across background updates: only the cells whose numbers moved change. */
   protected readonly trackByPartition = (_: number, row: PartitionLagRow) => `${row.topic}-${row.partition}`;
-  protected readonly columns = ['topic', 'partition', 'committed', 'end', 'lag', 'bar', 'lastRead', 'assignedTo'];
+  private readonly hasStatus = computed(() => this.partitions().some((row) => row.lagStatus));
+  protected readonly columns = computed(() => [
+    'topic',
+    'partition',
+    ...(this.hasStatus() ? ['status'] : []),
+    'committed',
+    'end',
+    'lag',
+    'bar',
+    'lastRead',
+    'assignedTo',
+  ]);
 }

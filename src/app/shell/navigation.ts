@@ -30,6 +30,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
     icon: 'join_inner',
     purpose: 'Joined topics whose keys do not land on the same partitions.',
   },
+  {
+    path: 'metrics',
+    label: 'Metrics',
+    icon: 'monitoring',
+    purpose: 'What the brokers, Connect workers and Streams apps report on their Prometheus endpoints, charted over time.',
+  },
   { path: 'advisor', label: 'Advisor', icon: 'tips_and_updates', purpose: 'Tuning advice drawn from measured data.' },
   { path: 'audit', label: 'Audit log', icon: 'history', purpose: 'Every change made through the console, with undo.' },
 ];

@@ -69,6 +69,7 @@ describe('ShellPage', () => {
         'Streams apps',
         'Connectors',
         'Co-partition health',
+        'Metrics',
         'Advisor',
         'Audit log',
       ]);

@@ -13,6 +13,7 @@ import { apiErrorInterceptor } from '../shared/api-error.interceptor';
 import { ErrorPanelHarness } from '../shared/error-panel.harness';
 import { ConfigTableHarness } from './config-table.harness';
 import { PartitionTableHarness } from './partition-table.harness';
+import { aTopicHistory } from '../metrics/metrics.builders';
 import { aConfig, aPartition, aTopicDetail } from './topic.builders';
 import { TopicPage } from './topic-page';
 import { requestSoon, waitFor } from '../shared/spec-waits';
@@ -69,6 +70,20 @@ describe('TopicPage', () => {
     await (await dialog.getHarness(MatInputHarness)).setValue('shop.orders.events');
     await (await dialog.getHarness(MatButtonHarness.with({ text: label }))).click();
   };
+
+  describe('the Throughput tab', () => {
+    afterEach(() => http.match((request) => request.url.startsWith('/api/clusters/local/metrics/')));
+
+    it('charts the write rate and the size over time', async () => {
+      await open(aTopicDetail(), 'throughput');
+
+      (await requestSoon(http, '/api/clusters/local/metrics/topics/shop.orders.events?range=1h')).flush(aTopicHistory());
+      await fixture.whenStable();
+
+      const titles = [...(fixture.nativeElement as HTMLElement).querySelectorAll('.kpc-chart-title')].map((title) => title.textContent);
+      expect(titles).toEqual(['Write rate', 'Bytes written', 'Size on disk']);
+    });
+  });
 
   describe('the Bridge health tab', () => {
     const tabLabels = () =>

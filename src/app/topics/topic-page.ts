@@ -11,6 +11,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { filter } from 'rxjs';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { AccessService } from '../access/access.service';
+import { TopicThroughput } from '../metrics/topic-throughput';
 import { BridgeHealthView } from '../bridge/bridge-health-view';
 import { BridgeService } from '../bridge/bridge.service';
 import { changeRunner } from '../shared/change-runner';
@@ -28,9 +29,9 @@ import { partitionRow, topicMessageCount } from './topic-rules';
 import { TopicsService } from './topics.service';
 
 /** The tabs, in order, by the name `?tab=` uses. */
-const TABS = ['partitions', 'configs', 'messages', 'consumers', 'bridge'] as const;
+const TABS = ['partitions', 'throughput', 'configs', 'messages', 'consumers', 'bridge'] as const;
 
-/** `/clusters/:cluster/topics/:topic`: one topic, its partitions, configs, messages and readers. */
+/** `/clusters/:cluster/topics/:topic`: one topic, its partitions, throughput, configs, messages and readers. */
 @Component({
   selector: 'kpc-topic-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -48,6 +49,7 @@ const TABS = ['partitions', 'configs', 'messages', 'consumers', 'bridge'] as con
     MessageBrowser,
     PartitionTable,
     RouterLink,
+    TopicThroughput,
   ],
   templateUrl: './topic-page.html',
   styleUrl: './topic-page.scss',
@@ -133,7 +135,13 @@ export class TopicPage {
   protected readonly configError = computed(() => this.configChange.error()?.message ?? null);
 
   protected selectTab(index: number): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { tab: index === 0 ? null : TABS[index] }, replaceUrl: true });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { tab: index === 0 ? null : TABS[index] },
+      // Other parameters, such as the charts' range, stay.
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   /** Reads the topic fresh from Kafka rather than from the server's live model. */
