@@ -160,7 +160,6 @@ export class MetricsSampler {
       });
       for (const key of windows.keys()) if (!partitions.some((p) => partitionKey(p.topic, p.partition) === key)) windows.delete(key);
       const lag = partitions.reduce((sum, p) => sum + p.lag, 0);
-      const lagSecondsKnown = partitions.filter((p) => p.lagSeconds !== null).map((p) => p.lagSeconds!);
       const consumeRate = consumed === null ? null : consumed / seconds;
       const gaining = consumeRate === null ? 0 : consumeRate - produced / seconds;
       const measure: GroupMeasure = {
@@ -168,7 +167,7 @@ export class MetricsSampler {
         type: listing.type,
         state: listing.state,
         lag,
-        lagSeconds: lagSecondsKnown.length ? Math.max(...lagSecondsKnown) : null,
+        lagSeconds: null,
         consumeRate,
         catchUpSeconds: lag === 0 ? 0 : gaining > 0 ? lag / gaining : null,
         ...groupVerdict(partitions),
@@ -178,7 +177,16 @@ export class MetricsSampler {
     });
     const listed = new Set(state.listings.map((listing) => listing.groupId));
     for (const groupId of this.#windows.keys()) if (!listed.has(groupId)) this.#windows.delete(groupId);
+    // Where the sampled history does not reach back (a group stopped before the console
+    // started), the time of the record at the committed offset tells the lag in seconds now.
     await this.#readRecordTimes(measures);
+    for (const group of measures) {
+      for (const p of group.partitions) {
+        p.lagSeconds ??= this.#recordLag(group.groupId, partitionKey(p.topic, p.partition), p.committedOffset, time);
+      }
+      const known = group.partitions.filter((p) => p.lagSeconds !== null).map((p) => p.lagSeconds!);
+      group.lagSeconds = known.length ? Math.max(...known) : null;
+    }
     return measures;
   }
 
@@ -190,8 +198,7 @@ export class MetricsSampler {
 
   /**
    * Reads the time of the record at the committed offset where the sampled history does not
-   * reach back to it (a group stopped before the console started): a few hundred per sample,
-   * each once per offset. The next sample uses them.
+   * reach back to it: a few hundred per sample, each once per offset.
    */
   async #readRecordTimes(measures: GroupMeasure[]): Promise<void> {
     const wanted = new Map<string, { groupId: string; topic: string; partition: number; offset: bigint }>();
