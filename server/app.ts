@@ -2,6 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import { AlertEvaluator } from './alerts/alert-evaluator';
+import { AlertEvents } from './alerts/alert-events';
+import { AlertRules } from './alerts/alert-rules';
+import { alertsRoutes } from './alerts/alerts.routes';
+import { AlertsService } from './alerts/alerts.service';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
 import type { ClusterConfig } from './kafka/clusters-config';
@@ -50,6 +55,8 @@ import { SessionRevocations } from './access/session-revocations';
 import { Sessions } from './access/sessions';
 import { hostCheck, sameOriginChanges, securityHeaders } from './shared/browser-safety';
 import type { Logger } from './shared/logger';
+import { MetricsExport, metricsEndpoint } from './metrics/metrics-export';
+import { MetricsService } from './metrics/metrics.service';
 import { PROJECT_ROOT } from './project';
 
 /** Where `ng build` writes the browser app (`KPC_BROWSER_DIST` overrides it). */
@@ -152,9 +159,22 @@ export function createApp({
   api.use(connectRoutes(clustersService, connect, connectorChanges, new ConnectorOffsetsService(connectGateway, audit)));
   api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
+  const metrics = new MetricsService();
+  const alertRules = new AlertRules(gateway, audit);
+  const alertEvents = new AlertEvents(gateway);
+  api.use(alertsRoutes(clustersService, new AlertsService(alertRules, alertEvents)));
+  const alertEvaluator = new AlertEvaluator(metrics, clusters, alertRules, alertEvents, connect, logger);
+  alertEvaluator.start();
   api.use(openApiRoutes());
   api.use(notFound);
   app.use('/api', api);
+  app.use(
+    '/metrics',
+    metricsEndpoint(new MetricsExport({ clusters, metrics, connect }), {
+      isOpen: access.isOpen,
+      token: process.env['KPC_METRICS_TOKEN'] || undefined,
+    }),
+  );
 
   if (browserDist && existsSync(browserDist)) {
     app.use(express.static(browserDist, { index: false, maxAge: '1h' }));
@@ -168,6 +188,7 @@ export function createApp({
     audit,
     streamsTopologies: topologies,
     close: async () => {
+      await alertEvaluator.close();
       model.close();
       connectGateway.close();
       await gateway.close();
