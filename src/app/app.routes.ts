@@ -7,7 +7,7 @@ import { NAVIGATION } from './shell/navigation';
 import { SectionPlaceholderPage } from './shell/section-placeholder-page';
 import { ShellPage } from './shell/shell-page';
 
-const built = ['overview', 'topics', 'consumer-groups', 'streams', 'audit', 'copartition', 'connectors'];
+const built = ['overview', 'topics', 'consumer-groups', 'streams', 'audit', 'copartition', 'connectors', 'alerts'];
 const notBuiltYet = NAVIGATION.filter((item) => !built.includes(item.path)).map((item) => ({
   path: item.path,
   component: SectionPlaceholderPage,
@@ -88,6 +88,11 @@ export const routes: Routes = [
             path: 'connectors/:connect/:name',
             loadComponent: () => import('./connectors/connector-page').then((m) => m.ConnectorPage),
             title: 'Connector · Kafka Pipeline Console',
+          },
+          {
+            path: 'alerts',
+            loadComponent: () => import('./alerts/alerts-page').then((m) => m.AlertsPage),
+            title: 'Alerts · Kafka Pipeline Console',
           },
           ...notBuiltYet,
         ],

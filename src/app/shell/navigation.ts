@@ -30,6 +30,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
     icon: 'join_inner',
     purpose: 'Joined topics whose keys do not land on the same partitions.',
   },
+  {
+    path: 'alerts',
+    label: 'Alerts',
+    icon: 'notifications',
+    purpose: 'Rules that tell Slack, Teams or any webhook when lag, status, connectors or replication go wrong, and what fired.',
+  },
   { path: 'advisor', label: 'Advisor', icon: 'tips_and_updates', purpose: 'Tuning advice drawn from measured data.' },
   { path: 'audit', label: 'Audit log', icon: 'history', purpose: 'Every change made through the console, with undo.' },
 ];
