@@ -69,6 +69,7 @@ describe('ShellPage', () => {
         'Streams apps',
         'Connectors',
         'Co-partition health',
+        'Alerts',
         'Advisor',
         'Audit log',
       ]);
