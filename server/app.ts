@@ -31,6 +31,10 @@ import { streamsRoutes } from './streams/streams.routes';
 import { StreamsReplayService } from './streams/streams-replay.service';
 import { StreamsService } from './streams/streams.service';
 import { StreamsTopologies } from './streams/streams-topologies';
+import { MetricsGateway } from './metrics/metrics.gateway';
+import { metricsRoutes } from './metrics/metrics.routes';
+import { MetricsService, type MetricsSettings } from './metrics/metrics.service';
+import { metricsSettings } from './metrics/metrics-settings';
 import { OffsetResetService } from './consumer-groups/offset-reset.service';
 import { CopartitionGateway } from './copartition/copartition.gateway';
 import { copartitionRoutes } from './copartition/copartition.routes';
@@ -56,7 +60,6 @@ import { Sessions } from './access/sessions';
 import { hostCheck, sameOriginChanges, securityHeaders } from './shared/browser-safety';
 import type { Logger } from './shared/logger';
 import { MetricsExport, metricsEndpoint } from './metrics/metrics-export';
-import { MetricsService } from './metrics/metrics.service';
 import { PROJECT_ROOT } from './project';
 
 /** Where `ng build` writes the browser app (`KPC_BROWSER_DIST` overrides it). */
@@ -78,6 +81,8 @@ export interface AppOptions {
   access?: AppAccessOptions;
   /** How fresh the live model keeps each part; specs of other features read through it at once. */
   modelTiming?: ModelTiming;
+  /** Sample every cluster on this interval and keep the history so long; omitted (specs of other features), nothing is sampled. */
+  metrics?: MetricsSettings;
 }
 
 export interface AppAccessOptions {
@@ -94,6 +99,8 @@ export interface ConsoleApp {
   audit: AuditService;
   /** The Streams apps' own topology descriptions; the embedded demo gives its apps'. */
   streamsTopologies: StreamsTopologies;
+  /** Rates, lag and status of every cluster over time. */
+  metrics: MetricsService;
   /** Closes the Kafka connections the app opened. */
   close(): Promise<void>;
 }
@@ -107,6 +114,7 @@ export function createApp({
   allowedHosts,
   access: accessOptions,
   modelTiming,
+  metrics: metricsOptions,
 }: AppOptions): ConsoleApp {
   const gateway = new KafkaClients();
   // What the console knows of each cluster, kept in memory: routes answer from it.
@@ -157,9 +165,17 @@ export function createApp({
   const connect = new ConnectService(connectGateway, connectorTopics);
   const connectorChanges = new ConnectorChangesService(connectGateway, connect, connectorTopics, audit);
   api.use(connectRoutes(clustersService, connect, connectorChanges, new ConnectorOffsetsService(connectGateway, audit)));
+  const metrics = new MetricsService(
+    model,
+    consumerGroupsGateway,
+    new MetricsGateway(gateway),
+    metricsOptions ?? metricsSettings({}),
+    logger,
+  );
+  if (metricsOptions) void metrics.start(clusters);
+  api.use(metricsRoutes(clustersService, metrics));
   api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
-  const metrics = new MetricsService();
   const alertRules = new AlertRules(gateway, audit);
   const alertEvents = new AlertEvents(gateway);
   api.use(alertsRoutes(clustersService, new AlertsService(alertRules, alertEvents)));
@@ -187,8 +203,10 @@ export function createApp({
     app,
     audit,
     streamsTopologies: topologies,
+    metrics,
     close: async () => {
       await alertEvaluator.close();
+      metrics.close();
       model.close();
       connectGateway.close();
       await gateway.close();

@@ -14,6 +14,7 @@ import { nodeVersionProblem } from './node-version';
 import { allowedHostsFor, allowedHostsFromEnv } from './shared/browser-safety';
 import { createLogger } from './shared/logger';
 import { MemoryRelease } from './shared/memory-release';
+import { metricsSettings } from './metrics/metrics-settings';
 
 /**
  * `npm start`: with clusters configured (YAML file or KAFKA_* variables) the console connects
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     auditKey,
     allowedHosts,
     access: await accessOptions(access, host, logger),
+    metrics: metricsSettings(),
   });
   // The demo's Streams apps tell the console their own topologies: their sinks join the graph.
   if (demo) void giveDemoTopologies(consoleApp.streamsTopologies, clusters[0]!, demo, logger);

@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { KafkaClients } from '../kafka/kafka-clients';
 import type { GroupMeasure, MetricsSample } from '../metrics/metrics.model';
-import { MetricsService, type SampleOrigin } from '../metrics/metrics.service';
+import type { MetricsService, SampleListener, SampleOrigin } from '../metrics/metrics.service';
 import { createLogger } from '../shared/logger';
 import { TEST_BOOTSTRAP } from '../testing/test-kafka';
 import { AlertEvaluator } from './alert-evaluator';
@@ -12,10 +12,17 @@ import { AlertRules } from './alert-rules';
 import type { AlertEvent, AlertRule, AlertRuleChange } from './alerts.model';
 import { WebhookReceiver } from './webhook-receiver.fixtures';
 
-/** Samples the spec publishes itself, as the sampler would. */
-class PublishedSamples extends MetricsService {
+/** Samples the spec gives the evaluator itself, as the metrics service hands on the sampler's. */
+class PublishedSamples implements Pick<MetricsService, 'onSample'> {
+  readonly #listeners = new Set<SampleListener>();
+
+  onSample(listener: SampleListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   give(sample: MetricsSample, origin: SampleOrigin = { sampledHere: true }): void {
-    this.publish(sample, origin);
+    for (const listener of this.#listeners) listener(sample, origin);
   }
 }
 

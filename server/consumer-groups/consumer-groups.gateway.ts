@@ -172,15 +172,25 @@ export class ConsumerGroupsGateway {
    * leader (at least one batch comes back, KIP-74), so it stays cheap on many partitions.
    */
   lastReadTimestamps(cluster: ClusterConfig, committed: PartitionOffset[]): Promise<Map<string, number>> {
-    const readable = committed.filter((p) => p.offset > 0n);
-    if (!readable.length) return Promise.resolve(new Map());
+    return this.timestampsAt(
+      cluster,
+      committed.filter((p) => p.offset > 0n).map((p) => ({ ...p, offset: p.offset - 1n })),
+    );
+  }
+
+  /**
+   * When the record at each given offset was written, by partition key; a partition whose
+   * record is gone (retention, compaction) or not yet written is left out.
+   */
+  timestampsAt(cluster: ClusterConfig, positions: PartitionOffset[]): Promise<Map<string, number>> {
+    if (!positions.length) return Promise.resolve(new Map());
     return this.clusters.call(cluster, async (admin) => {
       const reader = new PartitionReader(admin);
       const timestamps = new Map<string, number>();
-      const topics = [...new Set(readable.map((p) => p.topic))];
+      const topics = [...new Set(positions.map((p) => p.topic))];
       await Promise.all(
         topics.map(async (topic) => {
-          const starts = readable.filter((p) => p.topic === topic).map((p) => ({ partition: p.partition, offset: p.offset - 1n }));
+          const starts = positions.filter((p) => p.topic === topic).map((p) => ({ partition: p.partition, offset: p.offset }));
           for (const chunk of await reader.fetch(topic, starts, { maxBytesPerPartition: 4096 })) {
             const wanted = starts.find((start) => start.partition === chunk.partition)!.offset;
             const record = chunk.records.find((r) => r.offset === wanted);

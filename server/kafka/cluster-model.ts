@@ -1,6 +1,6 @@
 import type { ClusterConfig } from './clusters-config';
 import type { ClusterDescription, KafkaClients } from './kafka-clients';
-import { LiveValue, type LiveValueOptions, type Snapshot } from './live-value';
+import { LiveValue, type LiveValueOptions, type ReadOptions, type Snapshot } from './live-value';
 import { EARLIEST, LATEST, listLogOffsets, partitionKey, type OffsetTable } from './log-offsets';
 import { hasStreamsGroups } from './streams-group-describe';
 
@@ -128,7 +128,7 @@ export class ClusterModel {
   }
 
   /** Brokers, controller, and every topic's partitions with leader, replicas and ISR. */
-  metadata(cluster: ClusterConfig, options: { fresh?: boolean } = {}): Promise<Snapshot<ClusterDescription>> {
+  metadata(cluster: ClusterConfig, options: ReadOptions = {}): Promise<Snapshot<ClusterDescription>> {
     return this.live(cluster, 'metadata', () => this.kafka.describe(cluster), 'metadata').get(options);
   }
 
@@ -136,14 +136,14 @@ export class ClusterModel {
    * Every partition's log start and end offset, read with the metadata's leaders. With
    * `unlessFirst`, the very first call answers undefined at once while the read starts.
    */
-  logOffsets(cluster: ClusterConfig, options: { fresh?: boolean; unlessFirst: true }): Promise<Snapshot<LogOffsets> | undefined>;
-  logOffsets(cluster: ClusterConfig, options?: { fresh?: boolean }): Promise<Snapshot<LogOffsets>>;
-  logOffsets(cluster: ClusterConfig, options: { fresh?: boolean; unlessFirst?: boolean } = {}): Promise<Snapshot<LogOffsets> | undefined> {
+  logOffsets(cluster: ClusterConfig, options: ReadOptions & { unlessFirst: true }): Promise<Snapshot<LogOffsets> | undefined>;
+  logOffsets(cluster: ClusterConfig, options?: ReadOptions): Promise<Snapshot<LogOffsets>>;
+  logOffsets(cluster: ClusterConfig, options: ReadOptions & { unlessFirst?: boolean } = {}): Promise<Snapshot<LogOffsets> | undefined> {
     const read = async (): Promise<LogOffsets> => {
       // What was kept becomes the sample the next rates are measured against.
       const before = part.peek();
       if (before) this.#previousOffsets.set(cluster.name, before);
-      const { value: description } = await this.metadata(cluster);
+      const { value: description } = await this.metadata(cluster, { maxAgeMs: this.timing.metadata.staleMs });
       return this.kafka.call(cluster, async (admin) => {
         const [starts, ends] = await Promise.all([
           listLogOffsets(admin, description, EARLIEST),
@@ -178,9 +178,9 @@ export class ClusterModel {
   }
 
   /** Bytes on disk per topic, counting one replica of each partition (the largest); undefined until first read. */
-  topicSizes(cluster: ClusterConfig, options: { fresh?: boolean } = {}): Promise<Snapshot<Map<string, number>> | undefined> {
+  topicSizes(cluster: ClusterConfig, options: ReadOptions = {}): Promise<Snapshot<Map<string, number>> | undefined> {
     const read = async () => {
-      const { value: description } = await this.metadata(cluster);
+      const { value: description } = await this.metadata(cluster, { maxAgeMs: this.timing.metadata.staleMs });
       const topics = description.topics
         .filter((topic) => topic.partitions.length > 0)
         .map((topic) => ({ name: topic.name, partitions: topic.partitions.map((_partition, index) => index) }));
@@ -208,7 +208,7 @@ export class ClusterModel {
   }
 
   /** Every consumer group (both protocols) with its committed offsets. */
-  consumerGroups(cluster: ClusterConfig, options: { fresh?: boolean } = {}): Promise<Snapshot<ConsumerGroupsState>> {
+  consumerGroups(cluster: ClusterConfig, options: ReadOptions = {}): Promise<Snapshot<ConsumerGroupsState>> {
     const read = () =>
       this.kafka.call(cluster, async (admin): Promise<ConsumerGroupsState> => {
         // Without explicit types the client asks for classic groups only and misses KIP-848

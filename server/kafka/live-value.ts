@@ -15,6 +15,12 @@ export function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** How a caller wants a value: anew, or at most so old (see {@link LiveValue.get}). */
+export interface ReadOptions {
+  fresh?: boolean;
+  maxAgeMs?: number;
+}
+
 export interface LiveValueOptions {
   /** Read again in the background this often while the value is in use. */
   refreshMs: number;
@@ -48,15 +54,22 @@ export class LiveValue<T> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The value, from memory when it is recent enough and nothing changed since; `fresh` reads it anew. */
-  async get({ fresh: asked = false }: { fresh?: boolean } = {}): Promise<Snapshot<T>> {
+  /**
+   * The value, from memory when it is recent enough and nothing changed since; `fresh` reads it
+   * anew. With `maxAgeMs` the caller takes a value at most that old and does not count as a
+   * user: a periodic reader (the metrics sampler) keeps no background refresh going by itself.
+   */
+  async get({ fresh: asked = false, maxAgeMs }: ReadOptions = {}): Promise<Snapshot<T>> {
     // Kept for no time at all: every caller reads anew.
     const fresh = asked || this.options.staleMs === 0;
     const askedAt = this.now();
-    this.#lastUsed = askedAt;
-    this.#schedule();
+    if (maxAgeMs === undefined) {
+      this.#lastUsed = askedAt;
+      this.#schedule();
+    }
     const kept = this.#kept;
-    if (!fresh && kept && kept.asOf >= this.#validFrom && askedAt - kept.asOf <= this.options.staleMs) return kept;
+    const maxAge = maxAgeMs ?? this.options.staleMs;
+    if (!fresh && kept && kept.asOf >= this.#validFrom && askedAt - kept.asOf <= maxAge) return kept;
     // A read already under way counts if it started after what the caller must see.
     const since = fresh ? askedAt : this.#validFrom;
     const reading = this.#reading;
@@ -69,10 +82,12 @@ export class LiveValue<T> {
    * The value as {@link get} gives it, except before the first read: then it starts that read
    * and answers undefined at once, for a caller that can answer without this part meanwhile.
    */
-  async getOnceKept(options: { fresh?: boolean } = {}): Promise<Snapshot<T> | undefined> {
+  async getOnceKept(options: ReadOptions = {}): Promise<Snapshot<T> | undefined> {
     if (this.#kept || options.fresh || this.options.staleMs === 0) return this.get(options);
-    this.#lastUsed = this.now();
-    this.#schedule();
+    if (options.maxAgeMs === undefined) {
+      this.#lastUsed = this.now();
+      this.#schedule();
+    }
     void (this.#reading?.promise ?? this.#readNow()).catch(() => undefined);
     return undefined;
   }

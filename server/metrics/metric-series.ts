@@ -8,11 +8,12 @@ export interface Tier {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+export const DAY = 24 * HOUR;
 
 /**
  * The resolutions kept for a sampling interval: every sample for the last hour, minutes for a
- * day, ten minutes for a week. A week of one series is then 2,700 points instead of 40,000.
+ * day, ten minutes for the rest of the retention. A week of one series is then 2,700 points
+ * instead of 40,000.
  */
 export function tiersFor(intervalMs: number, retentionMs = 7 * DAY): Tier[] {
   const tiers: Tier[] = [{ stepMs: intervalMs, spanMs: Math.min(HOUR, retentionMs) }];
@@ -21,27 +22,36 @@ export function tiersFor(intervalMs: number, retentionMs = 7 * DAY): Tier[] {
   return tiers;
 }
 
+/** Values by series name; NaN ends a series (a topic deleted). */
+export type SeriesValues = ReadonlyMap<string, number>;
+
 /**
  * One series in one tier. A series that has held one value since it began (an idle topic's
- * rate of 0, a group's unchanging lag) keeps just that value; its ring of points is made only
- * once the value changes, so thousands of quiet topics cost next to nothing.
+ * rate of 0, a stopped group's lag) keeps just that value; its ring of points is made only once
+ * the value changes, so thousands of quiet topics cost next to nothing.
  */
 interface TierSeries {
   /** The tier's point count when the series began. */
   since: number;
   constant: number;
   ring?: Float32Array;
-  /** The open bucket: sum and count of what was added since the last point. */
+  /** The value now: what every sample holds until a new value is added. */
+  last: number;
+  /** The open bucket: sum and count of the samples accounted for so far. */
   sum: number;
   count: number;
+  /** Samples of the open bucket accounted for in `sum`. */
+  covered: number;
 }
 
 class TierRing {
   readonly times: Float64Array;
   /** Points written so far (the ring's head is `written % capacity`). */
   written = 0;
-  /** Start of the open bucket (epoch ms), or -1 before the first value. */
+  /** Start of the open bucket (epoch ms), or -1 when none is open. */
   bucket = -1;
+  /** Samples added to the open bucket. */
+  samples = 0;
   readonly series = new Map<string, TierSeries>();
 
   constructor(readonly tier: Tier) {
@@ -52,32 +62,54 @@ class TierRing {
     return this.times.length;
   }
 
-  add(time: number, values: ReadonlyMap<string, number>): void {
+  /** Adds a sample; returns the point it closed first, if its bucket ended. */
+  add(time: number, changes: SeriesValues): { time: number; values: Map<string, number> } | undefined {
     const bucket = Math.floor(time / this.tier.stepMs) * this.tier.stepMs;
-    if (this.bucket >= 0 && bucket > this.bucket) this.close();
-    if (bucket < this.bucket) return; // older than what is kept: a late sample from another instance
+    if (bucket < this.bucket) return undefined; // older than what is kept: a late sample
+    const closed = this.bucket >= 0 && bucket > this.bucket ? this.close() : undefined;
     this.bucket = bucket;
-    for (const [name, value] of values) {
-      if (!Number.isFinite(value)) continue;
+    const index = this.samples++;
+    for (const [name, value] of changes) {
       let series = this.series.get(name);
       if (!series) {
-        series = { since: this.written, constant: value, sum: 0, count: 0 };
+        if (Number.isNaN(value)) continue;
+        series = { since: this.written, constant: value, last: NaN, sum: 0, count: 0, covered: index };
         this.series.set(name, series);
       }
-      series.sum += value;
-      series.count += 1;
+      this.#account(series, index);
+      if (!Number.isNaN(value)) {
+        series.sum += value;
+        series.count += 1;
+      }
+      series.covered = index + 1;
+      series.last = value;
     }
+    return closed;
   }
 
-  /** Writes the open bucket as a point: each series' mean, NaN for one absent from it. */
-  close(): void {
-    if (this.bucket < 0) return;
+  /** What the series held for the samples between its last change and `upTo`. */
+  #account(series: TierSeries, upTo: number): void {
+    const held = upTo - series.covered;
+    if (held > 0 && !Number.isNaN(series.last)) {
+      series.sum += series.last * held;
+      series.count += held;
+    }
+    series.covered = upTo;
+  }
+
+  /** Writes the open bucket as a point: each series' mean over it (NaN where it had no value). */
+  close(): { time: number; values: Map<string, number> } | undefined {
+    if (this.bucket < 0) return undefined;
     const head = this.written % this.capacity;
+    const values = new Map<string, number>();
     this.times[head] = this.bucket;
     for (const [name, series] of this.series) {
+      this.#account(series, this.samples);
       const value = series.count ? series.sum / series.count : NaN;
       series.sum = 0;
       series.count = 0;
+      series.covered = 0;
+      values.set(name, value);
       if (!series.ring && Object.is(Math.fround(value), Math.fround(series.constant))) continue;
       if (!series.ring) {
         // The value changed: from here on every point is kept. Earlier points held the constant.
@@ -86,18 +118,14 @@ class TierRing {
           series.ring[index % this.capacity] = series.constant;
       }
       series.ring[head] = value;
-      // A series absent from a whole span of points is gone (a deleted topic).
-      if (series.ring && this.written - this.lastSeen(series) >= this.capacity) this.series.delete(name);
+      // Gone for a whole span of points (a deleted topic): forget it.
+      if (Number.isNaN(series.last) && series.ring.every(Number.isNaN)) this.series.delete(name);
     }
+    const closed = { time: this.bucket, values };
     this.written += 1;
     this.bucket = -1;
-  }
-
-  private lastSeen(series: TierSeries): number {
-    for (let index = this.written; index > this.written - this.capacity && index >= series.since; index--) {
-      if (!Number.isNaN(series.ring![index % this.capacity]!)) return index;
-    }
-    return series.since;
+    this.samples = 0;
+    return closed;
   }
 
   /** Indices (in written order) of the points from `from` on. */
@@ -124,10 +152,11 @@ export interface SeriesWindow {
 }
 
 /**
- * Named series of numbers over time, kept in memory at a few resolutions ({@link tiersFor}):
- * every value added goes to every tier, each averaging what falls in one of its steps. Reads
- * take the finest tier that covers the range asked for and average it down to the points a
- * chart can show. Memory is bounded by the tiers' spans, whatever runs for how long.
+ * Named series of numbers over time, kept in memory at a few resolutions ({@link tiersFor}).
+ * Each sample gives only what changed: a series not named holds its last value, so a sample of
+ * a cluster whose topics are mostly quiet costs little. Every tier averages what falls in one
+ * of its steps. Reads take the finest tier that covers the range asked for and average it down
+ * to the points a chart can show. Memory is bounded by the tiers' spans however long it runs.
  */
 export class MetricSeries {
   readonly #rings: TierRing[];
@@ -136,18 +165,42 @@ export class MetricSeries {
     this.#rings = tiers.map((tier) => new TierRing(tier));
   }
 
-  /** Adds one sample's values (series name → value) taken at `time` (epoch ms). */
-  add(time: number, values: ReadonlyMap<string, number>): void {
-    for (const ring of this.#rings) ring.add(time, values);
+  /**
+   * Adds one sample taken at `time` (epoch ms): the series whose value changed (NaN ends one).
+   * Returns the points of the coarsest tier this sample closed, for a caller that keeps them.
+   */
+  add(time: number, changes: SeriesValues): { time: number; values: Map<string, number> } | undefined {
+    let coarsest: { time: number; values: Map<string, number> } | undefined;
+    this.#rings.forEach((ring, index) => {
+      const closed = ring.add(time, changes);
+      if (index === this.#rings.length - 1) coarsest = closed;
+    });
     // The finest tier's step is the sampling interval: its point is complete at once.
-    this.#rings[0]?.close();
+    if (this.#rings.length > 1) this.#rings[0]!.close();
+    return coarsest;
   }
 
-  /** The latest time a value was added; undefined before any. */
-  get latestTime(): number | undefined {
-    const ring = this.#rings[0];
-    if (!ring?.written) return undefined;
-    return ring.times[(ring.written - 1) % ring.capacity];
+  /**
+   * Adds a point of the coarsest tier only, read back from history older than the finer
+   * tiers' reach: `changes` as in {@link add}.
+   */
+  addCoarse(time: number, changes: SeriesValues): void {
+    const ring = this.#rings[this.#rings.length - 1]!;
+    ring.add(time, changes);
+    ring.close();
+  }
+
+  /** The series' value now (its last sample); undefined when it has none. */
+  last(name: string): number | undefined {
+    const value = this.#rings[0]?.series.get(name)?.last;
+    return value === undefined || Number.isNaN(value) ? undefined : value;
+  }
+
+  /** Every series' value now, for a record that stands on its own. */
+  current(): Map<string, number> {
+    const values = new Map<string, number>();
+    for (const [name, series] of this.#rings[0]?.series ?? []) if (!Number.isNaN(series.last)) values.set(name, series.last);
+    return values;
   }
 
   /**
@@ -177,10 +230,5 @@ export class MetricSeries {
           return count ? sum / count : null;
         }),
     };
-  }
-
-  /** Whether anything is kept under `name`. */
-  has(name: string): boolean {
-    return this.#rings.some((ring) => ring.series.has(name));
   }
 }

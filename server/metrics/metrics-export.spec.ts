@@ -8,7 +8,6 @@ import { testClusters } from '../testing/test-api';
 import { TEST_BOOTSTRAP } from '../testing/test-kafka';
 import { MetricsExport } from './metrics-export';
 import type { GroupMeasure, MetricsSample } from './metrics.model';
-import { MetricsService } from './metrics.service';
 
 /**
  * The official Prometheus Python client's parser of the text format, in a virtual environment
@@ -73,12 +72,6 @@ function samplesOf(families: Family[], name: string, labels: Record<string, stri
     .filter((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value));
 }
 
-class PublishedSamples extends MetricsService {
-  give(sample: MetricsSample): void {
-    this.publish(sample, { sampledHere: true });
-  }
-}
-
 const PARSER_SETUP_MS = 180_000;
 
 describe('the Prometheus export', () => {
@@ -103,18 +96,16 @@ describe('the Prometheus export', () => {
     let families: Family[];
 
     beforeAll(async () => {
-      const samples = new PublishedSamples();
-      samples.give({
+      const sample: MetricsSample = {
         cluster: 'local',
         time: Date.UTC(2026, 5, 1),
         topics: [{ topic: 'orders', partitions: 3, recordsPerSecond: 7.5, bytesPerSecond: null, sizeBytes: 1024 }],
         groups: [group],
         underReplicatedPartitions: 2,
         offlinePartitions: 0,
-      });
-      families = await parse(
-        await new MetricsExport({ clusters: [cluster], metrics: samples, connect: { list: async () => [] } }).scrape(),
-      );
+      };
+      const exporter = new MetricsExport({ clusters: [cluster], metrics: { latest: () => sample }, connect: { list: async () => [] } });
+      families = await parse(await exporter.scrape());
     });
 
     it("exports each group's lag in records and seconds, by cluster and group", () => {

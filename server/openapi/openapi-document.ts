@@ -5,6 +5,7 @@ import { alertsPaths } from '../alerts/alerts.openapi';
 import { oidcPaths } from '../access/oidc.openapi';
 import { auditPaths } from '../audit/audit.openapi';
 import { bridgePaths } from '../bridge/bridge.openapi';
+import { metricsPaths } from '../metrics/metrics.openapi';
 import { clustersPaths } from '../clusters/clusters.openapi';
 import { connectPaths } from '../connect/connect.openapi';
 import { consumerGroupsPaths } from '../consumer-groups/consumer-groups.openapi';
@@ -52,6 +53,7 @@ export function openApiDocument(): OpenApiDocument {
       ...connectPaths,
       ...copartitionPaths,
       ...bridgePaths,
+      ...metricsPaths,
       ...accessPaths,
       ...oidcPaths,
       ...auditPaths,

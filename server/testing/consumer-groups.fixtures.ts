@@ -57,6 +57,12 @@ export class GroupFixtures {
   /** A group that has committed `offsets[p]` on partition p of the topic (null: nothing there). */
   async committedGroup(purpose: string, topic: string, offsets: (number | null)[]): Promise<string> {
     const groupId = this.groupId(purpose);
+    await this.commit(groupId, topic, offsets);
+    return groupId;
+  }
+
+  /** Commits `offsets[p]` on partition p of the topic for a group with no members (null: leaves it). */
+  async commit(groupId: string, topic: string, offsets: (number | null)[]): Promise<void> {
     await this.kafka.admin.alterConsumerGroupOffsets({
       groupId,
       topics: [
@@ -66,7 +72,18 @@ export class GroupFixtures {
         },
       ],
     });
-    return groupId;
+  }
+
+  /** Each partition's log end offset now. */
+  async logEndOffsets(topic: string, partitions: number): Promise<number[]> {
+    const [listed] = await this.kafka.admin.listOffsets({
+      topics: [
+        { name: topic, partitions: Array.from({ length: partitions }, (_, partitionIndex) => ({ partitionIndex, timestamp: -1n })) },
+      ],
+    });
+    return Array.from({ length: partitions }, (_, index) =>
+      Number(listed?.partitions.find((p) => p.partitionIndex === index)?.offset ?? 0n),
+    );
   }
 
   /** The group's committed offset per partition of the topic, null where it has none. */

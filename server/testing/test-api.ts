@@ -1,3 +1,4 @@
+import type { MetricsService, MetricsSettings } from '../metrics/metrics.service';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppAccessOptions } from '../app';
@@ -46,6 +47,8 @@ export interface TestApi {
   kafka: TestKafka;
   /** The app's audit log, to check what an action recorded. */
   audit: AuditService;
+  /** The app's measurements, to tell which instance samples. */
+  metrics: MetricsService;
   get<T = any>(path: string): Promise<TestResponse<T>>;
   /** Sends `body` as JSON, or as-is when it is a string (to test malformed input). */
   post<T = any>(path: string, body: unknown): Promise<TestResponse<T>>;
@@ -68,6 +71,8 @@ export interface TestApiOptions {
   headers?: Record<string, string>;
   /** How fresh the live model keeps each part; by default it reads through, as if there were none. */
   modelTiming?: ModelTiming;
+  /** Sample the clusters as `npm start` does, on this interval and retention; omitted, nothing is sampled. */
+  metrics?: MetricsSettings;
 }
 
 export async function startTestApi(
@@ -93,6 +98,7 @@ export async function startTestApi(
     access,
     // The live model's own spec keeps data as the console does; the others read through it.
     modelTiming: options.modelTiming ?? READ_THROUGH,
+    metrics: options.metrics,
   });
   server.on('request', consoleApp.app);
   const kafka = new TestKafka(clusters[0]?.bootstrapServers);
@@ -112,6 +118,7 @@ export async function startTestApi(
     url,
     kafka,
     audit: consoleApp.audit,
+    metrics: consoleApp.metrics,
     get: (path) => send('GET', path),
     post: (path, body) => send('POST', path, body),
     request: (method, path, body, headers) => send(method, path, body, headers),

@@ -89,6 +89,35 @@ export class TestKafka {
     }
   }
 
+  /**
+   * Writes `perSecond` records a second to partition 0, in ten sends a second, until the
+   * returned function is called (it resolves once the last send is done): a known produce rate.
+   */
+  writeSteadily(topic: string, perSecond: number): () => Promise<void> {
+    const producer = new Producer({ clientId: 'kpc-spec', bootstrapBrokers: this.bootstrapServers, retries: 5, acks: 1 });
+    const started = Date.now();
+    let sent = 0;
+    let stopped = false;
+    const loop = (async () => {
+      while (!stopped) {
+        // As many as the rate allows by now: a slow send is made up, never added on.
+        const due = Math.floor(((Date.now() - started) / 1000) * perSecond) - sent;
+        if (due > 0) {
+          await producer.send({
+            messages: Array.from({ length: due }, () => ({ topic, partition: 0, value: Buffer.from('x'.repeat(100)) })),
+          });
+          sent += due;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    return async () => {
+      stopped = true;
+      await loop;
+      await producer.close();
+    };
+  }
+
   /** Writes raw key bytes to the partitions given: for fixtures that need exact placement. */
   async produceBytes(topic: string, records: { key: Buffer; value?: Buffer; partition: number }[]): Promise<void> {
     // Idempotent: a retry after a leader change on a new topic must not write a record twice.

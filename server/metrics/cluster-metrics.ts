@@ -1,0 +1,243 @@
+import type { ClusterConfig } from '../kafka/clusters-config';
+import type { Logger } from '../shared/logger';
+import { decodeRecord, encodeRecord, sampleFromValues, sampleValues, type GroupMeta, type HistoryRecord } from './history-record';
+import { DAY, MetricSeries, tiersFor } from './metric-series';
+import type { MetricsSampler } from './metrics-sampler';
+import { ROLLUPS, SAMPLES, type MetricsGateway } from './metrics.gateway';
+import type { MetricsSample } from './metrics.model';
+
+export interface ClusterMetricsOptions {
+  intervalMs: number;
+  retentionMs: number;
+  /** This console instance, as it signs the history it writes. */
+  instance: string;
+  logger: Logger;
+  /** Called with every sample, taken here or read from the history another instance wrote. */
+  publish: (sample: MetricsSample, sampledHere: boolean) => void;
+}
+
+/** A record standing on its own is written this often (in records), so a reader may start near anywhere. */
+const FULL_EVERY = { samples: 240, rollups: 36 };
+/** Another instance is taken to have stopped after this many intervals (and at least 10 s) without a record from it. */
+const TAKEOVER_AFTER = 2.5;
+const TAKEOVER_AFTER_MIN_MS = 10_000;
+
+/**
+ * The metrics of one cluster: its history in memory ({@link MetricSeries}) and in the cluster's
+ * `_kpc-metrics` topic, and who samples it. Every console instance reads the topic as it grows,
+ * so all show the same charts; one instance samples and writes. An instance that sees no record
+ * for a few intervals takes over; of two writing at once, the one with the greater id yields.
+ * History is read back on start: a day of samples, and ten-minute points before that.
+ */
+export class ClusterMetrics {
+  readonly series: MetricSeries;
+  #latest: MetricsSample | undefined;
+  #sampling = false;
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
+  #next = { samples: -1n, rollups: -1n };
+  #lastForeign = 0;
+  #written = { samples: 0, rollups: 0 };
+  #lastRollup = new Map<string, number>();
+  /** Group kinds as last written or read: what the history records when it changes. */
+  #groups = new Map<string, GroupMeta>();
+
+  constructor(
+    readonly cluster: ClusterConfig,
+    private readonly sampler: () => MetricsSampler,
+    private readonly gateway: MetricsGateway,
+    private readonly options: ClusterMetricsOptions,
+  ) {
+    this.series = new MetricSeries(tiersFor(options.intervalMs, options.retentionMs));
+  }
+
+  /** The latest sample, taken here or read; undefined before the first. */
+  get latest(): MetricsSample | undefined {
+    return this.#latest;
+  }
+
+  /** Whether this instance is the one sampling the cluster. */
+  get isSampling(): boolean {
+    return this.#sampling;
+  }
+
+  /** Reads the history back, then samples or follows on every interval. */
+  async start(): Promise<void> {
+    await this.#readBack().catch((err: unknown) =>
+      this.options.logger.warn({ err }, `metric history of ${this.cluster.name} not read back`),
+    );
+    this.#schedule(0);
+  }
+
+  close(): void {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#closed) return;
+    this.#timer = setTimeout(() => {
+      const started = Date.now();
+      // On the beat: the next sample is due an interval after this one began, however long it took.
+      void this.#tick().finally(() => this.#schedule(Math.max(0, this.options.intervalMs - (Date.now() - started))));
+    }, delayMs);
+    this.#timer.unref();
+  }
+
+  async #tick(): Promise<void> {
+    try {
+      await this.#follow();
+      const quiet = Date.now() - this.#lastForeign > Math.max(TAKEOVER_AFTER * this.options.intervalMs, TAKEOVER_AFTER_MIN_MS);
+      if (!this.#sampling && quiet) {
+        this.options.logger.info(`metrics of ${this.cluster.name}: this console samples them now`);
+        this.#sampling = true;
+        this.#current = this.sampler();
+        this.#written = { samples: 0, rollups: 0 };
+      }
+      if (this.#sampling) await this.#sampleAndWrite();
+    } catch (err) {
+      this.options.logger.warn({ err }, `metrics of ${this.cluster.name}: sample failed; trying again next interval`);
+    }
+  }
+
+  #current: MetricsSampler | undefined;
+
+  async #sampleAndWrite(): Promise<void> {
+    const sample = await this.#current!.sample();
+    const values = sampleValues(sample);
+    const full = this.#written.samples % FULL_EVERY.samples === 0;
+    const changes = changed(this.series.current(), values);
+    const groups = new Map(sample.groups.map((group): [string, GroupMeta] => [group.groupId, [group.type, group.state, group.rule]]));
+    const record: HistoryRecord = {
+      v: 1,
+      instance: this.options.instance,
+      time: sample.time,
+      full,
+      values: toJson(full ? values : changes),
+      groups: groupChanges(full ? new Map() : this.#groups, groups),
+    };
+    this.#groups = groups;
+    const rollup = this.series.add(sample.time, changes);
+    this.#latest = sample;
+    this.options.publish(sample, true);
+    await this.gateway.append(this.cluster, SAMPLES, this.options.instance, encodeRecord(record), sample.time);
+    this.#written.samples++;
+    if (rollup && this.series.tiers.length > 2) await this.#writeRollup(rollup.time, rollup.values);
+  }
+
+  async #writeRollup(time: number, values: Map<string, number>): Promise<void> {
+    const full = this.#written.rollups % FULL_EVERY.rollups === 0;
+    const record: HistoryRecord = {
+      v: 1,
+      instance: this.options.instance,
+      time,
+      full,
+      values: toJson(full ? values : changed(this.#lastRollup, values)),
+      groups: {},
+    };
+    this.#lastRollup = values;
+    await this.gateway.append(this.cluster, ROLLUPS, this.options.instance, encodeRecord(record), time);
+    this.#written.rollups++;
+  }
+
+  /** Reads what other instances wrote since the last look; yields to an instance with a smaller id writing too. */
+  async #follow(): Promise<void> {
+    if (this.#next.samples < 0n) return;
+    const { records, next } = await this.gateway.readFrom(this.cluster, SAMPLES, this.#next.samples);
+    this.#next.samples = next;
+    for (const raw of records) {
+      const record = decodeRecord(raw.value);
+      if (!record || record.instance === this.options.instance) continue;
+      this.#lastForeign = Math.max(this.#lastForeign, record.time);
+      if (this.#sampling && record.instance < this.options.instance) {
+        this.options.logger.info(`metrics of ${this.cluster.name}: another console samples them; this one follows`);
+        this.#sampling = false;
+        this.#current = undefined;
+      }
+      if (!this.#sampling) this.#apply(record);
+    }
+  }
+
+  #apply(record: HistoryRecord, publish = true): void {
+    if (record.full) this.#groups = new Map();
+    for (const [groupId, meta] of Object.entries(record.groups)) {
+      if (meta) this.#groups.set(groupId, meta);
+      else this.#groups.delete(groupId);
+    }
+    // A record standing on its own names every series: one it leaves out has ended.
+    const values = fromJson(record.values);
+    this.series.add(record.time, record.full ? changed(this.series.current(), values) : values);
+    if (!publish) return;
+    this.#latest = sampleFromValues(this.cluster.name, record.time, this.series.current(), this.#groups);
+    this.options.publish(this.#latest, false);
+  }
+
+  /** Ten-minute points up to a day back, then every sample of the last day, each from a record that stands on its own. */
+  async #readBack(): Promise<void> {
+    await this.gateway.ensureHistoryTopic(this.cluster, this.options.retentionMs);
+    const now = Date.now();
+    const sampleFrom = now - Math.min(DAY, this.options.retentionMs);
+    const [rollupStart, sampleStart] = await Promise.all([
+      this.gateway.offsetForTime(this.cluster, ROLLUPS, now - this.options.retentionMs),
+      this.gateway.offsetForTime(this.cluster, SAMPLES, sampleFrom),
+    ]);
+    if (this.series.tiers.length > 2) {
+      const { records } = await this.gateway.readFrom(this.cluster, ROLLUPS, rollupStart);
+      let started = false;
+      for (const raw of records) {
+        const record = decodeRecord(raw.value);
+        if (!record || record.time >= sampleFrom) continue;
+        started ||= record.full;
+        if (started) this.series.addCoarse(record.time, fromJson(record.values));
+      }
+    }
+    const { records, next } = await this.gateway.readFrom(this.cluster, SAMPLES, sampleStart);
+    let started = false;
+    let last: HistoryRecord | undefined;
+    for (const raw of records) {
+      const record = decodeRecord(raw.value);
+      if (!record) continue;
+      started ||= record.full;
+      if (!started) continue;
+      this.#apply(record, false);
+      last = record;
+      if (record.instance !== this.options.instance) this.#lastForeign = Math.max(this.#lastForeign, record.time);
+    }
+    this.#next.samples = next;
+    if (last) {
+      this.#latest = sampleFromValues(this.cluster.name, last.time, this.series.current(), this.#groups);
+      this.options.publish(this.#latest, false);
+    }
+  }
+}
+
+/** What differs in `now` from `before`: changed values, and NaN for what is gone. */
+function changed(before: ReadonlyMap<string, number>, now: ReadonlyMap<string, number>): Map<string, number> {
+  const changes = new Map<string, number>();
+  for (const [name, value] of now) {
+    const was = before.get(name);
+    if (was === undefined ? !Number.isNaN(value) : !Object.is(was, value)) changes.set(name, value);
+  }
+  for (const name of before.keys()) if (!now.has(name)) changes.set(name, NaN);
+  return changes;
+}
+
+function groupChanges(before: ReadonlyMap<string, GroupMeta>, now: ReadonlyMap<string, GroupMeta>): HistoryRecord['groups'] {
+  const changes: HistoryRecord['groups'] = {};
+  for (const [groupId, meta] of now) {
+    const was = before.get(groupId);
+    if (!was || was.some((part, index) => part !== meta[index])) changes[groupId] = meta;
+  }
+  for (const groupId of before.keys()) if (!now.has(groupId)) changes[groupId] = null;
+  return changes;
+}
+
+function toJson(values: ReadonlyMap<string, number>): Record<string, number | null> {
+  const json: Record<string, number | null> = {};
+  for (const [name, value] of values) json[name] = Number.isNaN(value) ? null : Number(value.toPrecision(7));
+  return json;
+}
+
+function fromJson(values: Record<string, number | null>): Map<string, number> {
+  return new Map(Object.entries(values).map(([name, value]) => [name, value === null ? NaN : value]));
+}
