@@ -156,6 +156,26 @@ describe('the Prometheus export', () => {
       });
     });
 
+    describe('with the sampler running', () => {
+      const { api, groups } = useTestApi(testClusters, () => ({ metrics: { intervalMs: 1_000, retentionMs: 3_600_000 } }));
+
+      it("answers the sampled groups' lag and status", async () => {
+        const topic = await groups.topic('metrics.export', [5]);
+        const groupId = await groups.committedGroup('metrics.export', topic, [2]);
+        const labels = { cluster: 'local', group: groupId };
+        let families: Family[] = [];
+        for (let tries = 0; tries < 60 && !samplesOf(families, 'kpc_consumergroup_lag', labels).length; tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          families = await parse(await (await fetch(`${api.url}/metrics`)).text());
+        }
+
+        expect(samplesOf(families, 'kpc_consumergroup_lag', labels)[0]?.value).toBe(3);
+        expect(samplesOf(families, 'kpc_consumergroup_partition_lag', { ...labels, topic, partition: '0' })[0]?.value).toBe(3);
+        expect(samplesOf(families, 'kpc_consumergroup_status', labels).filter((sample) => sample.value === 1).length).toBe(1);
+        expect(samplesOf(families, 'kpc_cluster_under_replicated_partitions', { cluster: 'local' })[0]?.value).toBe(0);
+      }, 45_000);
+    });
+
     describe('with sign-in configured and no KPC_METRICS_TOKEN', () => {
       const { api } = useTestApi(testClusters, async () => ({ access: await testAccess() }));
 
