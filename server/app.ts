@@ -2,6 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import { AlertEvaluator } from './alerts/alert-evaluator';
+import { AlertEvents } from './alerts/alert-events';
+import { AlertRules } from './alerts/alert-rules';
+import { alertsRoutes } from './alerts/alerts.routes';
+import { AlertsService } from './alerts/alerts.service';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
 import type { ClusterConfig } from './kafka/clusters-config';
@@ -54,6 +59,7 @@ import { SessionRevocations } from './access/session-revocations';
 import { Sessions } from './access/sessions';
 import { hostCheck, sameOriginChanges, securityHeaders } from './shared/browser-safety';
 import type { Logger } from './shared/logger';
+import { MetricsExport, metricsEndpoint } from './metrics/metrics-export';
 import { PROJECT_ROOT } from './project';
 
 /** Where `ng build` writes the browser app (`KPC_BROWSER_DIST` overrides it). */
@@ -170,9 +176,21 @@ export function createApp({
   api.use(metricsRoutes(clustersService, metrics));
   api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
+  const alertRules = new AlertRules(gateway, audit);
+  const alertEvents = new AlertEvents(gateway);
+  api.use(alertsRoutes(clustersService, new AlertsService(alertRules, alertEvents)));
+  const alertEvaluator = new AlertEvaluator(metrics, clusters, alertRules, alertEvents, connect, logger);
+  alertEvaluator.start();
   api.use(openApiRoutes());
   api.use(notFound);
   app.use('/api', api);
+  app.use(
+    '/metrics',
+    metricsEndpoint(new MetricsExport({ clusters, metrics, connect }), {
+      isOpen: access.isOpen,
+      token: process.env['KPC_METRICS_TOKEN'] || undefined,
+    }),
+  );
 
   if (browserDist && existsSync(browserDist)) {
     app.use(express.static(browserDist, { index: false, maxAge: '1h' }));
@@ -187,6 +205,7 @@ export function createApp({
     streamsTopologies: topologies,
     metrics,
     close: async () => {
+      await alertEvaluator.close();
       metrics.close();
       model.close();
       connectGateway.close();

@@ -45,6 +45,10 @@ const NEEDED: Record<string, Role | 'anyone'> = {
   'DELETE /clusters/{cluster}/copartition/groups/{name}': 'admin',
   'PUT /clusters/{cluster}/topics/{topic}/bridge/settings': 'operator',
   'POST /clusters/{cluster}/topics/{topic}/bridge/checks': 'viewer',
+  'POST /clusters/{cluster}/alerts/rules': 'operator',
+  'PUT /clusters/{cluster}/alerts/rules/{id}': 'operator',
+  'DELETE /clusters/{cluster}/alerts/rules/{id}': 'operator',
+  'POST /clusters/{cluster}/alerts/rules/{id}/test': 'operator',
   'POST /session': 'anyone',
   'DELETE /session': 'anyone',
 };

@@ -174,6 +174,29 @@ export interface StreamsTopologyDescriptionRecord extends AuditRecordBase {
   after: StreamsTopologyDescriptionState | null;
 }
 
+/** An alert rule as the audit log keeps it, its webhook URL masked. */
+export interface AlertRuleState {
+  name: string;
+  kind: string;
+  target: string;
+  threshold: number | null;
+  forMinutes: number;
+  statuses: string[];
+  webhookUrl: string;
+  format: string;
+  enabled: boolean;
+}
+
+/** An alert rule added, changed or removed. */
+export interface AlertRuleRecord extends AuditRecordBase {
+  action: 'alert-rule.create' | 'alert-rule.update' | 'alert-rule.delete';
+  subject: { kind: 'alert-rule'; name: string };
+  /** The rule's id. */
+  parameters: { id: string };
+  before: AlertRuleState | null;
+  after: AlertRuleState | null;
+}
+
 /** One change the console made, told apart by `action`. */
 export type AuditRecord =
   | ConsumerGroupOffsetsRecord
@@ -183,7 +206,8 @@ export type AuditRecord =
   | ConnectorOffsetsRecord
   | CopartitionGroupRecord
   | BridgeSettingsRecord
-  | StreamsTopologyDescriptionRecord;
+  | StreamsTopologyDescriptionRecord
+  | AlertRuleRecord;
 
 /** The names of the changes the audit log records. */
 export type AuditAction = AuditRecord['action'];

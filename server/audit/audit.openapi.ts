@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { admits, describes, json, operation } from '../shared/openapi';
 import type {
+  AlertRuleRecord,
   AuditPage,
   BridgeSettingsRecord,
   StreamsTopologyDescriptionRecord,
@@ -166,6 +167,28 @@ const streamsTopologyRecord = describes<StreamsTopologyDescriptionRecord>()(
   }),
 );
 
+const alertRuleState = z.object({
+  name: z.string(),
+  kind: z.string(),
+  target: z.string(),
+  threshold: z.number().nullable(),
+  forMinutes: z.number(),
+  statuses: z.array(z.string()),
+  webhookUrl: z.string(),
+  format: z.string(),
+  enabled: z.boolean(),
+});
+const alertRuleRecord = describes<AlertRuleRecord>()(
+  z.object({
+    ...recordBase,
+    action: z.enum(['alert-rule.create', 'alert-rule.update', 'alert-rule.delete']),
+    subject: z.object({ kind: z.literal('alert-rule'), name: z.string() }),
+    parameters: z.object({ id: z.string() }),
+    before: alertRuleState.nullable(),
+    after: alertRuleState.nullable(),
+  }),
+);
+
 /**
  * A record of an action this console does not know, say one a newer version wrote: it is
  * listed too (see audit.routes.spec), so the document admits it. The browser's type leaves it
@@ -190,6 +213,7 @@ const auditRecord = z
     copartitionGroupRecord,
     bridgeSettingsRecord,
     streamsTopologyRecord,
+    alertRuleRecord,
     otherRecord,
   ])
   .meta({ id: 'AuditRecord' });

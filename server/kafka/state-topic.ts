@@ -47,6 +47,11 @@ export class StateTopic<T> {
     readonly topic: string,
     /** Validates a stored JSON value; a value it rejects is skipped, not fatal. */
     private readonly parse: (value: unknown) => T | undefined,
+    /**
+     * Keep entries at most this long (ms): the topic is then compacted *and* deleted by time
+     * (`cleanup.policy=compact,delete`), for history that has no use past an age.
+     */
+    private readonly retentionMs?: number,
   ) {}
 
   /** Writes (or replaces) one entry. */
@@ -148,8 +153,9 @@ export class StateTopic<T> {
           partitions: 1,
           replicas: Math.min(3, metadata.brokers.size),
           configs: [
-            { name: 'cleanup.policy', value: 'compact' },
+            { name: 'cleanup.policy', value: this.retentionMs === undefined ? 'compact' : 'compact,delete' },
             { name: 'min.insync.replicas', value: String(Math.min(2, metadata.brokers.size)) },
+            ...(this.retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(this.retentionMs) }]),
           ],
         });
       } catch (error) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { accessPaths } from '../access/access.openapi';
+import { alertsPaths } from '../alerts/alerts.openapi';
 import { oidcPaths } from '../access/oidc.openapi';
 import { auditPaths } from '../audit/audit.openapi';
 import { bridgePaths } from '../bridge/bridge.openapi';
@@ -56,6 +57,7 @@ export function openApiDocument(): OpenApiDocument {
       ...accessPaths,
       ...oidcPaths,
       ...auditPaths,
+      ...alertsPaths,
       ...healthPaths,
       ...documentPaths,
     },

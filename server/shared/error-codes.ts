@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   SIGN_IN_REQUIRED: 401,
   /** A wrong user name or password, or an OpenID sign-in that did not complete. */
   SIGN_IN_FAILED: 401,
+  /** `/metrics` with sign-in configured: the scrape has no bearer token, or not the one `KPC_METRICS_TOKEN` sets. */
+  METRICS_TOKEN_INVALID: 401,
   // 403: Kafka's ACLs, its configuration or the console's own rules refuse it.
   NOT_AUTHORIZED: 403,
   TOPIC_DELETION_DISABLED: 403,
@@ -50,6 +52,8 @@ export const ERROR_CODES = {
   CLUSTER_READ_ONLY: 403,
   /** A change with a cookie session came without the session's CSRF token. */
   CSRF_TOKEN_INVALID: 403,
+  /** `/metrics` with sign-in configured but no `KPC_METRICS_TOKEN` to let a scraper in. */
+  METRICS_TOKEN_NOT_CONFIGURED: 403,
   // 404: no such thing.
   NOT_FOUND: 404,
   CLUSTER_NOT_FOUND: 404,
@@ -62,6 +66,7 @@ export const ERROR_CODES = {
   PLUGIN_NOT_FOUND: 404,
   AUDIT_RECORD_NOT_FOUND: 404,
   CHECK_NOT_FOUND: 404,
+  ALERT_RULE_NOT_FOUND: 404,
   // 409: the state of things does not allow it now.
   TOPIC_EXISTS: 409,
   GROUP_ACTIVE: 409,
@@ -72,6 +77,8 @@ export const ERROR_CODES = {
   CONNECT_REBALANCING: 409,
   /** Another change of the same subject has no outcome yet (in this console or another). */
   CHANGE_IN_PROGRESS: 409,
+  /** Another alert rule of the cluster has the name. */
+  ALERT_RULE_EXISTS: 409,
   // 413: too large.
   BODY_TOO_LARGE: 413,
   RECORD_TOO_LARGE: 413,

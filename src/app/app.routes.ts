@@ -7,7 +7,7 @@ import { NAVIGATION } from './shell/navigation';
 import { SectionPlaceholderPage } from './shell/section-placeholder-page';
 import { ShellPage } from './shell/shell-page';
 
-const built = ['overview', 'topics', 'consumer-groups', 'streams', 'audit', 'copartition', 'connectors', 'metrics'];
+const built = ['overview', 'topics', 'consumer-groups', 'streams', 'audit', 'copartition', 'connectors', 'metrics', 'alerts'];
 const notBuiltYet = NAVIGATION.filter((item) => !built.includes(item.path)).map((item) => ({
   path: item.path,
   component: SectionPlaceholderPage,
@@ -93,6 +93,11 @@ export const routes: Routes = [
             path: 'metrics',
             loadComponent: () => import('./metrics/metrics-page').then((m) => m.MetricsPage),
             title: 'Metrics · Kafka Pipeline Console',
+          },
+          {
+            path: 'alerts',
+            loadComponent: () => import('./alerts/alerts-page').then((m) => m.AlertsPage),
+            title: 'Alerts · Kafka Pipeline Console',
           },
           ...notBuiltYet,
         ],

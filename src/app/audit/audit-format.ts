@@ -69,6 +69,9 @@ const ACTION_LABELS: Partial<Record<string, string>> = {
   'copartition-group.remove': 'Join removed',
   'streams-app.topology-description.set': 'Topology description given',
   'streams-app.topology-description.remove': 'Topology description removed',
+  'alert-rule.create': 'Alert rule added',
+  'alert-rule.update': 'Alert rule changed',
+  'alert-rule.delete': 'Alert rule deleted',
 };
 
 /** The choices of the action filter: every action, each family first (its value matches them all). */
@@ -78,6 +81,7 @@ export const AUDIT_ACTION_OPTIONS: { value: string; label: string }[] = [
   { value: 'connector', label: 'Any connector change' },
   { value: 'copartition-group', label: 'Any join change' },
   { value: 'streams-app', label: 'Any Streams app change' },
+  { value: 'alert-rule', label: 'Any alert rule change' },
 ].flatMap((family) => [
   family,
   ...Object.entries(ACTION_LABELS)

@@ -36,6 +36,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
     icon: 'monitoring',
     purpose: 'What the brokers, Connect workers and Streams apps report on their Prometheus endpoints, charted over time.',
   },
+  {
+    path: 'alerts',
+    label: 'Alerts',
+    icon: 'notifications',
+    purpose: 'Rules that tell Slack, Teams or any webhook when lag, status, connectors or replication go wrong, and what fired.',
+  },
   { path: 'advisor', label: 'Advisor', icon: 'tips_and_updates', purpose: 'Tuning advice drawn from measured data.' },
   { path: 'audit', label: 'Audit log', icon: 'history', purpose: 'Every change made through the console, with undo.' },
 ];

@@ -70,6 +70,7 @@ describe('ShellPage', () => {
         'Connectors',
         'Co-partition health',
         'Metrics',
+        'Alerts',
         'Advisor',
         'Audit log',
       ]);
