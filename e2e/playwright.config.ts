@@ -41,6 +41,8 @@ export default defineConfig({
         KPC_KAFKA_PORT: String(TEST_STACK.kafkaPort),
         KPC_CONNECT_PORT: String(TEST_STACK.connectPort),
         KPC_DATA_DIR: TEST_STACK.dataDir,
+        // Sampled every 2 s rather than 15: charts fill within a test's time.
+        KPC_METRICS_INTERVAL_S: '2',
         LOG_LEVEL: 'warn',
         ...browserDist,
       },
@@ -59,6 +61,7 @@ export default defineConfig({
         KPC_E2E_BOOTSTRAP: `127.0.0.1:${TEST_STACK.kafkaPort}`,
         KPC_E2E_CONNECT_URL: `http://127.0.0.1:${TEST_STACK.connectPort}`,
         KPC_SESSION_KEY: 'e2e-session-key',
+        KPC_METRICS_INTERVAL_S: '2',
         LOG_LEVEL: 'warn',
         ...browserDist,
       },

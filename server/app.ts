@@ -206,7 +206,7 @@ export function createApp({
     metrics,
     close: async () => {
       await alertEvaluator.close();
-      metrics.close();
+      await metrics.close();
       model.close();
       connectGateway.close();
       await gateway.close();

@@ -74,9 +74,17 @@ export class ClusterMetrics {
     this.#schedule(0);
   }
 
-  close(): void {
+  /**
+   * Stops sampling or following. An instance that was sampling says so in the history, so
+   * another takes over at once instead of waiting out the silence.
+   */
+  async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#timer);
+    if (!this.#sampling) return;
+    this.#sampling = false;
+    const goodbye: HistoryRecord = { ...this.#record(Date.now(), false, new Map(), {}), stopped: true };
+    await this.gateway.append(this.cluster, SAMPLES, this.options.instance, encodeRecord(goodbye), goodbye.time).catch(() => undefined);
   }
 
   #schedule(delayMs: number): void {
@@ -149,6 +157,11 @@ export class ClusterMetrics {
     for (const raw of records) {
       const record = decodeRecord(raw.value);
       if (!record || record.instance === this.options.instance) continue;
+      // The instance that sampled stopped: nobody samples now.
+      if (record.stopped) {
+        this.#lastForeign = 0;
+        continue;
+      }
       this.#lastForeign = Math.max(this.#lastForeign, record.time);
       if (this.#sampling && record.instance < this.options.instance) {
         this.options.logger.info(`metrics of ${this.cluster.name}: another console samples them; this one follows`);
@@ -188,6 +201,10 @@ export class ClusterMetrics {
     const { records, next } = await this.gateway.readFrom(this.cluster, SAMPLES, starts[SAMPLES]!);
     let last: HistoryRecord | undefined;
     for (const record of standingOnTheirOwn(records)) {
+      if (record.stopped) {
+        this.#lastForeign = 0;
+        continue;
+      }
       this.#apply(record, false);
       last = record;
       if (record.instance !== this.options.instance) this.#lastForeign = Math.max(this.#lastForeign, record.time);

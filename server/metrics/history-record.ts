@@ -17,6 +17,8 @@ export interface HistoryRecord {
   values: Record<string, number | null>;
   /** Per group: its type, state and the rule behind its status; null when the group is gone. */
   groups: Record<string, [type: string, state: string, rule: LagRule] | null>;
+  /** The instance that sampled stopped: another may take over at once. */
+  stopped?: true;
 }
 
 export type GroupMeta = NonNullable<HistoryRecord['groups'][string]>;

@@ -132,8 +132,8 @@ export class MetricsService {
   }
 
   /** Stops sampling and following. */
-  close(): void {
-    for (const metrics of this.#clusters.values()) metrics.close();
+  async close(): Promise<void> {
+    await Promise.all([...this.#clusters.values()].map((metrics) => metrics.close()));
   }
 
   #header(latest: MetricsSample | undefined, range: MetricsRange) {
