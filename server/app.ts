@@ -31,6 +31,9 @@ import { CopartitionGateway } from './copartition/copartition.gateway';
 import { copartitionRoutes } from './copartition/copartition.routes';
 import { CopartitionService } from './copartition/copartition.service';
 import { healthRoutes } from './health/health.routes';
+import { appMetricsRoutes } from './metrics/app-metrics.routes';
+import { AppMetricsService } from './metrics/app-metrics.service';
+import { metricsIntervalMs } from './metrics/metrics-settings';
 import { openApiRoutes } from './openapi/openapi.routes';
 import { HealthService } from './health/health.service';
 import { MessagesGateway } from './topics/messages.gateway';
@@ -71,6 +74,8 @@ export interface AppOptions {
   access?: AppAccessOptions;
   /** How fresh the live model keeps each part; specs of other features read through it at once. */
   modelTiming?: ModelTiming;
+  /** Between two metric samples and Prometheus scrapes; default `KPC_METRICS_INTERVAL_S` (see metricsIntervalMs). */
+  metricsIntervalMs?: number;
 }
 
 export interface AppAccessOptions {
@@ -100,6 +105,7 @@ export function createApp({
   allowedHosts,
   access: accessOptions,
   modelTiming,
+  metricsIntervalMs: intervalMs = metricsIntervalMs(),
 }: AppOptions): ConsoleApp {
   const gateway = new KafkaClients();
   // What the console knows of each cluster, kept in memory: routes answer from it.
@@ -152,6 +158,9 @@ export function createApp({
   api.use(connectRoutes(clustersService, connect, connectorChanges, new ConnectorOffsetsService(connectGateway, audit)));
   api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
+  // Scrapes the Prometheus endpoints the clusters list (none: it does nothing).
+  const appMetrics = new AppMetricsService(clusters, { intervalMs, logger }).start();
+  api.use(appMetricsRoutes(clustersService, appMetrics));
   api.use(openApiRoutes());
   api.use(notFound);
   app.use('/api', api);
@@ -168,6 +177,7 @@ export function createApp({
     audit,
     streamsTopologies: topologies,
     close: async () => {
+      await appMetrics.close();
       model.close();
       connectGateway.close();
       await gateway.close();

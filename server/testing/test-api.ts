@@ -68,6 +68,8 @@ export interface TestApiOptions {
   headers?: Record<string, string>;
   /** How fresh the live model keeps each part; by default it reads through, as if there were none. */
   modelTiming?: ModelTiming;
+  /** Between two metric samples and Prometheus scrapes; by default the console's. */
+  metricsIntervalMs?: number;
 }
 
 export async function startTestApi(
@@ -93,6 +95,7 @@ export async function startTestApi(
     access,
     // The live model's own spec keeps data as the console does; the others read through it.
     modelTiming: options.modelTiming ?? READ_THROUGH,
+    metricsIntervalMs: options.metricsIntervalMs,
   });
   server.on('request', consoleApp.app);
   const kafka = new TestKafka(clusters[0]?.bootstrapServers);
