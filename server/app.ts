@@ -34,12 +34,14 @@ import { StreamsTopologies } from './streams/streams-topologies';
 import { MetricsGateway } from './metrics/metrics.gateway';
 import { metricsRoutes } from './metrics/metrics.routes';
 import { MetricsService, type MetricsSettings } from './metrics/metrics.service';
-import { metricsSettings } from './metrics/metrics-settings';
 import { OffsetResetService } from './consumer-groups/offset-reset.service';
 import { CopartitionGateway } from './copartition/copartition.gateway';
 import { copartitionRoutes } from './copartition/copartition.routes';
 import { CopartitionService } from './copartition/copartition.service';
 import { healthRoutes } from './health/health.routes';
+import { appMetricsRoutes } from './metrics/app-metrics.routes';
+import { AppMetricsService } from './metrics/app-metrics.service';
+import { metricsIntervalMs, metricsSettings } from './metrics/metrics-settings';
 import { openApiRoutes } from './openapi/openapi.routes';
 import { HealthService } from './health/health.service';
 import { MessagesGateway } from './topics/messages.gateway';
@@ -83,6 +85,8 @@ export interface AppOptions {
   modelTiming?: ModelTiming;
   /** Sample every cluster on this interval and keep the history so long; omitted (specs of other features), nothing is sampled. */
   metrics?: MetricsSettings;
+  /** Between two metric samples and Prometheus scrapes; default `KPC_METRICS_INTERVAL_S` (see metricsIntervalMs). */
+  metricsIntervalMs?: number;
 }
 
 export interface AppAccessOptions {
@@ -115,6 +119,7 @@ export function createApp({
   access: accessOptions,
   modelTiming,
   metrics: metricsOptions,
+  metricsIntervalMs: intervalMs = metricsOptions?.intervalMs ?? metricsIntervalMs(),
 }: AppOptions): ConsoleApp {
   const gateway = new KafkaClients();
   // What the console knows of each cluster, kept in memory: routes answer from it.
@@ -181,6 +186,9 @@ export function createApp({
   api.use(alertsRoutes(clustersService, new AlertsService(alertRules, alertEvents)));
   const alertEvaluator = new AlertEvaluator(metrics, clusters, alertRules, alertEvents, connect, logger);
   alertEvaluator.start();
+  // Scrapes the Prometheus endpoints the clusters list (none: it does nothing).
+  const appMetrics = new AppMetricsService(clusters, { intervalMs, logger }).start();
+  api.use(appMetricsRoutes(clustersService, appMetrics));
   api.use(openApiRoutes());
   api.use(notFound);
   app.use('/api', api);
@@ -207,6 +215,7 @@ export function createApp({
     close: async () => {
       await alertEvaluator.close();
       await metrics.close();
+      await appMetrics.close();
       model.close();
       connectGateway.close();
       await gateway.close();

@@ -55,6 +55,8 @@ async function main(): Promise<void> {
         return undefined;
       },
     );
+    // The Prometheus endpoints of the brokers, Connect and, when it runs, the demo's Streams app.
+    clusters = [embeddedCluster(stack, demo)];
   } else {
     clusters = source.clusters;
     logger.info(
@@ -161,11 +163,12 @@ function embeddedAuditKey(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-function embeddedCluster(stack: LocalStack): ClusterConfig {
+function embeddedCluster(stack: LocalStack, demo?: RunningDemo): ClusterConfig {
   return {
     name: 'local',
     bootstrapServers: stack.bootstrapServers.split(','),
     connect: stack.connectUrl ? [{ name: 'local-connect', url: stack.connectUrl }] : [],
+    prometheus: [...stack.prometheus, ...(demo ? [demo.streamsApp.prometheus] : [])],
     embedded: true,
   };
 }

@@ -24,7 +24,7 @@ import {
 const USAGE = `Usage: npm run bench -- [--quick] [--out DIR]
   --quick    a small scale (${QUICK_SCALE.topics} topics, ${QUICK_SCALE.consumerGroups} groups, ${QUICK_SCALE.largeTopic.records} records) in under two minutes
   --out DIR  where latest.json and latest.md go (default bench/results)
-Environment: KPC_BENCH_KAFKA_PORT (default 19600; the second broker takes +2, the controllers +101 and +102).`;
+Environment: KPC_BENCH_KAFKA_PORT (default 19600; the second broker takes +2, the controllers +101 and +102, the brokers' metrics agents +20 and +22).`;
 
 /** Two brokers: each keeps files open per partition, and one process may open 20,000 here. */
 const BROKERS = 2;

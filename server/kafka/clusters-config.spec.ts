@@ -112,6 +112,28 @@ clusters:
       expect(prod?.connect.map((k) => k.allowedConnectorClasses)).toEqual([['io.debezium.*', 'FileStreamSink'], undefined]);
     });
 
+    it('reads the Prometheus endpoints of its brokers and apps, leaving them unset when absent', () => {
+      const yaml = `
+clusters:
+  - name: prod
+    bootstrapServers: p1:9092
+    prometheus:
+      - { name: kafka-1, url: "http://kafka-1:7071/metrics", kind: broker }
+      - { name: cdc, url: "https://connect-cdc:7072/metrics", kind: connect }
+      - { name: payments, url: "http://payments:7073/metrics", kind: streams }
+  - name: staging
+    bootstrapServers: s1:9092
+`;
+      const [prod, staging] = parseClustersFile(yaml, {});
+
+      expect(prod?.prometheus).toEqual([
+        { name: 'kafka-1', url: 'http://kafka-1:7071/metrics', kind: 'broker' },
+        { name: 'cdc', url: 'https://connect-cdc:7072/metrics', kind: 'connect' },
+        { name: 'payments', url: 'http://payments:7073/metrics', kind: 'streams' },
+      ]);
+      expect(staging?.prometheus).toBeUndefined();
+    });
+
     describe('with ${VARIABLE} placeholders', () => {
       const yaml = `
 clusters:
@@ -148,6 +170,46 @@ clusters:
           ConfigError,
           /lower-case/,
         );
+      });
+
+      describe('in a Prometheus endpoint', () => {
+        const withEndpoint = (endpoint: string) =>
+          `clusters:\n  - name: a\n    bootstrapServers: [x:1]\n    prometheus:\n      - ${endpoint}\n`;
+        const problem = (endpoint: string) => {
+          try {
+            parseClustersFile(withEndpoint(endpoint), {});
+          } catch (err) {
+            return err instanceof ConfigError ? err.message : `not a ConfigError: ${String(err)}`;
+          }
+          return 'accepted';
+        };
+
+        it('names an unknown kind and the kinds there are', () => {
+          const message = problem('{ name: k1, url: "http://k1:7071/metrics", kind: zookeeper }');
+          expect(message).toContain('clusters[0].prometheus[0].kind');
+          expect(message).toContain('kind is broker (a Kafka broker), connect (a Connect worker) or streams (a Kafka Streams app)');
+        });
+
+        it('names a URL that is not http(s)', () => {
+          for (const url of ['k1:7071', 'ftp://k1/metrics']) {
+            const message = problem(`{ name: k1, url: "${url}", kind: broker }`);
+            expect(message).withContext(url).toContain('clusters[0].prometheus[0].url');
+            expect(message).withContext(url).toContain('give the http:// or https:// address of its metrics');
+          }
+        });
+
+        it('asks for a name', () => {
+          expect(problem('{ url: "http://k1:7071/metrics", kind: broker }')).toContain('clusters[0].prometheus[0].name');
+          expect(problem('{ name: " ", url: "http://k1:7071/metrics", kind: broker }')).toContain('name the endpoint');
+        });
+
+        it('refuses two endpoints with one name', () => {
+          const yaml =
+            'clusters:\n  - name: a\n    bootstrapServers: [x:1]\n    prometheus:\n' +
+            '      - { name: k, url: "http://k1:7071/metrics", kind: broker }\n' +
+            '      - { name: k, url: "http://k2:7071/metrics", kind: broker }\n';
+          expect(() => parseClustersFile(yaml, {})).toThrowError(ConfigError, /names of its Prometheus endpoints must be unique/);
+        });
       });
 
       it('says when the YAML itself is broken', () => {

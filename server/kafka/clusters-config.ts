@@ -36,12 +36,35 @@ const connectSchema = z.object({
   allowedConnectorClasses: z.array(z.string().min(1)).optional(),
 });
 
+/**
+ * A Prometheus endpoint of one of the cluster's brokers or apps (e.g. the JMX exporter agent),
+ * which the console scrapes and charts (server/metrics/app-metrics.service.ts).
+ */
+const prometheusSchema = z.object({
+  name: z.string().trim().min(1, 'name the endpoint (it labels its lines on the charts)').max(100, 'keep the name under 100 characters'),
+  url: z.url({
+    protocol: /^https?$/,
+    error: 'give the http:// or https:// address of its metrics, e.g. http://kafka-1:7071/metrics',
+  }),
+  kind: z.enum(['broker', 'connect', 'streams'], {
+    error: 'kind is broker (a Kafka broker), connect (a Connect worker) or streams (a Kafka Streams app)',
+  }),
+});
+
 const clusterSchema = z.object({
   name: clusterName,
   bootstrapServers,
   sasl: saslSchema.optional(),
   tls: tlsSchema.optional(),
   connect: z.array(connectSchema).default([]),
+  /** The Prometheus endpoints of its brokers, Connect workers and Streams apps; none when unset. */
+  prometheus: z
+    .array(prometheusSchema)
+    .refine(
+      (endpoints) => new Set(endpoints.map((e) => e.name)).size === endpoints.length,
+      'the names of its Prometheus endpoints must be unique',
+    )
+    .optional(),
   /** The console changes nothing on this cluster, whatever the user's role. */
   readOnly: z.boolean().optional(),
 });
@@ -56,6 +79,7 @@ const fileSchema = z.object({
 export type SaslConfig = z.infer<typeof saslSchema>;
 export type TlsConfig = z.infer<typeof tlsSchema>;
 export type ConnectClusterConfig = z.infer<typeof connectSchema>;
+export type PrometheusEndpointConfig = z.infer<typeof prometheusSchema>;
 /** One cluster the console connects to, with its secrets: stays on the server. */
 export type ClusterConfig = z.infer<typeof clusterSchema> & { embedded?: boolean };
 

@@ -66,6 +66,7 @@ async function main(argv: string[]): Promise<void> {
   if (stack.connectUrl) {
     console.log(`Kafka Connect:     ${stack.connectUrl}`);
   }
+  console.log(`Prometheus:        ${stack.prometheus.map((endpoint) => `${endpoint.name} ${endpoint.url}`).join(', ')}`);
   if (values.demo) {
     await runDemo(stack, resolveDataDir(dataDir));
   }
@@ -84,6 +85,7 @@ async function runDemo(stack: LocalStack, dataDir: string): Promise<void> {
   const demo = await startDemoPipeline({ bootstrapServers: stack.bootstrapServers, dataDir, log: (line) => console.log(line) });
   const topologies = Object.values(demo.streamsApp.topologyFiles).join(', ');
   console.log(`Demo pipeline:     running (Streams app log ${demo.streamsApp.logFile}; topologies ${topologies})`);
+  console.log(`Prometheus:        ${demo.streamsApp.prometheus.name} ${demo.streamsApp.prometheus.url}`);
 }
 
 function number(name: string, text: string | undefined): number | undefined {

@@ -1,20 +1,25 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { brokerExporterConfig, connectExporterConfig } from './jmx-exporter';
 import type { NodeLayout, StackLayout } from './layout';
 import { securityProperties } from './security';
 
 /**
- * Writes the broker, Connect and log4j2 files of a stack. They are regenerated on every
+ * Writes the broker, Connect, log4j2 and JMX exporter files of a stack. They are regenerated on every
  * start from the options, so they never drift from what the code says; only the storage
  * (formatted once) carries state between runs.
  */
 export async function writeStackConfigs(layout: StackLayout): Promise<void> {
-  const files = new Map<string, string>([[layout.log4jFile, log4j2Properties()]]);
+  const files = new Map<string, string>([
+    [layout.log4jFile, log4j2Properties()],
+    [layout.brokerExporterFile, brokerExporterConfig()],
+  ]);
   for (const node of layout.nodes) {
     files.set(node.propertiesFile, brokerProperties(layout, node));
   }
   if (layout.connect) {
     files.set(layout.connect.propertiesFile, connectProperties(layout));
+    files.set(layout.connectExporterFile, connectExporterConfig());
   }
   await mkdir(layout.pluginDir, { recursive: true });
   for (const [file, content] of files) {

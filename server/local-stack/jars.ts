@@ -34,6 +34,13 @@ const STREAMS_ARTIFACTS = [
 ];
 
 /**
+ * The Prometheus JMX exporter's Java agent, which every JVM of the stack runs (see
+ * jmx-exporter.ts). One shaded jar; a folder and marker of its own, like the Streams jars.
+ */
+export const JMX_EXPORTER_VERSION = '1.0.1';
+const JMX_EXPORTER_ARTIFACTS = [`io.prometheus.jmx:jmx_prometheus_javaagent:${JMX_EXPORTER_VERSION}`];
+
+/**
  * Makes sure the Kafka jars are in `.cache/kafka-<version>/libs` and returns that folder.
  * Maven runs only when the marker written after a complete copy is missing or lists other
  * artifacts, so later starts cost nothing and an interrupted copy is redone, not trusted.
@@ -45,6 +52,12 @@ export function ensureKafkaJars(log: (line: string) => void): Promise<string> {
 /** Like {@link ensureKafkaJars}, for the Kafka Streams app: `.cache/kafka-<version>/streams-libs`. */
 export function ensureStreamsJars(log: (line: string) => void): Promise<string> {
   return ensureJars('streams-libs', STREAMS_ARTIFACTS, `Kafka Streams ${KAFKA_VERSION} and RocksDB`, log);
+}
+
+/** Like {@link ensureKafkaJars}, for the JMX exporter agent; resolves to the agent jar itself. */
+export async function ensureJmxExporterJar(log: (line: string) => void): Promise<string> {
+  const dir = await ensureJars('jmx-exporter', JMX_EXPORTER_ARTIFACTS, `the Prometheus JMX exporter ${JMX_EXPORTER_VERSION}`, log);
+  return join(dir, `jmx_prometheus_javaagent-${JMX_EXPORTER_VERSION}.jar`);
 }
 
 async function ensureJars(folder: string, artifacts: string[], what: string, log: (line: string) => void): Promise<string> {

@@ -16,6 +16,8 @@ export interface NodeLayout {
   /** JVM stdout/stderr: what happens before log4j is up (bind errors, crashes). */
   consoleFile: string;
   pidFile: string;
+  /** Where its Prometheus JMX exporter agent serves `/metrics` (see {@link resolveLayout}). */
+  metricsPort: number;
 }
 
 /**
@@ -42,6 +44,8 @@ export interface SecurityLayout {
 export interface ConnectLayout {
   port: number;
   url: string;
+  /** Where its Prometheus JMX exporter agent serves `/metrics`. */
+  metricsPort: number;
   propertiesFile: string;
   logFile: string;
   consoleFile: string;
@@ -54,6 +58,9 @@ export interface StackLayout {
   libsDir: string;
   pluginDir: string;
   log4jFile: string;
+  /** The JMX exporter agent's rules for the brokers and for Connect (see jmx-exporter.ts). */
+  brokerExporterFile: string;
+  connectExporterFile: string;
   /** Remembers brokers, ports and cluster id so a restart reuses the formatted storage. */
   stackFile: string;
   nodes: NodeLayout[];
@@ -89,6 +96,10 @@ export function resolveDataDir(dataDir: string | undefined): string {
  * `kafkaPort + 100 + i`, so 9092 gives 9092/9094/9096 and controllers 9193/9194/9195;
  * the gaps keep one stack's ports clear of another started at `kafkaPort + 1`.
  * Secured (one node only): SASL_PLAINTEXT on `kafkaPort + 10`, SSL on `kafkaPort + 11`.
+ * Prometheus metrics (the JMX exporter agent, see jmx-exporter.ts): node i on
+ * `kafkaPort + 20 + 2 * (i - 1)`, Connect on `kafkaPort + 30`, the demo's Streams app on
+ * `kafkaPort + 32` ({@link streamsAppMetricsPort}); even offsets, so a stack started at
+ * `kafkaPort + 1` gets the odd ones.
  */
 export function resolveLayout(options: LayoutOptions = {}): StackLayout {
   const dataDir = resolveDataDir(options.dataDir);
@@ -112,6 +123,7 @@ export function resolveLayout(options: LayoutOptions = {}): StackLayout {
       logFile: join(dataDir, 'logs', `broker-${nodeId}.log`),
       consoleFile: join(dataDir, 'logs', `broker-${nodeId}.out`),
       pidFile: join(runDirOf(dataDir), `broker-${nodeId}.pid`),
+      metricsPort: kafkaPort + 20 + 2 * (nodeId - 1),
     });
   }
   const connect: ConnectLayout | undefined =
@@ -120,6 +132,7 @@ export function resolveLayout(options: LayoutOptions = {}): StackLayout {
       : {
           port: connectPort,
           url: `http://127.0.0.1:${connectPort}`,
+          metricsPort: kafkaPort + 30,
           propertiesFile: join(dataDir, 'config', 'connect.properties'),
           logFile: join(dataDir, 'logs', 'connect.log'),
           consoleFile: join(dataDir, 'logs', 'connect.out'),
@@ -130,12 +143,19 @@ export function resolveLayout(options: LayoutOptions = {}): StackLayout {
     libsDir: join(cacheDir, 'libs'),
     pluginDir: join(cacheDir, 'plugins'),
     log4jFile: join(dataDir, 'config', 'log4j2.properties'),
+    brokerExporterFile: join(dataDir, 'config', 'jmx-exporter-broker.yaml'),
+    connectExporterFile: join(dataDir, 'config', 'jmx-exporter-connect.yaml'),
     stackFile: join(dataDir, 'stack.json'),
     nodes,
     connect,
     bootstrapServers: nodes.map((node) => `127.0.0.1:${node.kafkaPort}`).join(','),
     security: options.secured ? securityLayout(dataDir, kafkaPort) : undefined,
   };
+}
+
+/** The demo Streams app's metrics port on the stack of `kafkaPort` (see {@link resolveLayout}). */
+export function streamsAppMetricsPort(kafkaPort: number): number {
+  return kafkaPort + 32;
 }
 
 function securityLayout(dataDir: string, kafkaPort: number): SecurityLayout {

@@ -1,5 +1,6 @@
-import { ensureKafkaJars } from './jars';
+import { ensureJmxExporterJar, ensureKafkaJars } from './jars';
 import { writeStackConfigs } from './configs';
+import { jmxExporterAgent, metricsUrl, type PrometheusEndpoint } from './jmx-exporter';
 import { type StackLayout, resolveDataDir, resolveLayout, runDirOf } from './layout';
 import { requireJava } from './prerequisites';
 import { jvmArgs, pidFilesIn, runningPid, spawnDetachedJvm, stopPidFiles } from './processes';
@@ -37,6 +38,8 @@ export interface LocalStack {
   connectUrl: string | undefined;
   /** How to reach the secured listeners; undefined unless started with `secured`. */
   security?: LocalStackSecurity;
+  /** The Prometheus endpoints of its brokers (`broker-<id>`) and Connect worker (`connect`). */
+  prometheus: PrometheusEndpoint[];
   /** Whether this call started the processes (false when it reused running ones). */
   started: boolean;
   /** Stops the whole stack, reused or not; check `started` to leave someone else's running. */
@@ -65,6 +68,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const layout = resolveLayout(options);
   await requireJava();
   const libsDir = await ensureKafkaJars(log);
+  const exporterJar = await ensureJmxExporterJar(log);
   await assertSameStack(layout);
   const brokerPids = await Promise.all(layout.nodes.map((node) => runningPid(node.pidFile, node.propertiesFile)));
   const connectPid = layout.connect && (await runningPid(layout.connect.pidFile, layout.connect.propertiesFile));
@@ -73,7 +77,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const securedPorts = layout.security ? [layout.security.saslPort, layout.security.sslPort] : [];
   for (const [index, node] of layout.nodes.entries()) {
     if (brokerPids[index] === undefined) {
-      await requireFreePorts(layout, [node.kafkaPort, node.controllerPort, ...securedPorts], '--kafka-port');
+      await requireFreePorts(layout, [node.kafkaPort, node.controllerPort, node.metricsPort, ...securedPorts], '--kafka-port');
     } else if (securedPorts.length > 0 && !(await isPortOpen(securedPorts[0]!))) {
       // Reusing it would hand out listeners that do not exist.
       throw new Error(
@@ -83,6 +87,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
   if (layout.connect && connectPid === undefined) {
     await requireFreePorts(layout, [layout.connect.port], '--connect-port');
+    await requireFreePorts(layout, [layout.connect.metricsPort], '--kafka-port');
   }
   await ensureCertificate(layout, log);
   await writeStackConfigs(layout);
@@ -90,9 +95,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const spawnedPidFiles: string[] = [];
   try {
-    await startBrokers(layout, libsDir, brokerPids, log, spawnedPidFiles);
+    await startBrokers(layout, libsDir, exporterJar, brokerPids, log, spawnedPidFiles);
     if (layout.connect) {
-      await startConnect(layout, libsDir, connectPid, log, spawnedPidFiles);
+      await startConnect(layout, libsDir, exporterJar, connectPid, log, spawnedPidFiles);
     }
   } catch (error) {
     // Leave no half-started JVM holding ports; the logs named in the error stay.
@@ -109,6 +114,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       username: layout.security.username,
       password: layout.security.password,
     },
+    prometheus: [
+      ...layout.nodes.map((node) => ({ name: `broker-${node.nodeId}`, kind: 'broker' as const, url: metricsUrl(node.metricsPort) })),
+      ...(layout.connect ? [{ name: 'connect', kind: 'connect' as const, url: metricsUrl(layout.connect.metricsPort) }] : []),
+    ],
     started: spawnedPidFiles.length > 0,
     stop: () => stopLocalStack({ dataDir: layout.dataDir, log }),
   };
@@ -141,6 +150,7 @@ export async function stopLocalStack(options: Pick<LocalStackOptions, 'dataDir' 
 async function startBrokers(
   layout: StackLayout,
   libsDir: string,
+  exporterJar: string,
   existingPids: (number | undefined)[],
   log: (line: string) => void,
   spawnedPidFiles: string[],
@@ -152,7 +162,8 @@ async function startBrokers(
     const name = `Kafka broker ${node.nodeId}`;
     let pid = existingPids[index];
     if (pid === undefined) {
-      const options = { libsDir, log4jFile: layout.log4jFile, logFile: node.logFile };
+      const javaAgent = jmxExporterAgent(exporterJar, node.metricsPort, layout.brokerExporterFile);
+      const options = { libsDir, log4jFile: layout.log4jFile, logFile: node.logFile, javaAgent };
       pid = await spawnDetachedJvm(jvmArgs(options, 'kafka.Kafka', [node.propertiesFile]), node);
       spawnedPidFiles.push(node.pidFile);
       spawned++;
@@ -173,6 +184,7 @@ async function startBrokers(
 async function startConnect(
   layout: StackLayout,
   libsDir: string,
+  exporterJar: string,
   existingPid: number | undefined,
   log: (line: string) => void,
   spawnedPidFiles: string[],
@@ -181,7 +193,8 @@ async function startConnect(
   const startedAt = Date.now();
   let pid = existingPid;
   if (pid === undefined) {
-    const options = { libsDir, log4jFile: layout.log4jFile, logFile: connect.logFile };
+    const javaAgent = jmxExporterAgent(exporterJar, connect.metricsPort, layout.connectExporterFile);
+    const options = { libsDir, log4jFile: layout.log4jFile, logFile: connect.logFile, javaAgent };
     const main = 'org.apache.kafka.connect.cli.ConnectDistributed';
     pid = await spawnDetachedJvm(jvmArgs(options, main, [connect.propertiesFile]), connect);
     spawnedPidFiles.push(connect.pidFile);

@@ -11,11 +11,14 @@ export interface JvmOptions {
   log4jFile: string;
   /** The file log4j writes to, through `${sys:kpc.logFile}` in the shared config. */
   logFile: string;
+  /** A `-javaagent:...` argument, e.g. the Prometheus JMX exporter's (see jmx-exporter.ts). */
+  javaAgent?: string;
 }
 
 /** The `java` arguments running `mainClass` on the cached Kafka classpath. */
 export function jvmArgs(options: JvmOptions, mainClass: string, args: string[]): string[] {
   return [
+    ...(options.javaAgent ? [options.javaAgent] : []),
     '-Xmx512m',
     '-Djava.awt.headless=true',
     `-Dlog4j2.configurationFile=${options.log4jFile}`,

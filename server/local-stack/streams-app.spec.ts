@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DemoMonolith } from '../demo/demo-monolith';
 import { Admin } from '../kafka/client';
+import { parsePrometheusText, type PrometheusSample } from '../metrics/prometheus-text';
 import { TEST_CONNECT_URL } from '../testing/test-connect';
 import { TEST_BOOTSTRAP } from '../testing/test-kafka';
 import { eventually, TEST_STACK } from '../testing/test-stack';
@@ -25,6 +26,8 @@ describe('the demo Kafka Streams app (startDemoStreamsApp)', () => {
     enriched: `spec.streams.enriched.${suffix}`,
   };
   const instance = `streams-spec-${suffix}`;
+  // Beside the stack's own Streams app port (kafkaPort + 32), should the demo run on this stack.
+  const metricsPort = TEST_STACK.kafkaPort + 34;
   const connector = `spec.streams-source.${suffix}`;
   const exportDir = mkdtempSync(join(tmpdir(), 'kpc-spec-streams-'));
   const exportFile = join(exportDir, 'domain_events.jsonl');
@@ -59,6 +62,7 @@ describe('the demo Kafka Streams app (startDemoStreamsApp)', () => {
       topics,
       partitions: 3,
       instance,
+      metricsPort,
       log: () => undefined,
     });
     const created = await connect('POST', '/connectors', {
@@ -91,7 +95,14 @@ describe('the demo Kafka Streams app (startDemoStreamsApp)', () => {
     await admin.deleteGroups({ groups: Object.values(applicationIds) }).catch(() => undefined);
     await admin.close();
     const files = streamsAppFiles(TEST_STACK.dataDir, instance);
-    for (const file of [files.stateDir, files.statusFile, files.configFile, files.log4jFile, ...Object.values(app?.topologyFiles ?? {})]) {
+    for (const file of [
+      files.stateDir,
+      files.statusFile,
+      files.configFile,
+      files.log4jFile,
+      files.exporterFile,
+      ...Object.values(app?.topologyFiles ?? {}),
+    ]) {
       rmSync(file, { recursive: true, force: true });
     }
     rmSync(exportDir, { recursive: true, force: true });
@@ -151,6 +162,57 @@ describe('the demo Kafka Streams app (startDemoStreamsApp)', () => {
     expect(grew).withContext(`matches ${before[2]} → ${counts[2]}, enriched ${before[3]} → ${counts[3]}`).toBeTrue();
   }, 70_000);
 
+  it("serves its stream threads', RocksDB stores' and producers' metrics to Prometheus, and only those", async () => {
+    expect(app.prometheus).toEqual({ name: instance, kind: 'streams', url: `http://127.0.0.1:${metricsPort}/metrics` });
+    const ofEnricher = (sample: PrometheusSample) => sample.labels['thread_id']?.startsWith(`${applicationIds.orderEnricher}-`) ?? false;
+    let size = 0;
+    let samples: PrometheusSample[] = [];
+    const find = (name: string, test: (sample: PrometheusSample) => boolean = () => true) =>
+      samples.filter((sample) => sample.name === name && test(sample));
+    const processing = await eventually(async () => {
+      const text = await (await fetch(app.prometheus.url)).text();
+      size = text.length;
+      samples = parsePrometheusText(text);
+      return find('kafka_streams_thread_process_total', ofEnricher).some((sample) => sample.value > 0);
+    }, 40_000);
+    expect(processing).withContext('the enricher thread processed records').toBeTrue();
+
+    // Each of the enricher's tasks (3 partitions) has its orders-store, and a RocksDB behind it.
+    const ordersStore = (sample: PrometheusSample) => ofEnricher(sample) && sample.labels['store'] === 'orders-store';
+    expect(find('kafka_streams_rocksdb_block_cache_usage_bytes', ordersStore).length).toBe(3);
+    expect(find('kafka_streams_rocksdb_block_cache_capacity_bytes', ordersStore).map((sample) => sample.value)).toEqual([
+      16 * 1024 * 1024,
+      16 * 1024 * 1024,
+      16 * 1024 * 1024,
+    ]);
+    expect(find('kafka_streams_rocksdb_size_all_mem_tables_bytes', ordersStore).every((sample) => sample.value > 0)).toBeTrue();
+    for (const name of [
+      'kafka_streams_thread_process_latency_avg_ms',
+      'kafka_streams_thread_process_latency_max_ms',
+      'kafka_streams_thread_commit_latency_avg_ms',
+      'kafka_streams_thread_commit_latency_max_ms',
+    ]) {
+      expect(find(name, ofEnricher).length).withContext(name).toBe(1);
+    }
+    expect(find('kafka_producer_batch_size_avg_bytes').length).toBeGreaterThan(0);
+    expect(find('kafka_producer_record_size_avg_bytes').length).toBeGreaterThan(0);
+    // The agent reads only the MBeans the charts use: the rest is its own JVM figures.
+    const kafkaNames = new Set(samples.filter((sample) => sample.name.startsWith('kafka_')).map((sample) => sample.name));
+    expect([...kafkaNames].sort()).toEqual([
+      'kafka_producer_batch_size_avg_bytes',
+      'kafka_producer_record_size_avg_bytes',
+      'kafka_streams_rocksdb_block_cache_capacity_bytes',
+      'kafka_streams_rocksdb_block_cache_usage_bytes',
+      'kafka_streams_rocksdb_size_all_mem_tables_bytes',
+      'kafka_streams_thread_commit_latency_avg_ms',
+      'kafka_streams_thread_commit_latency_max_ms',
+      'kafka_streams_thread_process_latency_avg_ms',
+      'kafka_streams_thread_process_latency_max_ms',
+      'kafka_streams_thread_process_total',
+    ]);
+    expect(size).toBeLessThan(64 * 1024);
+  }, 50_000);
+
   it('is reused by a second start with the same settings', async () => {
     const again = await startDemoStreamsApp({
       bootstrapServers: TEST_BOOTSTRAP.join(','),
@@ -159,6 +221,7 @@ describe('the demo Kafka Streams app (startDemoStreamsApp)', () => {
       topics,
       partitions: 3,
       instance,
+      metricsPort,
       log: () => undefined,
     });
     expect(again.started).toBeFalse();

@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DOMAIN_EVENTS_TOPIC, ENRICHED_ORDERS_TOPIC, ORDERS_TOPIC, PAYMENT_MATCHES_TOPIC, PAYMENTS_TOPIC } from '../demo/demo-pipeline';
 import { log4j2Properties } from './configs';
-import { resolveDataDir, runDirOf } from './layout';
+import { ensureJmxExporterJar } from './jars';
+import { jmxExporterAgent, metricsUrl, streamsExporterConfig, type PrometheusEndpoint } from './jmx-exporter';
+import { resolveDataDir, runDirOf, streamsAppMetricsPort } from './layout';
 import { requireJava } from './prerequisites';
 import { ensureStreamsAppCompiled } from './streams-app-build';
 import { isAlive, runningPid, spawnDetachedJvm, stopPidFiles } from './processes';
+import { isPortOpen } from './readiness';
 
 /** The Java sources of the demo's Kafka Streams app, compiled on first start. */
 const MAIN_CLASS = 'kpc.streams.DemoStreamsApp';
@@ -64,6 +67,12 @@ export interface DemoStreamsAppOptions {
    * and the demo's can run from one data dir; default 'streams-app'.
    */
   instance?: string;
+  /**
+   * Where its Prometheus JMX exporter agent serves `/metrics`; default the stack's
+   * (`kafkaPort + 32` of the first bootstrap server, see `resolveLayout`). A spec running an
+   * instance of its own beside the demo's gives another.
+   */
+  metricsPort?: number;
   log?: (line: string) => void;
 }
 
@@ -75,6 +84,8 @@ export interface DemoStreamsApp {
   topologyFiles: StreamsApplicationIds;
   /** The JVM's log4j file. */
   logFile: string;
+  /** Its Prometheus endpoint (stream threads, RocksDB stores, producers), named after the instance. */
+  prometheus: PrometheusEndpoint;
   pid: number;
   /** Whether this call started the JVM (false when it reused a running one with the same settings). */
   started: boolean;
@@ -89,6 +100,7 @@ export function streamsAppFiles(dataDir: string, instance = 'streams-app') {
     streamsDir,
     configFile: join(dataDir, 'config', `${instance}.properties`),
     log4jFile: join(dataDir, 'config', `${instance}.log4j2.properties`),
+    exporterFile: join(dataDir, 'config', `${instance}.jmx-exporter.yaml`),
     logFile: join(dataDir, 'logs', `${instance}.log`),
     consoleFile: join(dataDir, 'logs', `${instance}.out`),
     pidFile: join(runDirOf(dataDir), `${instance}.pid`),
@@ -115,6 +127,9 @@ export async function startDemoStreamsApp(options: DemoStreamsAppOptions): Promi
   };
   await requireJava();
   const classpath = await ensureStreamsAppCompiled(log);
+  const exporterJar = await ensureJmxExporterJar(log);
+  const metricsPort = options.metricsPort ?? streamsAppMetricsPort(firstPort(options.bootstrapServers));
+  const prometheus: PrometheusEndpoint = { name: options.instance ?? 'streams-app', kind: 'streams', url: metricsUrl(metricsPort) };
   const config = properties({
     'bootstrap.servers': options.bootstrapServers,
     'matcher.application.id': applicationIds.paymentMatcher,
@@ -129,8 +144,9 @@ export async function startDemoStreamsApp(options: DemoStreamsAppOptions): Promi
     'state.dir': files.stateDir,
     'output.dir': files.streamsDir,
     'status.file': files.statusFile,
-    // Not read by the app: a different classpath (sources changed) must restart it.
+    // Not read by the app: a different classpath (sources changed) or metrics port must restart it.
     classpath,
+    'metrics.port': metricsPort,
   });
   const stop = () => stopPidFiles([files.pidFile], `${dataDir}/`, log);
   const result = (pid: number, started: boolean): DemoStreamsApp => ({
@@ -138,6 +154,7 @@ export async function startDemoStreamsApp(options: DemoStreamsAppOptions): Promi
     topics,
     topologyFiles,
     logFile: files.logFile,
+    prometheus,
     pid,
     started,
     stop,
@@ -154,14 +171,22 @@ export async function startDemoStreamsApp(options: DemoStreamsAppOptions): Promi
     await stop();
   }
 
+  if (await isPortOpen(metricsPort)) {
+    // The agent would fail to bind and take the JVM down with it.
+    throw new Error(
+      `Port ${metricsPort} for the Kafka Streams app's metrics is taken: stop what listens there or pass another metricsPort`,
+    );
+  }
   await mkdir(files.streamsDir, { recursive: true });
   await mkdir(join(dataDir, 'config'), { recursive: true });
   await writeFile(files.configFile, config);
   await writeFile(files.log4jFile, streamsLog4j2Properties());
+  await writeFile(files.exporterFile, streamsExporterConfig());
   await rm(files.statusFile, { force: true });
   const startedAt = Date.now();
   const pid = await spawnDetachedJvm(
     [
+      jmxExporterAgent(exporterJar, metricsPort, files.exporterFile),
       // Small: this machine kind runs brokers, Connect and this on two cores. RocksDB lives off
       // the heap, bounded by the app's BoundedRocksDbMemory.
       '-Xmx128m',
@@ -188,6 +213,13 @@ export async function startDemoStreamsApp(options: DemoStreamsAppOptions): Promi
   }
   log(`Kafka Streams app running in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   return result(pid, true);
+}
+
+/** The port of the first of `host:port,host:port...`. */
+function firstPort(bootstrapServers: string): number {
+  const port = Number(bootstrapServers.split(',')[0]?.trim().split(':').pop());
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`No port in the bootstrap servers "${bootstrapServers}": pass metricsPort`);
+  return port;
 }
 
 /** The states the app last wrote, by application id; undefined before it wrote any. */

@@ -1,7 +1,7 @@
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { Logger } from '../shared/logger';
 import { decodeRecord, encodeRecord, sampleFromValues, sampleValues, type GroupMeta, type HistoryRecord } from './history-record';
-import { MetricSeries, tiersFor } from './metric-series';
+import { changedValues, MetricSeries, tiersFor } from './metric-series';
 import type { MetricsSampler } from './metrics-sampler';
 import { SAMPLES, type MetricsGateway } from './metrics.gateway';
 import type { MetricsSample } from './metrics.model';
@@ -120,11 +120,10 @@ export class ClusterMetrics {
     const sample = await this.#current!.sample();
     const values = sampleValues(sample);
     const full = this.#isFull(SAMPLES);
-    const changes = changed(this.series.current(), values);
     const groups = new Map(sample.groups.map((group): [string, GroupMeta] => [group.groupId, [group.type, group.state, group.rule]]));
+    const { changes, closed } = this.series.addAll(sample.time, values);
     const record = this.#record(sample.time, full, full ? values : changes, groupChanges(full ? new Map() : this.#groups, groups));
     this.#groups = groups;
-    const closed = this.series.add(sample.time, changes);
     this.#latest = sample;
     this.options.publish(sample, true);
     await this.#append(SAMPLES, record);
@@ -132,7 +131,7 @@ export class ClusterMetrics {
       const full = this.#isFull(tier);
       const before = this.#lastPoints.get(tier) ?? new Map<string, number>();
       this.#lastPoints.set(tier, point.values);
-      await this.#append(tier, this.#record(point.time, full, full ? point.values : changed(before, point.values), {}));
+      await this.#append(tier, this.#record(point.time, full, full ? point.values : changedValues(before, point.values), {}));
     }
   }
 
@@ -180,7 +179,7 @@ export class ClusterMetrics {
     }
     // A record standing on its own names every series: one it leaves out has ended.
     const values = fromJson(record.values);
-    this.series.add(record.time, record.full ? changed(this.series.current(), values) : values);
+    this.series.add(record.time, record.full ? changedValues(this.series.current(), values) : values);
     if (!publish) return;
     this.#latest = sampleFromValues(this.cluster.name, record.time, this.series.current(), this.#groups);
     this.options.publish(this.#latest, false);
@@ -226,17 +225,6 @@ function* standingOnTheirOwn(raws: readonly { value: Buffer | null }[]): Generat
     started ||= record.full;
     if (started) yield record;
   }
-}
-
-/** What differs in `now` from `before`: changed values, and NaN for what is gone. */
-function changed(before: ReadonlyMap<string, number>, now: ReadonlyMap<string, number>): Map<string, number> {
-  const changes = new Map<string, number>();
-  for (const [name, value] of now) {
-    const was = before.get(name);
-    if (was === undefined ? !Number.isNaN(value) : !Object.is(was, value)) changes.set(name, value);
-  }
-  for (const name of before.keys()) if (!now.has(name)) changes.set(name, NaN);
-  return changes;
 }
 
 function groupChanges(before: ReadonlyMap<string, GroupMeta>, now: ReadonlyMap<string, GroupMeta>): HistoryRecord['groups'] {

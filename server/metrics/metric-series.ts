@@ -181,12 +181,26 @@ export class MetricSeries {
     return closed;
   }
 
+  /**
+   * Adds one sample that names every series it has (a scrape, a whole sample): a series it
+   * leaves out has ended. Returns what changed (as {@link add} takes it) and the points closed.
+   */
+  addAll(time: number, values: SeriesValues): { changes: Map<string, number>; closed: ReturnType<MetricSeries['add']> } {
+    const changes = changedValues(this.current(), values);
+    return { changes, closed: this.add(time, changes) };
+  }
+
   /** Adds a point of one tier only, read back from the history kept of that tier: `changes` as in {@link add}. */
   addPoint(tier: number, time: number, changes: SeriesValues): void {
     const ring = this.#rings[tier];
     if (!ring) return;
     ring.add(time, changes);
     ring.close();
+  }
+
+  /** Whether anything is kept under `name`. */
+  has(name: string): boolean {
+    return this.#rings.some((ring) => ring.series.has(name));
   }
 
   /** The series' value now (its last sample); undefined when it has none. */
@@ -230,4 +244,15 @@ export class MetricSeries {
         }),
     };
   }
+}
+
+/** What differs in `now` from `before`: changed values, and NaN for what `now` leaves out. */
+export function changedValues(before: SeriesValues, now: SeriesValues): Map<string, number> {
+  const changes = new Map<string, number>();
+  for (const [name, value] of now) {
+    const was = before.get(name);
+    if (was === undefined ? !Number.isNaN(value) : !Object.is(was, value)) changes.set(name, value);
+  }
+  for (const name of before.keys()) if (!now.has(name)) changes.set(name, NaN);
+  return changes;
 }

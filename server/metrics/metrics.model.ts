@@ -8,6 +8,14 @@
 /** How far back a chart looks. */
 export type MetricsRange = '15m' | '1h' | '6h' | '24h' | '7d';
 export const METRICS_RANGES: readonly MetricsRange[] = ['15m', '1h', '6h', '24h', '7d'];
+/** Each range in milliseconds. */
+export const RANGE_MS: Record<MetricsRange, number> = {
+  '15m': 15 * 60_000,
+  '1h': 3_600_000,
+  '6h': 6 * 3_600_000,
+  '24h': 24 * 3_600_000,
+  '7d': 7 * 24 * 3_600_000,
+};
 
 /**
  * A consumer's state on a partition or a group by Burrow's evaluation rules

@@ -6,10 +6,17 @@ import type { Logger } from '../shared/logger';
 import { statusCode, statusOfCode } from './burrow';
 import { ClusterMetrics } from './cluster-metrics';
 import { seriesName } from './history-record';
-import { DAY } from './metric-series';
 import { MetricsSampler } from './metrics-sampler';
 import type { MetricsGateway } from './metrics.gateway';
-import type { GroupHistory, LagStatus, MetricsOverview, MetricsRange, MetricsSample, TopicHistory } from './metrics.model';
+import {
+  RANGE_MS,
+  type GroupHistory,
+  type LagStatus,
+  type MetricsOverview,
+  type MetricsRange,
+  type MetricsSample,
+  type TopicHistory,
+} from './metrics.model';
 
 /** Whether the sample was taken by this console instance, or read from the history another one wrote. */
 export interface SampleOrigin {
@@ -24,14 +31,6 @@ export interface MetricsSettings {
   /** How long history is kept, in memory and in the cluster (7 days by default). */
   retentionMs: number;
 }
-
-export const RANGE_MS: Record<MetricsRange, number> = {
-  '15m': 15 * 60_000,
-  '1h': 3_600_000,
-  '6h': 6 * 3_600_000,
-  '24h': DAY,
-  '7d': 7 * DAY,
-};
 
 /** Points of a sparkline on the overview. */
 const SPARKLINE_POINTS = 120;

@@ -12,6 +12,7 @@ import { consumerGroupsPaths } from '../consumer-groups/consumer-groups.openapi'
 import { streamsPaths } from '../streams/streams.openapi';
 import { copartitionPaths } from '../copartition/copartition.openapi';
 import { healthPaths } from '../health/health.openapi';
+import { appMetricsPaths } from '../metrics/app-metrics.openapi';
 import { PACKAGE_JSON } from '../project';
 import { json, operation } from '../shared/openapi';
 import { topicSearchEventSchemas, topicSearchPaths } from '../topics/topic-search.openapi';
@@ -59,6 +60,7 @@ export function openApiDocument(): OpenApiDocument {
       ...auditPaths,
       ...alertsPaths,
       ...healthPaths,
+      ...appMetricsPaths,
       ...documentPaths,
     },
     // The search's events travel as text; their data is described here, for clients to parse.

@@ -10,6 +10,7 @@ import { createLogger } from '../shared/logger';
 import { GroupFixtures } from './consumer-groups.fixtures';
 import { TestKafka } from './test-kafka';
 import { runCommand, say } from './run-command';
+import { testStackPrometheus } from './test-stack';
 
 /**
  * The `schemathesis` suite of `npm test`: Schemathesis (PyPI) fuzzes the live API from its own
@@ -38,7 +39,15 @@ async function main(): Promise<number> {
   await new Promise<void>((ready) => server.once('listening', ready));
   const { port } = server.address() as AddressInfo;
   const consoleApp = createApp({
-    clusters: [{ name: 'local', bootstrapServers: bootstrap, connect: [{ name: 'test-connect', url: connectUrl }] }],
+    clusters: [
+      {
+        name: 'local',
+        bootstrapServers: bootstrap,
+        connect: [{ name: 'test-connect', url: connectUrl }],
+        // The app metrics route answers real charts, checked against the document too.
+        prometheus: testStackPrometheus(),
+      },
+    ],
     logger: createLogger(process.env['LOG_LEVEL'] ?? 'silent'),
     allowedHosts: allowedHostsFor('127.0.0.1', port),
   });

@@ -73,6 +73,8 @@ export interface TestApiOptions {
   modelTiming?: ModelTiming;
   /** Sample the clusters as `npm start` does, on this interval and retention; omitted, nothing is sampled. */
   metrics?: MetricsSettings;
+  /** Between two metric samples and Prometheus scrapes; by default the console's. */
+  metricsIntervalMs?: number;
 }
 
 export async function startTestApi(
@@ -99,6 +101,7 @@ export async function startTestApi(
     // The live model's own spec keeps data as the console does; the others read through it.
     modelTiming: options.modelTiming ?? READ_THROUGH,
     metrics: options.metrics,
+    metricsIntervalMs: options.metricsIntervalMs,
   });
   server.on('request', consoleApp.app);
   const kafka = new TestKafka(clusters[0]?.bootstrapServers);

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runDirOf } from '../local-stack/layout';
+import type { PrometheusEndpointConfig } from '../kafka/clusters-config';
+import { metricsUrl } from '../local-stack/jmx-exporter';
+import { resolveLayout, runDirOf } from '../local-stack/layout';
 
 /**
  * The local Kafka + Connect that `npm test` starts for the server specs and the browser
@@ -13,6 +15,15 @@ export const TEST_STACK = {
   /** Where the browser tests reach the console. */
   consolePort: Number(process.env['KPC_TEST_CONSOLE_PORT'] ?? 18080),
 } as const;
+
+/** The Prometheus endpoints (JMX exporter agents) of the test stack's broker and Connect worker. */
+export function testStackPrometheus(): PrometheusEndpointConfig[] {
+  const layout = resolveLayout({ dataDir: TEST_STACK.dataDir, kafkaPort: TEST_STACK.kafkaPort, connectPort: TEST_STACK.connectPort });
+  return [
+    { name: 'broker-1', kind: 'broker', url: metricsUrl(layout.nodes[0]!.metricsPort) },
+    { name: 'connect', kind: 'connect', url: metricsUrl(layout.connect!.metricsPort) },
+  ];
+}
 
 /**
  * Freezes one process of the test stack (`broker-1`, `connect`) with SIGSTOP, as a hung JVM or

@@ -302,6 +302,12 @@ public final class DemoStreamsApp {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 256 * 1024L);
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    // The console charts each store's block cache and memtables (block-cache-usage,
+    // size-all-mem-tables, scraped by the JMX exporter agent): RocksDB's property-based metrics,
+    // recorded at INFO. That is Kafka's default, written out so the charts never depend on it;
+    // DEBUG would add the statistics-based ones (hit ratios, bytes written) at the cost of
+    // RocksDB statistics kept on every store.
+    props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
