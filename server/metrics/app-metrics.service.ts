@@ -6,7 +6,6 @@ import { RANGE_MS, type AppChart, type AppMetrics, type EndpointStatus, type Met
 import { DEFAULT_METRICS_INTERVAL_S } from './metrics-settings';
 import { scrapePrometheus, ScrapeError } from './prometheus-scrape';
 
-/** How far back each range looks. */
 /** Points per line in an answer: enough for a chart's width, small enough to send a week of a dozen charts. */
 const MAX_POINTS = 240;
 
