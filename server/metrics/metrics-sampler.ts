@@ -1,6 +1,7 @@
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { ClusterModel, CommittedOffsets, LogOffsets } from '../kafka/cluster-model';
 import type { ClusterDescription } from '../kafka/kafka-clients';
+import type { Snapshot } from '../kafka/live-value';
 import { partitionKey, type OffsetTable } from '../kafka/log-offsets';
 import type { ConsumerGroupsGateway } from '../consumer-groups/consumer-groups.gateway';
 import { CommitWindow, groupVerdict, type LagVerdict } from './burrow';
@@ -31,6 +32,10 @@ export class MetricsSampler {
   readonly #timelines = new Map<string, OffsetTimeline>();
   /** Per group, per partition key: its commit window. */
   readonly #windows = new Map<string, Map<string, CommitWindow>>();
+  /** When the topic sizes last used were read; per topic, its size and log-end sum then, and what a record adds. */
+  #sizesAsOf = 0;
+  readonly #sizeMarks = new Map<string, { size: number; ends: number }>();
+  readonly #bytesPerRecord = new Map<string, number>();
   /** Per group and partition key: when the record at the committed offset was written. */
   readonly #recordTimes = new Map<string, { offset: number; time: number }>();
 
@@ -55,7 +60,7 @@ export class MetricsSampler {
     const time = now();
     const previous = this.#previous;
     const seconds = previous ? (time - previous.time) / 1000 : 0;
-    const topics = this.#topics(metadata.value, offsets.value, sizes?.value, previous, seconds);
+    const topics = this.#topics(metadata.value, offsets.value, sizes, previous, seconds);
     const groupMeasures = await this.#groups(metadata.value, offsets.value.ends, groups.value, previous, seconds, time);
     this.#previous = { time, ends: offsets.value.ends, committed: groups.value.committed };
     let underReplicated = 0;
@@ -79,28 +84,57 @@ export class MetricsSampler {
   #topics(
     description: ClusterDescription,
     offsets: LogOffsets,
-    sizes: Map<string, number> | undefined,
+    sizes: Snapshot<Map<string, number>> | undefined,
     previous: Previous | undefined,
     seconds: number,
   ): TopicMeasure[] {
-    return description.topics.map((topic) => {
+    const newSizes = sizes !== undefined && sizes.asOf !== this.#sizesAsOf;
+    if (newSizes) this.#sizesAsOf = sizes.asOf;
+    const measures = description.topics.map((topic) => {
       let written: number | null = previous && seconds > 0 ? 0 : null;
+      let ends = 0;
       let stored = 0;
       topic.partitions.forEach((_partition, index) => {
         const end = offsets.ends.get(topic.name, index);
         const start = offsets.starts.get(topic.name, index);
+        if (end !== undefined) ends += Number(end);
         if (end !== undefined && start !== undefined) stored += Number(end - start);
         const before = previous?.ends.get(topic.name, index);
         if (written !== null) written = end === undefined || before === undefined ? null : written + Math.max(0, Number(end - before));
       });
       const recordsPerSecond = written === null ? null : written / seconds;
-      const sizeBytes = sizes?.get(topic.name) ?? null;
-      // Bytes written, from the records written and the average size of a stored record: the
-      // size on disk grows in steps (segments, the 30 s size reads) and shrinks with retention.
+      const sizeBytes = sizes?.value.get(topic.name) ?? null;
+      if (newSizes && sizeBytes !== null) this.#learnRecordSize(topic.name, sizeBytes, ends);
+      // Bytes written: the records written times what a record adds to the log, learnt from
+      // how the size on disk grew against the offsets between two size reads; until then, the
+      // average size of a stored record.
+      const perRecord = this.#bytesPerRecord.get(topic.name) ?? (sizeBytes !== null && stored > 0 ? sizeBytes / stored : null);
       const bytesPerSecond =
-        recordsPerSecond === null || sizeBytes === null ? null : stored > 0 ? (recordsPerSecond * sizeBytes) / stored : 0;
+        recordsPerSecond === null || perRecord === null ? null : recordsPerSecond === 0 ? 0 : recordsPerSecond * perRecord;
       return { topic: topic.name, partitions: topic.partitions.length, recordsPerSecond, bytesPerSecond, sizeBytes };
     });
+    if (newSizes) {
+      const names = new Set(description.topics.map((topic) => topic.name));
+      for (const name of this.#sizeMarks.keys()) {
+        if (names.has(name)) continue;
+        this.#sizeMarks.delete(name);
+        this.#bytesPerRecord.delete(name);
+      }
+    }
+    return measures;
+  }
+
+  /**
+   * What one record adds to a topic's log, from two size reads: the growth over the records
+   * written between them. A size that fell (retention deleted a segment) teaches nothing.
+   */
+  #learnRecordSize(topic: string, size: number, ends: number): void {
+    const mark = this.#sizeMarks.get(topic);
+    this.#sizeMarks.set(topic, { size, ends });
+    if (!mark) return;
+    const grown = size - mark.size;
+    const records = ends - mark.ends;
+    if (grown > 0 && records > 0) this.#bytesPerRecord.set(topic, grown / records);
   }
 
   async #groups(
