@@ -142,7 +142,7 @@ describe('a sign-out on one console instance', () => {
 
     await session.request('DELETE', '/api/session');
 
-    expect(await eventually(async () => (await clustersWith(second.url, copy)) === 401, 10_000)).toBeTrue();
+    expect(await eventually(async () => (await clustersWith(second.url, copy)) === 401, 20_000)).toBeTrue();
   });
 });
 
