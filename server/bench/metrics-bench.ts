@@ -94,20 +94,21 @@ export async function writeWeekOfHistory(cluster: ClusterConfig, scale: BenchSca
     for (const [tier, { stepMs, spanMs }] of tiers.entries()) {
       const points = Math.floor(spanMs / stepMs);
       const first = Math.floor((now - spanMs) / stepMs) * stepMs;
-      for (let start = 0; start < points; start += 50) {
-        const messages = [];
-        for (let point = start; point < Math.min(points, start + 50); point++) {
-          const record = historyRecord(scale, busy, first + point * stepMs, point);
-          messages.push({
-            topic: HISTORY_TOPIC,
-            partition: tier,
-            key: Buffer.from('bench'),
-            value: encodeRecord(record),
-            timestamp: BigInt(record.time),
-          });
+      // Sends under the broker's 1 MiB limit on a batch: a record standing on its own is large.
+      let messages: { topic: string; partition: number; key: Buffer; value: Buffer; timestamp: bigint }[] = [];
+      let bytes = 0;
+      for (let point = 0; point < points; point++) {
+        const record = historyRecord(scale, busy, first + point * stepMs, point);
+        const value = encodeRecord(record);
+        if (messages.length && bytes + value.length > 512 * 1024) {
+          await producer.send({ messages });
+          messages = [];
+          bytes = 0;
         }
-        await producer.send({ messages });
+        messages.push({ topic: HISTORY_TOPIC, partition: tier, key: Buffer.from('bench'), value, timestamp: BigInt(record.time) });
+        bytes += value.length;
       }
+      if (messages.length) await producer.send({ messages });
     }
     return { busyTopics: busy, quietTopics: scale.topics - busy, groups: scale.consumerGroups };
   } finally {

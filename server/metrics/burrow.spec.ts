@@ -1,22 +1,28 @@
-import { CommitWindow, groupVerdict } from './burrow';
+import { evaluateWindow, groupVerdict, observeCommit, type CommitWindow } from './burrow';
 
 describe('Burrow evaluation rules', () => {
   const interval = 1_000;
 
+  const size = 5;
   /** A window filled with one commit per second: [offset, lag] pairs. */
   function windowOf(commits: [number, number][], active = true): CommitWindow {
-    const window = new CommitWindow(5);
-    commits.forEach(([offset, lag], index) => window.observe({ offset, lag, time: index * interval }, active));
+    const window: CommitWindow = [];
+    commits.forEach(([offset, lag], index) => observeCommit(window, offset, lag, index * interval, active, size));
     return window;
   }
+  const evaluate = (window: CommitWindow, lag: number, now: number) => evaluateWindow(window, lag, now, interval, size);
 
-  describe('evaluate', () => {
+  describe('evaluateWindow', () => {
     it('is OK with no lag now, whatever the window held', () =>
       expect(
-        windowOf([
-          [1, 5],
-          [1, 6],
-        ]).evaluate(0, 10 * interval, interval),
+        evaluate(
+          windowOf([
+            [1, 5],
+            [1, 6],
+          ]),
+          0,
+          10 * interval,
+        ),
       ).toEqual({ status: 'OK', rule: 'no-lag' }));
 
     it('is STOP when nothing was committed for longer than the window spans', () => {
@@ -28,70 +34,90 @@ describe('Burrow evaluation rules', () => {
         [5, 1],
       ]);
       // The window spans 4 s; 5 s have passed since its last commit.
-      expect(window.evaluate(3, 4 * interval + 5 * interval, interval)).toEqual({ status: 'STOP', rule: 'stopped' });
+      expect(evaluate(window, 3, 4 * interval + 5 * interval)).toEqual({ status: 'STOP', rule: 'stopped' });
     });
 
     it('is OK when the lag was zero somewhere in the window', () =>
       expect(
-        windowOf([
-          [1, 0],
-          [2, 3],
-          [3, 4],
-          [4, 5],
-          [5, 6],
-        ]).evaluate(6, 4 * interval, interval).rule,
+        evaluate(
+          windowOf([
+            [1, 0],
+            [2, 3],
+            [3, 4],
+            [4, 5],
+            [5, 6],
+          ]),
+          6,
+          4 * interval,
+        ).rule,
       ).toBe('caught-up-in-window'));
 
     it('is REWIND when a committed offset went backwards', () =>
       expect(
-        windowOf([
-          [10, 2],
-          [12, 2],
-          [5, 9],
-          [6, 9],
-          [7, 9],
-        ]).evaluate(9, 4 * interval, interval).status,
+        evaluate(
+          windowOf([
+            [10, 2],
+            [12, 2],
+            [5, 9],
+            [6, 9],
+            [7, 9],
+          ]),
+          9,
+          4 * interval,
+        ).status,
       ).toBe('REWIND'));
 
     it('is STALL when members commit the same offset while lag stays', () =>
       expect(
-        windowOf([
-          [3, 4],
-          [3, 5],
-          [3, 6],
-          [3, 7],
-          [3, 8],
-        ]).evaluate(8, 4 * interval, interval),
+        evaluate(
+          windowOf([
+            [3, 4],
+            [3, 5],
+            [3, 6],
+            [3, 7],
+            [3, 8],
+          ]),
+          8,
+          4 * interval,
+        ),
       ).toEqual({ status: 'STALL', rule: 'stalled' }));
 
     it('is WARN when offsets move but the lag never falls', () =>
       expect(
-        windowOf([
-          [1, 4],
-          [2, 4],
-          [3, 5],
-          [4, 6],
-          [5, 6],
-        ]).evaluate(6, 4 * interval, interval),
+        evaluate(
+          windowOf([
+            [1, 4],
+            [2, 4],
+            [3, 5],
+            [4, 6],
+            [5, 6],
+          ]),
+          6,
+          4 * interval,
+        ),
       ).toEqual({ status: 'WARN', rule: 'lag-not-decreasing' }));
 
     it('is OK when offsets move and the lag falls', () =>
       expect(
-        windowOf([
-          [1, 9],
-          [5, 7],
-          [9, 5],
-          [12, 4],
-          [14, 3],
-        ]).evaluate(3, 4 * interval, interval).rule,
+        evaluate(
+          windowOf([
+            [1, 9],
+            [5, 7],
+            [9, 5],
+            [12, 4],
+            [14, 3],
+          ]),
+          3,
+          4 * interval,
+        ).rule,
       ).toBe('lag-decreasing'));
 
     describe('when the group has no members', () => {
       it('adds no commit while the offset stays, so the window ages into STOP', () => {
-        const window = new CommitWindow(5);
-        for (let second = 0; second < 20; second++) window.observe({ offset: 7, lag: 3 + second, time: second * interval }, false);
-        expect(window.observations.length).toBe(1);
-        expect(window.evaluate(22, 20 * interval, interval).status).toBe('STOP');
+        const window: CommitWindow = [];
+        for (let second = 0; second < 20; second++) observeCommit(window, 7, 3 + second, second * interval, false, size);
+        expect(window.length).toBe(3);
+        expect(evaluate(window, 22, 20 * interval).status).toBe('STOP');
       });
     });
   });

@@ -4,6 +4,7 @@ import { decodeRecord, encodeRecord, sampleFromValues, sampleValues, type GroupM
 import { changedValues, MetricSeries, tiersFor } from './metric-series';
 import type { MetricsSampler } from './metrics-sampler';
 import { SAMPLES, type MetricsGateway } from './metrics.gateway';
+import { KeptSample } from './kept-sample';
 import type { MetricsSample } from './metrics.model';
 
 export interface ClusterMetricsOptions {
@@ -34,7 +35,7 @@ const TAKEOVER_AFTER_MIN_MS = 10_000;
  */
 export class ClusterMetrics {
   readonly series: MetricSeries;
-  #latest: MetricsSample | undefined;
+  #latest: KeptSample | undefined;
   #sampling = false;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
@@ -57,7 +58,7 @@ export class ClusterMetrics {
   }
 
   /** The latest sample, taken here or read; undefined before the first. */
-  get latest(): MetricsSample | undefined {
+  get latest(): KeptSample | undefined {
     return this.#latest;
   }
 
@@ -107,6 +108,10 @@ export class ClusterMetrics {
         this.#current = this.sampler();
         this.#written = [];
         this.#lastPoints.clear();
+        // A first sample has nothing to measure rates against: it is kept only as the start of
+        // the next, so the history holds no blank between this console's samples and the last.
+        await this.#current.sample();
+        return;
       }
       if (this.#sampling) await this.#sampleAndWrite();
     } catch (err) {
@@ -124,8 +129,8 @@ export class ClusterMetrics {
     const { changes, closed } = this.series.addAll(sample.time, values);
     const record = this.#record(sample.time, full, full ? values : changes, groupChanges(full ? new Map() : this.#groups, groups));
     this.#groups = groups;
-    this.#latest = sample;
     this.options.publish(sample, true);
+    this.#latest = new KeptSample(sample);
     await this.#append(SAMPLES, record);
     for (const [tier, point] of closed) {
       const full = this.#isFull(tier);
@@ -181,8 +186,9 @@ export class ClusterMetrics {
     const values = fromJson(record.values);
     this.series.add(record.time, record.full ? changedValues(this.series.current(), values) : values);
     if (!publish) return;
-    this.#latest = sampleFromValues(this.cluster.name, record.time, this.series.current(), this.#groups);
-    this.options.publish(this.#latest, false);
+    const sample = sampleFromValues(this.cluster.name, record.time, this.series.current(), this.#groups);
+    this.#latest = new KeptSample(sample);
+    this.options.publish(sample, false);
   }
 
   /** Every tier's own points back as far as it reaches, then the samples of the last hour; each from a record that stands on its own. */
@@ -210,8 +216,9 @@ export class ClusterMetrics {
     }
     this.#next.samples = next;
     if (last) {
-      this.#latest = sampleFromValues(this.cluster.name, last.time, this.series.current(), this.#groups);
-      this.options.publish(this.#latest, false);
+      const sample = sampleFromValues(this.cluster.name, last.time, this.series.current(), this.#groups);
+      this.#latest = new KeptSample(sample);
+      this.options.publish(sample, false);
     }
   }
 }

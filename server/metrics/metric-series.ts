@@ -25,25 +25,18 @@ export function tiersFor(intervalMs: number, retentionMs = 7 * DAY): Tier[] {
 /** Values by series name; NaN ends a series (a topic deleted). */
 export type SeriesValues = ReadonlyMap<string, number>;
 
-/**
- * One series in one tier. A series that has held one value since it began (an idle topic's
- * rate of 0, a stopped group's lag) keeps just that value; its ring of points is made only once
- * the value changes, so thousands of quiet topics cost next to nothing.
- */
-interface TierSeries {
-  /** The tier's point count when the series began. */
-  since: number;
-  constant: number;
-  ring?: Float32Array;
-  /** The value now: what every sample holds until a new value is added. */
-  last: number;
-  /** The open bucket: sum and count of the samples accounted for so far. */
-  sum: number;
-  count: number;
-  /** Samples of the open bucket accounted for in `sum`. */
-  covered: number;
+/** A point a tier closed: its time and every series' value in it. */
+export interface ClosedPoint {
+  time: number;
+  values: Map<string, number>;
 }
 
+/**
+ * One tier's series, a column per field and a slot per series (tens of thousands on a large
+ * cluster: one object each, with its numbers boxed, cost several times as much). A series that
+ * has held one value since it began (an idle topic's rate of 0, a stopped group's lag) keeps
+ * just that value; its ring of points is made only once the value changes.
+ */
 class TierRing {
   readonly times: Float64Array;
   /** Points written so far (the ring's head is `written % capacity`). */
@@ -52,7 +45,18 @@ class TierRing {
   bucket = -1;
   /** Samples added to the open bucket. */
   samples = 0;
-  readonly series = new Map<string, TierSeries>();
+  /** Per slot: whether the series is kept in this tier. */
+  present = new Uint8Array(0);
+  /** Per slot: the tier's point count when the series began, and its value until its ring is made. */
+  since = new Float64Array(0);
+  constant = new Float64Array(0);
+  /** Per slot: the value now, which every sample holds until a new value is added. */
+  last = new Float64Array(0);
+  /** Per slot, the open bucket: sum and count of the samples accounted for, and how many those are. */
+  sum = new Float64Array(0);
+  count = new Float64Array(0);
+  covered = new Float64Array(0);
+  rings: (Float32Array | undefined)[] = [];
 
   constructor(readonly tier: Tier) {
     this.times = new Float64Array(Math.ceil(tier.spanMs / tier.stepMs));
@@ -62,65 +66,85 @@ class TierRing {
     return this.times.length;
   }
 
-  /** Adds a sample; returns the point it closed first, if its bucket ended. */
-  add(time: number, changes: SeriesValues): { time: number; values: Map<string, number> } | undefined {
+  /** Makes room for `slots` series. */
+  grow(slots: number): void {
+    const grown = <T extends Float64Array | Uint8Array>(column: T, make: (length: number) => T): T => {
+      const bigger = make(slots);
+      bigger.set(column);
+      return bigger;
+    };
+    this.present = grown(this.present, (length) => new Uint8Array(length));
+    for (const field of ['since', 'constant', 'last', 'sum', 'count', 'covered'] as const)
+      this[field] = grown(this[field], (length) => new Float64Array(length));
+  }
+
+  /** Adds a sample (slots and their new values); returns the point it closed first, if its bucket ended. */
+  add(time: number, slots: readonly number[], values: readonly number[], names: readonly string[]): ClosedPoint | undefined {
     const bucket = Math.floor(time / this.tier.stepMs) * this.tier.stepMs;
     // Older than what is kept (a late sample, or one read back where this tier's own point was): left out.
     if (bucket < this.bucket || (this.written > 0 && bucket <= this.times[(this.written - 1) % this.capacity]!)) return undefined;
-    const closed = this.bucket >= 0 && bucket > this.bucket ? this.close() : undefined;
+    const closed = this.bucket >= 0 && bucket > this.bucket ? this.close(names) : undefined;
     this.bucket = bucket;
     const index = this.samples++;
-    for (const [name, value] of changes) {
-      let series = this.series.get(name);
-      if (!series) {
-        if (Number.isNaN(value)) continue;
-        series = { since: this.written, constant: value, last: NaN, sum: 0, count: 0, covered: index };
-        this.series.set(name, series);
+    slots.forEach((slot, at) => {
+      const value = values[at]!;
+      if (!this.present[slot]) {
+        if (Number.isNaN(value)) return;
+        this.present[slot] = 1;
+        this.since[slot] = this.written;
+        this.constant[slot] = value;
+        this.last[slot] = NaN;
+        this.sum[slot] = 0;
+        this.count[slot] = 0;
+        this.covered[slot] = index;
+        this.rings[slot] = undefined;
       }
-      this.#account(series, index);
+      this.#account(slot, index);
       if (!Number.isNaN(value)) {
-        series.sum += value;
-        series.count += 1;
+        this.sum[slot] += value;
+        this.count[slot] += 1;
       }
-      series.covered = index + 1;
-      series.last = value;
-    }
+      this.covered[slot] = index + 1;
+      this.last[slot] = value;
+    });
     return closed;
   }
 
   /** What the series held for the samples between its last change and `upTo`. */
-  #account(series: TierSeries, upTo: number): void {
-    const held = upTo - series.covered;
-    if (held > 0 && !Number.isNaN(series.last)) {
-      series.sum += series.last * held;
-      series.count += held;
+  #account(slot: number, upTo: number): void {
+    const held = upTo - this.covered[slot]!;
+    if (held > 0 && !Number.isNaN(this.last[slot]!)) {
+      this.sum[slot] += this.last[slot]! * held;
+      this.count[slot] += held;
     }
-    series.covered = upTo;
+    this.covered[slot] = upTo;
   }
 
   /** Writes the open bucket as a point: each series' mean over it (NaN where it had no value). */
-  close(): { time: number; values: Map<string, number> } | undefined {
+  close(names: readonly string[]): ClosedPoint | undefined {
     if (this.bucket < 0) return undefined;
     const head = this.written % this.capacity;
     const values = new Map<string, number>();
     this.times[head] = this.bucket;
-    for (const [name, series] of this.series) {
-      this.#account(series, this.samples);
-      const value = series.count ? series.sum / series.count : NaN;
-      series.sum = 0;
-      series.count = 0;
-      series.covered = 0;
-      values.set(name, value);
-      if (!series.ring && Object.is(Math.fround(value), Math.fround(series.constant))) continue;
-      if (!series.ring) {
+    for (let slot = 0; slot < this.present.length; slot++) {
+      if (!this.present[slot]) continue;
+      this.#account(slot, this.samples);
+      const value = this.count[slot] ? this.sum[slot]! / this.count[slot]! : NaN;
+      this.sum[slot] = 0;
+      this.count[slot] = 0;
+      this.covered[slot] = 0;
+      values.set(names[slot]!, value);
+      let ring = this.rings[slot];
+      if (!ring && Object.is(Math.fround(value), Math.fround(this.constant[slot]!))) continue;
+      if (!ring) {
         // The value changed: from here on every point is kept. Earlier points held the constant.
-        series.ring = new Float32Array(this.capacity).fill(NaN);
-        for (let index = Math.max(series.since, this.written - this.capacity + 1); index < this.written; index++)
-          series.ring[index % this.capacity] = series.constant;
+        ring = this.rings[slot] = new Float32Array(this.capacity).fill(NaN);
+        for (let point = Math.max(this.since[slot]!, this.written - this.capacity + 1); point < this.written; point++)
+          ring[point % this.capacity] = this.constant[slot]!;
       }
-      series.ring[head] = value;
+      ring[head] = value;
       // Gone for a whole span of points (a deleted topic): forget it.
-      if (Number.isNaN(series.last) && series.ring.every(Number.isNaN)) this.series.delete(name);
+      if (Number.isNaN(this.last[slot]!) && ring.every(Number.isNaN)) this.forget(slot);
     }
     const closed = { time: this.bucket, values };
     this.written += 1;
@@ -129,19 +153,24 @@ class TierRing {
     return closed;
   }
 
-  /** Indices (in written order) of the points from `from` on. */
-  pointsFrom(from: number): number[] {
-    const indices: number[] = [];
-    for (let index = Math.max(0, this.written - this.capacity); index < this.written; index++) {
-      if (this.times[index % this.capacity]! >= from) indices.push(index);
-    }
-    return indices;
+  forget(slot: number): void {
+    this.present[slot] = 0;
+    this.rings[slot] = undefined;
   }
 
-  valueAt(name: string, index: number): number | null {
-    const series = this.series.get(name);
-    if (!series || index < series.since) return null;
-    const value = series.ring ? series.ring[index % this.capacity]! : series.constant;
+  /** Indices (in written order) of the points from `from` on. */
+  pointsFrom(from: number): number[] {
+    const points: number[] = [];
+    for (let point = Math.max(0, this.written - this.capacity); point < this.written; point++) {
+      if (this.times[point % this.capacity]! >= from) points.push(point);
+    }
+    return points;
+  }
+
+  valueAt(slot: number | undefined, point: number): number | null {
+    if (slot === undefined || !this.present[slot] || point < this.since[slot]!) return null;
+    const ring = this.rings[slot];
+    const value = ring ? ring[point % this.capacity]! : this.constant[slot]!;
     return Number.isNaN(value) ? null : value;
   }
 }
@@ -161,6 +190,10 @@ export interface SeriesWindow {
  */
 export class MetricSeries {
   readonly #rings: TierRing[];
+  /** Each series' slot in every tier's columns, and the name in each slot. */
+  readonly #slots = new Map<string, number>();
+  readonly #names: string[] = [];
+  readonly #free: number[] = [];
 
   constructor(readonly tiers: readonly Tier[]) {
     this.#rings = tiers.map((tier) => new TierRing(tier));
@@ -170,14 +203,16 @@ export class MetricSeries {
    * Adds one sample taken at `time` (epoch ms): the series whose value changed (NaN ends one).
    * Returns the points it closed in the coarser tiers (by tier index), for a caller that keeps them.
    */
-  add(time: number, changes: SeriesValues): Map<number, { time: number; values: Map<string, number> }> {
-    const closed = new Map<number, { time: number; values: Map<string, number> }>();
+  add(time: number, changes: SeriesValues): Map<number, ClosedPoint> {
+    const [slots, values] = this.#slotsOf(changes);
+    const closed = new Map<number, ClosedPoint>();
     this.#rings.forEach((ring, index) => {
-      const point = ring.add(time, changes);
+      const point = ring.add(time, slots, values, this.#names);
       if (point && index > 0) closed.set(index, point);
     });
     // The finest tier's step is the sampling interval: its point is complete at once.
-    this.#rings[0]?.close();
+    this.#rings[0]?.close(this.#names);
+    this.#forgetGone();
     return closed;
   }
 
@@ -185,8 +220,13 @@ export class MetricSeries {
    * Adds one sample that names every series it has (a scrape, a whole sample): a series it
    * leaves out has ended. Returns what changed (as {@link add} takes it) and the points closed.
    */
-  addAll(time: number, values: SeriesValues): { changes: Map<string, number>; closed: ReturnType<MetricSeries['add']> } {
-    const changes = changedValues(this.current(), values);
+  addAll(time: number, values: SeriesValues): { changes: Map<string, number>; closed: Map<number, ClosedPoint> } {
+    const changes = new Map<string, number>();
+    for (const [name, value] of values) {
+      const was = this.last(name);
+      if (was === undefined ? !Number.isNaN(value) : !Object.is(was, value)) changes.set(name, value);
+    }
+    for (const [name] of this.#current()) if (!values.has(name)) changes.set(name, NaN);
     return { changes, closed: this.add(time, changes) };
   }
 
@@ -194,26 +234,37 @@ export class MetricSeries {
   addPoint(tier: number, time: number, changes: SeriesValues): void {
     const ring = this.#rings[tier];
     if (!ring) return;
-    ring.add(time, changes);
-    ring.close();
+    const [slots, values] = this.#slotsOf(changes);
+    ring.add(time, slots, values, this.#names);
+    ring.close(this.#names);
+    this.#forgetGone();
   }
 
   /** Whether anything is kept under `name`. */
   has(name: string): boolean {
-    return this.#rings.some((ring) => ring.series.has(name));
+    return this.#slots.has(name);
   }
 
   /** The series' value now (its last sample); undefined when it has none. */
   last(name: string): number | undefined {
-    const value = this.#rings[0]?.series.get(name)?.last;
-    return value === undefined || Number.isNaN(value) ? undefined : value;
+    const slot = this.#slots.get(name);
+    const ring = this.#rings[0];
+    if (slot === undefined || !ring?.present[slot]) return undefined;
+    const value = ring.last[slot]!;
+    return Number.isNaN(value) ? undefined : value;
   }
 
   /** Every series' value now, for a record that stands on its own. */
   current(): Map<string, number> {
-    const values = new Map<string, number>();
-    for (const [name, series] of this.#rings[0]?.series ?? []) if (!Number.isNaN(series.last)) values.set(name, series.last);
-    return values;
+    return new Map(this.#current());
+  }
+
+  *#current(): Generator<[string, number]> {
+    const ring = this.#rings[0];
+    if (!ring) return;
+    for (const [name, slot] of this.#slots) {
+      if (ring.present[slot] && !Number.isNaN(ring.last[slot]!)) yield [name, ring.last[slot]!];
+    }
   }
 
   /**
@@ -223,26 +274,60 @@ export class MetricSeries {
   window(rangeMs: number, now: number, maxPoints = 720): SeriesWindow {
     const from = now - rangeMs;
     const ring = this.#rings.find((candidate) => candidate.tier.spanMs >= rangeMs) ?? this.#rings[this.#rings.length - 1]!;
-    const indices = ring.pointsFrom(from);
-    const per = Math.max(1, Math.ceil(indices.length / maxPoints));
+    const points = ring.pointsFrom(from);
+    const per = Math.max(1, Math.ceil(points.length / maxPoints));
     const groups: number[][] = [];
-    for (let start = 0; start < indices.length; start += per) groups.push(indices.slice(start, start + per));
+    for (let start = 0; start < points.length; start += per) groups.push(points.slice(start, start + per));
     return {
       time: groups.map((group) => ring.times[group[0]! % ring.capacity]!),
-      values: (name) =>
-        groups.map((group) => {
+      values: (name) => {
+        const slot = this.#slots.get(name);
+        return groups.map((group) => {
           let sum = 0;
           let count = 0;
-          for (const index of group) {
-            const value = ring.valueAt(name, index);
+          for (const point of group) {
+            const value = ring.valueAt(slot, point);
             if (value !== null) {
               sum += value;
               count += 1;
             }
           }
           return count ? sum / count : null;
-        }),
+        });
+      },
     };
+  }
+
+  /** The slots of the named series (made for a new one that has a value) and their values. */
+  #slotsOf(changes: SeriesValues): [number[], number[]] {
+    const slots: number[] = [];
+    const values: number[] = [];
+    for (const [name, value] of changes) {
+      let slot = this.#slots.get(name);
+      if (slot === undefined) {
+        if (Number.isNaN(value)) continue;
+        slot = this.#free.pop() ?? this.#names.length;
+        if (slot >= (this.#rings[0]?.present.length ?? 0)) {
+          const room = Math.max(64, slot * 2);
+          for (const ring of this.#rings) ring.grow(room);
+        }
+        this.#slots.set(name, slot);
+        this.#names[slot] = name;
+      }
+      slots.push(slot);
+      values.push(value);
+    }
+    return [slots, values];
+  }
+
+  /** Frees the slots of series no tier keeps any more. */
+  #forgetGone(): void {
+    for (const [name, slot] of this.#slots) {
+      if (this.#rings.some((ring) => ring.present[slot])) continue;
+      this.#slots.delete(name);
+      this.#names[slot] = '';
+      this.#free.push(slot);
+    }
   }
 }
 

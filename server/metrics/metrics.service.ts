@@ -5,12 +5,14 @@ import type { ClusterConfig } from '../kafka/clusters-config';
 import type { Logger } from '../shared/logger';
 import { statusCode, statusOfCode } from './burrow';
 import { ClusterMetrics } from './cluster-metrics';
+import type { KeptSample } from './kept-sample';
 import { seriesName } from './history-record';
 import { MetricsSampler } from './metrics-sampler';
 import type { MetricsGateway } from './metrics.gateway';
 import {
   RANGE_MS,
   type GroupHistory,
+  type GroupMeasure,
   type LagStatus,
   type MetricsOverview,
   type MetricsRange,
@@ -61,7 +63,7 @@ export class MetricsService {
 
   /** The latest sample of a cluster; undefined before the first. */
   latest(cluster: ClusterConfig): MetricsSample | undefined {
-    return this.#clusters.get(cluster.name)?.latest;
+    return this.#clusters.get(cluster.name)?.latest?.full();
   }
 
   /** Whether this console instance is the one sampling the cluster (the others read what it writes). */
@@ -78,7 +80,7 @@ export class MetricsService {
   /** Every topic's and group's current figures with a sparkline; the busiest and the worst first, `limit` of each. */
   overview(cluster: ClusterConfig, range: MetricsRange, limit: number, now = Date.now()): MetricsOverview {
     const metrics = this.#clusters.get(cluster.name);
-    const latest = metrics?.latest;
+    const latest = metrics?.latest?.sample;
     const window = metrics?.series.window(RANGE_MS[range], now, SPARKLINE_POINTS);
     const topics = [...(latest?.topics ?? [])]
       .sort((a, b) => (b.recordsPerSecond ?? -1) - (a.recordsPerSecond ?? -1) || (b.sizeBytes ?? -1) - (a.sizeBytes ?? -1))
@@ -104,12 +106,12 @@ export class MetricsService {
     const window = metrics?.series.window(RANGE_MS[range], now);
     return {
       topic,
-      ...this.#header(metrics?.latest, range),
+      ...this.#header(metrics?.latest?.sample, range),
       time: window?.time ?? [],
       recordsPerSecond: window?.values(seriesName.topicRate(topic)) ?? [],
       bytesPerSecond: window?.values(seriesName.topicBytes(topic)) ?? [],
       sizeBytes: window?.values(seriesName.topicSize(topic)) ?? [],
-      current: metrics?.latest?.topics.find((measure) => measure.topic === topic) ?? null,
+      current: metrics?.latest?.sample.topics.find((measure) => measure.topic === topic) ?? null,
     };
   }
 
@@ -119,20 +121,25 @@ export class MetricsService {
     const window = metrics?.series.window(RANGE_MS[range], now);
     return {
       groupId,
-      ...this.#header(metrics?.latest, range),
+      ...this.#header(metrics?.latest?.sample, range),
       time: window?.time ?? [],
       lag: window?.values(seriesName.groupLag(groupId)) ?? [],
       lagSeconds: window?.values(seriesName.groupLagSeconds(groupId)) ?? [],
       consumeRate: window?.values(seriesName.groupRate(groupId)) ?? [],
       // A point of a longer range averages several samples: it shows the worst of them rounded.
       status: (window?.values(seriesName.groupStatus(groupId)) ?? []).map((code) => (code === null ? null : statusOfCode(Math.ceil(code)))),
-      current: metrics?.latest?.groups.find((measure) => measure.groupId === groupId) ?? null,
+      current: this.#currentGroup(metrics?.latest, groupId),
     };
   }
 
   /** Stops sampling and following. */
   async close(): Promise<void> {
     await Promise.all([...this.#clusters.values()].map((metrics) => metrics.close()));
+  }
+
+  #currentGroup(latest: KeptSample | undefined, groupId: string): GroupMeasure | null {
+    const group = latest?.sample.groups.find((measure) => measure.groupId === groupId);
+    return group ? { ...group, partitions: latest!.partitionsOf(groupId) } : null;
   }
 
   #header(latest: MetricsSample | undefined, range: MetricsRange) {
