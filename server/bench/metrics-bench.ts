@@ -141,9 +141,9 @@ function historyRecord(scale: BenchScale, busy: number, time: number, index: num
     values[seriesName.groupLag(id)] = Math.round(wave(group) * 10);
     values[seriesName.groupLagSeconds(id)] = wave(group) / 10;
     values[seriesName.groupRate(id)] = wave(group + 1);
-    values[seriesName.groupCatchUp(id)] = wave(group + 2);
-    values[seriesName.groupStatus(id)] = index % 3 === 0 ? 1 : 0;
-    if (full) groups[id] = ['classic', 'Empty', 'no-lag'];
+    // A status changes now and then, not every sample.
+    values[seriesName.groupStatus(id)] = Math.floor(index / 40) % 2;
+    groups[id] = ['classic', 'Empty', 'no-lag', Math.round(wave(group + 2))];
   }
   return { v: 1, instance: 'bench', time, full, values, groups };
 }

@@ -125,7 +125,12 @@ export class ClusterMetrics {
     const sample = await this.#current!.sample();
     const values = sampleValues(sample);
     const full = this.#isFull(SAMPLES);
-    const groups = new Map(sample.groups.map((group): [string, GroupMeta] => [group.groupId, [group.type, group.state, group.rule]]));
+    const groups = new Map(
+      sample.groups.map((group): [string, GroupMeta] => [
+        group.groupId,
+        [group.type, group.state, group.rule, roundedSeconds(group.catchUpSeconds)],
+      ]),
+    );
     const { changes, closed } = this.series.addAll(sample.time, values);
     const record = this.#record(sample.time, full, full ? values : changes, groupChanges(full ? new Map() : this.#groups, groups));
     this.#groups = groups;
@@ -156,24 +161,24 @@ export class ClusterMetrics {
   /** Reads what other instances wrote since the last look; yields to an instance with a smaller id writing too. */
   async #follow(): Promise<void> {
     if (this.#next.samples < 0n) return;
-    const { records, next } = await this.gateway.readFrom(this.cluster, SAMPLES, this.#next.samples);
-    this.#next.samples = next;
-    for (const raw of records) {
-      const record = decodeRecord(raw.value);
-      if (!record || record.instance === this.options.instance) continue;
-      // The instance that sampled stopped: nobody samples now.
-      if (record.stopped) {
-        this.#lastForeign = 0;
-        continue;
+    this.#next.samples = await this.gateway.readFrom(this.cluster, SAMPLES, this.#next.samples, (records) => {
+      for (const raw of records) {
+        const record = decodeRecord(raw.value);
+        if (!record || record.instance === this.options.instance) continue;
+        // The instance that sampled stopped: nobody samples now.
+        if (record.stopped) {
+          this.#lastForeign = 0;
+          continue;
+        }
+        this.#lastForeign = Math.max(this.#lastForeign, record.time);
+        if (this.#sampling && record.instance < this.options.instance) {
+          this.options.logger.info(`metrics of ${this.cluster.name}: another console samples them; this one follows`);
+          this.#sampling = false;
+          this.#current = undefined;
+        }
+        if (!this.#sampling) this.#apply(record);
       }
-      this.#lastForeign = Math.max(this.#lastForeign, record.time);
-      if (this.#sampling && record.instance < this.options.instance) {
-        this.options.logger.info(`metrics of ${this.cluster.name}: another console samples them; this one follows`);
-        this.#sampling = false;
-        this.#current = undefined;
-      }
-      if (!this.#sampling) this.#apply(record);
-    }
+    });
   }
 
   #apply(record: HistoryRecord, publish = true): void {
@@ -200,21 +205,24 @@ export class ClusterMetrics {
     );
     // Coarse tiers first: the samples then fill only the points those had not closed yet.
     for (let tier = this.series.tiers.length - 1; tier > 0; tier--) {
-      const { records } = await this.gateway.readFrom(this.cluster, tier, starts[tier]!);
-      for (const record of standingOnTheirOwn(records)) this.series.addPoint(tier, record.time, fromJson(record.values));
+      const records = standingOnTheirOwn();
+      await this.gateway.readFrom(this.cluster, tier, starts[tier]!, (raws) => {
+        for (const record of records(raws)) this.series.addPoint(tier, record.time, fromJson(record.values));
+      });
     }
-    const { records, next } = await this.gateway.readFrom(this.cluster, SAMPLES, starts[SAMPLES]!);
     let last: HistoryRecord | undefined;
-    for (const record of standingOnTheirOwn(records)) {
-      if (record.stopped) {
-        this.#lastForeign = 0;
-        continue;
+    const samples = standingOnTheirOwn();
+    this.#next.samples = await this.gateway.readFrom(this.cluster, SAMPLES, starts[SAMPLES]!, (raws) => {
+      for (const record of samples(raws)) {
+        if (record.stopped) {
+          this.#lastForeign = 0;
+          continue;
+        }
+        this.#apply(record, false);
+        last = record;
+        if (record.instance !== this.options.instance) this.#lastForeign = Math.max(this.#lastForeign, record.time);
       }
-      this.#apply(record, false);
-      last = record;
-      if (record.instance !== this.options.instance) this.#lastForeign = Math.max(this.#lastForeign, record.time);
-    }
-    this.#next.samples = next;
+    });
     if (last) {
       const sample = sampleFromValues(this.cluster.name, last.time, this.series.current(), this.#groups);
       this.#latest = new KeptSample(sample);
@@ -223,16 +231,24 @@ export class ClusterMetrics {
   }
 }
 
-/** The records from the first that stands on its own (a reader cannot apply changes before it). */
-function* standingOnTheirOwn(raws: readonly { value: Buffer | null }[]): Generator<HistoryRecord> {
+/**
+ * Decodes records fetch by fetch, from the first that stands on its own (a reader cannot
+ * apply changes before it).
+ */
+function standingOnTheirOwn(): (raws: readonly { value: Buffer | null }[]) => Generator<HistoryRecord> {
   let started = false;
-  for (const raw of raws) {
-    const record = decodeRecord(raw.value);
-    if (!record) continue;
-    started ||= record.full;
-    if (started) yield record;
-  }
+  return function* (raws) {
+    for (const raw of raws) {
+      const record = decodeRecord(raw.value);
+      if (!record) continue;
+      started ||= record.full;
+      if (started) yield record;
+    }
+  };
 }
+
+/** Seconds to catch up to the second: finer would change the group's record on every sample. */
+const roundedSeconds = (seconds: number | null) => (seconds === null ? null : Math.round(seconds));
 
 function groupChanges(before: ReadonlyMap<string, GroupMeta>, now: ReadonlyMap<string, GroupMeta>): HistoryRecord['groups'] {
   const changes: HistoryRecord['groups'] = {};

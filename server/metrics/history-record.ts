@@ -15,8 +15,11 @@ export interface HistoryRecord {
   time: number;
   full: boolean;
   values: Record<string, number | null>;
-  /** Per group: its type, state and the rule behind its status; null when the group is gone. */
-  groups: Record<string, [type: string, state: string, rule: LagRule] | null>;
+  /**
+   * Per group: its type, state, the rule behind its status and the seconds it needs to catch up
+   * (no chart shows those: they are kept with the group, not as series); null when the group is gone.
+   */
+  groups: Record<string, [type: string, state: string, rule: LagRule, catchUpSeconds: number | null] | null>;
   /** The instance that sampled stopped: another may take over at once. */
   stopped?: true;
 }
@@ -47,7 +50,6 @@ export const seriesName = {
   groupLag: (group: string) => `g:l:${group}`,
   groupLagSeconds: (group: string) => `g:ls:${group}`,
   groupRate: (group: string) => `g:c:${group}`,
-  groupCatchUp: (group: string) => `g:cu:${group}`,
   groupStatus: (group: string) => `g:st:${group}`,
   underReplicated: 'c:urp',
   offline: 'c:off',
@@ -68,7 +70,6 @@ export function sampleValues(sample: MetricsSample): Map<string, number> {
     values.set(seriesName.groupLag(group.groupId), group.lag);
     values.set(seriesName.groupLagSeconds(group.groupId), num(group.lagSeconds));
     values.set(seriesName.groupRate(group.groupId), num(group.consumeRate));
-    values.set(seriesName.groupCatchUp(group.groupId), num(group.catchUpSeconds));
     values.set(seriesName.groupStatus(group.groupId), statusCode(group.status));
   }
   values.set(seriesName.underReplicated, sample.underReplicatedPartitions);
@@ -102,14 +103,14 @@ export function sampleFromValues(
       sizeBytes: value(seriesName.topicSize(topic)),
     });
   }
-  const measures: GroupMeasure[] = [...groups].map(([groupId, [type, state, rule]]) => ({
+  const measures: GroupMeasure[] = [...groups].map(([groupId, [type, state, rule, catchUpSeconds]]) => ({
     groupId,
     type,
     state,
     lag: value(seriesName.groupLag(groupId)) ?? 0,
     lagSeconds: value(seriesName.groupLagSeconds(groupId)),
     consumeRate: value(seriesName.groupRate(groupId)),
-    catchUpSeconds: value(seriesName.groupCatchUp(groupId)),
+    catchUpSeconds: catchUpSeconds ?? null,
     status: statusOfCode(value(seriesName.groupStatus(groupId)) ?? 0) ?? 'OK',
     rule,
     partitions: [],

@@ -10,7 +10,7 @@ const PARTITIONS = 3;
 
 /** Bounded in size as well as in time: a partition never grows past this. */
 const RETENTION_BYTES = 512 * 1024 * 1024;
-const FETCH_BYTES = 4 * 1024 * 1024;
+const FETCH_BYTES = 1024 * 1024;
 
 /** Errors a moment of waiting cures: a topic just created, a leader moving. */
 const PASSING = new Set(['LEADER_NOT_AVAILABLE', 'NOT_LEADER_OR_FOLLOWER', 'UNKNOWN_TOPIC_OR_PARTITION', 'FENCED_LEADER_EPOCH']);
@@ -80,11 +80,14 @@ export class MetricsGateway {
     });
   }
 
-  /** The records of a partition from `offset` up to its end now, and the offset to read from next. */
-  readFrom(cluster: ClusterConfig, partition: number, offset: bigint): Promise<{ records: RawRecord[]; next: bigint }> {
+  /**
+   * Hands the records of a partition from `offset` up to its end now to `take`, one fetch at a
+   * time (so memory holds one response, not a week of history); resolves to the offset to read
+   * from next.
+   */
+  readFrom(cluster: ClusterConfig, partition: number, offset: bigint, take: (records: RawRecord[]) => void): Promise<bigint> {
     return this.clusters.call(cluster, async (admin) => {
       const reader = new PartitionReader(admin);
-      const records: RawRecord[] = [];
       let next = offset;
       for (let attempt = 0; ;) {
         const [chunk] = await reader.fetch(HISTORY_TOPIC, [{ partition, offset: next }], {
@@ -102,11 +105,11 @@ export class MetricsGateway {
           continue;
         }
         if (chunk.error) throw new Error(`the metric history cannot be read now (${chunk.error})`);
-        records.push(...chunk.records);
+        take(chunk.records);
         next = chunk.nextOffset;
         if (next >= chunk.highWatermark) break;
       }
-      return { records, next };
+      return next;
     });
   }
 }
