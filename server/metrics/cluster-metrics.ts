@@ -1,6 +1,14 @@
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { Logger } from '../shared/logger';
-import { decodeRecord, encodeRecord, sampleFromValues, sampleValues, type GroupMeta, type HistoryRecord } from './history-record';
+import {
+  decodeRecord,
+  encodeRecord,
+  isStatusSeries,
+  sampleFromValues,
+  sampleValues,
+  type GroupMeta,
+  type HistoryRecord,
+} from './history-record';
 import { changedValues, MetricSeries, tiersFor } from './metric-series';
 import type { MetricsSampler } from './metrics-sampler';
 import { SAMPLES, type MetricsGateway } from './metrics.gateway';
@@ -54,7 +62,8 @@ export class ClusterMetrics {
     private readonly gateway: MetricsGateway,
     private readonly options: ClusterMetricsOptions,
   ) {
-    this.series = new MetricSeries(tiersFor(options.intervalMs, options.retentionMs));
+    // A group's status over a longer step is its worst: an hour with a minute of STOP shows STOP.
+    this.series = new MetricSeries(tiersFor(options.intervalMs, options.retentionMs), isStatusSeries);
   }
 
   /** The latest sample, taken here or read; undefined before the first. */

@@ -55,6 +55,9 @@ export const seriesName = {
   offline: 'c:off',
 };
 
+/** Whether a series is a group's status (kept by its worst, not averaged). */
+export const isStatusSeries = (name: string): boolean => name.startsWith('g:st:');
+
 const num = (value: number | null): number => (value === null ? NaN : value);
 
 /** A sample as series values: every figure of every topic and group, by series name. */

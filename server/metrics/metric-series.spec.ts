@@ -42,6 +42,24 @@ describe('MetricSeries', () => {
     });
   });
 
+  describe('a series kept by its worst', () => {
+    it('shows the worst sample of a coarser step, and of points averaged down', () => {
+      const series = new MetricSeries(tiersFor(15_000), (name) => name === 'status');
+      series.add(0, values({ status: 0 }));
+      series.add(15_000, values({ status: 3 }));
+      for (let time = 30_000; time <= 2 * 3_600_000; time += 15_000) series.add(time, values({ status: 0 }));
+
+      expect(series.window(2 * 3_600_000, 2 * 3_600_000, 10_000).values('status')[0]).toBe(3);
+    });
+
+    it('shows the worst of the points a window averages down', () => {
+      const series = new MetricSeries(tiersFor(15_000), (name) => name === 'status');
+      [0, 3, 0, 0].forEach((status, index) => series.add(index * 15_000, values({ status })));
+
+      expect(series.window(3_600_000, 60_000, 2).values('status')).toEqual([3, 0]);
+    });
+  });
+
   describe('addPoint', () => {
     it('fills one tier only, for the ranges it serves', () => {
       const series = new MetricSeries(tiersFor(15_000));

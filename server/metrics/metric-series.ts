@@ -45,8 +45,9 @@ class TierRing {
   bucket = -1;
   /** Samples added to the open bucket. */
   samples = 0;
-  /** Per slot: whether the series is kept in this tier. */
+  /** Per slot: whether the series is kept in this tier, and whether a point is its worst sample rather than the mean. */
   present = new Uint8Array(0);
+  worst = new Uint8Array(0);
   /** Per slot: the tier's point count when the series began, and its value until its ring is made. */
   since = new Float64Array(0);
   constant = new Float64Array(0);
@@ -74,12 +75,19 @@ class TierRing {
       return bigger;
     };
     this.present = grown(this.present, (length) => new Uint8Array(length));
+    this.worst = grown(this.worst, (length) => new Uint8Array(length));
     for (const field of ['since', 'constant', 'last', 'sum', 'count', 'covered'] as const)
       this[field] = grown(this[field], (length) => new Float64Array(length));
   }
 
   /** Adds a sample (slots and their new values); returns the point it closed first, if its bucket ended. */
-  add(time: number, slots: readonly number[], values: readonly number[], names: readonly string[]): ClosedPoint | undefined {
+  add(
+    time: number,
+    slots: readonly number[],
+    values: readonly number[],
+    names: readonly string[],
+    isWorst: (name: string) => boolean,
+  ): ClosedPoint | undefined {
     const bucket = Math.floor(time / this.tier.stepMs) * this.tier.stepMs;
     // Older than what is kept (a late sample, or one read back where this tier's own point was): left out.
     if (bucket < this.bucket || (this.written > 0 && bucket <= this.times[(this.written - 1) % this.capacity]!)) return undefined;
@@ -91,6 +99,7 @@ class TierRing {
       if (!this.present[slot]) {
         if (Number.isNaN(value)) return;
         this.present[slot] = 1;
+        this.worst[slot] = isWorst(names[slot]!) ? 1 : 0;
         this.since[slot] = this.written;
         this.constant[slot] = value;
         this.last[slot] = NaN;
@@ -100,10 +109,7 @@ class TierRing {
         this.rings[slot] = undefined;
       }
       this.#account(slot, index);
-      if (!Number.isNaN(value)) {
-        this.sum[slot] += value;
-        this.count[slot] += 1;
-      }
+      if (!Number.isNaN(value)) this.#take(slot, value, 1);
       this.covered[slot] = index + 1;
       this.last[slot] = value;
     });
@@ -113,11 +119,19 @@ class TierRing {
   /** What the series held for the samples between its last change and `upTo`. */
   #account(slot: number, upTo: number): void {
     const held = upTo - this.covered[slot]!;
-    if (held > 0 && !Number.isNaN(this.last[slot]!)) {
-      this.sum[slot] += this.last[slot]! * held;
-      this.count[slot] += held;
-    }
+    if (held > 0 && !Number.isNaN(this.last[slot]!)) this.#take(slot, this.last[slot]!, held);
     this.covered[slot] = upTo;
+  }
+
+  /** Counts `value` for `samples` samples of the open bucket: into the mean, or the worst so far. */
+  #take(slot: number, value: number, samples: number): void {
+    if (this.worst[slot]) {
+      this.sum[slot] = this.count[slot] ? Math.max(this.sum[slot]!, value) : value;
+      this.count[slot] = 1;
+      return;
+    }
+    this.sum[slot] += value * samples;
+    this.count[slot] += samples;
   }
 
   /** Writes the open bucket as a point: each series' mean over it (NaN where it had no value). */
@@ -178,6 +192,7 @@ class TierRing {
 /** Points of named series over a time range, sharing one time axis. */
 export interface SeriesWindow {
   time: number[];
+  /** A series' points; where several are averaged into one, a series kept by its worst takes the worst. */
   values(name: string): Series;
 }
 
@@ -195,7 +210,14 @@ export class MetricSeries {
   readonly #names: string[] = [];
   readonly #free: number[] = [];
 
-  constructor(readonly tiers: readonly Tier[]) {
+  /**
+   * `isWorst` names the series a coarser point keeps the worst sample of (a status: an hour
+   * with a minute of STOP shows STOP), not the mean.
+   */
+  constructor(
+    readonly tiers: readonly Tier[],
+    private readonly isWorst: (name: string) => boolean = () => false,
+  ) {
     this.#rings = tiers.map((tier) => new TierRing(tier));
   }
 
@@ -207,7 +229,7 @@ export class MetricSeries {
     const [slots, values] = this.#slotsOf(changes);
     const closed = new Map<number, ClosedPoint>();
     this.#rings.forEach((ring, index) => {
-      const point = ring.add(time, slots, values, this.#names);
+      const point = ring.add(time, slots, values, this.#names, this.isWorst);
       if (point && index > 0) closed.set(index, point);
     });
     // The finest tier's step is the sampling interval: its point is complete at once.
@@ -235,7 +257,7 @@ export class MetricSeries {
     const ring = this.#rings[tier];
     if (!ring) return;
     const [slots, values] = this.#slotsOf(changes);
-    ring.add(time, slots, values, this.#names);
+    ring.add(time, slots, values, this.#names, this.isWorst);
     ring.close(this.#names);
     this.#forgetGone();
   }
@@ -282,17 +304,17 @@ export class MetricSeries {
       time: groups.map((group) => ring.times[group[0]! % ring.capacity]!),
       values: (name) => {
         const slot = this.#slots.get(name);
+        const worst = this.isWorst(name);
         return groups.map((group) => {
           let sum = 0;
           let count = 0;
           for (const point of group) {
             const value = ring.valueAt(slot, point);
-            if (value !== null) {
-              sum += value;
-              count += 1;
-            }
+            if (value === null) continue;
+            sum = worst && count ? Math.max(sum, value) : worst ? value : sum + value;
+            count += 1;
           }
-          return count ? sum / count : null;
+          return count ? (worst ? sum : sum / count) : null;
         });
       },
     };

@@ -126,8 +126,8 @@ export class MetricsService {
       lag: window?.values(seriesName.groupLag(groupId)) ?? [],
       lagSeconds: window?.values(seriesName.groupLagSeconds(groupId)) ?? [],
       consumeRate: window?.values(seriesName.groupRate(groupId)) ?? [],
-      // A point of a longer range averages several samples: it shows the worst of them rounded.
-      status: (window?.values(seriesName.groupStatus(groupId)) ?? []).map((code) => (code === null ? null : statusOfCode(Math.ceil(code)))),
+      // A point of a longer range stands for several samples: it shows the worst of them.
+      status: (window?.values(seriesName.groupStatus(groupId)) ?? []).map((code) => (code === null ? null : statusOfCode(code))),
       current: this.#currentGroup(metrics?.latest, groupId),
     };
   }
