@@ -70,6 +70,9 @@ async function main(): Promise<void> {
   const host = process.env['HOST'] ?? '127.0.0.1';
   const port = numberFromEnv('PORT') ?? 8080;
   const allowedHosts = allowedHostsFor(host, port, allowedHostsFromEnv(process.env['KPC_ALLOWED_HOSTS']));
+  // `npm start` runs Node with --expose-gc: then an idle console hands back what it no longer uses.
+  const collect = MemoryRelease.collectorOfThisProcess();
+  const memoryRelease = collect && new MemoryRelease({ collect });
   const consoleApp = createApp({
     clusters,
     logger,
@@ -77,7 +80,8 @@ async function main(): Promise<void> {
     auditKey,
     allowedHosts,
     access: await accessOptions(access, host, logger),
-    metrics: metricsSettings(),
+    // A metrics sample counts as work: what it allocated is handed back once it ends.
+    metrics: { ...metricsSettings(), ...(memoryRelease && { activity: memoryRelease }) },
   });
   // The demo's Streams apps tell the console their own topologies: their sinks join the graph.
   if (demo) void giveDemoTopologies(consoleApp.streamsTopologies, clusters[0]!, demo, logger);
@@ -85,9 +89,7 @@ async function main(): Promise<void> {
     // A plain line, not JSON: this is the one line a person starting the console looks for.
     console.log(`\nKafka Pipeline Console is ready: http://${host}:${port}\n`);
   });
-  // `npm start` runs Node with --expose-gc: then an idle console hands back what it no longer uses.
-  const collect = MemoryRelease.collectorOfThisProcess();
-  const memoryRelease = collect && new MemoryRelease({ collect }).watch(server);
+  memoryRelease?.watch(server);
   server.on('error', (err) => {
     logger.fatal({ err }, `cannot listen on ${host}:${port}`);
     process.exit(1);

@@ -1,5 +1,6 @@
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { Logger } from '../shared/logger';
+import type { Activity } from '../shared/memory-release';
 import {
   decodeRecord,
   encodeRecord,
@@ -17,6 +18,8 @@ import type { MetricsSample } from './metrics.model';
 
 export interface ClusterMetricsOptions {
   intervalMs: number;
+  /** Told when each tick starts and ends. */
+  activity?: Activity;
   retentionMs: number;
   /** This console instance, as it signs the history it writes. */
   instance: string;
@@ -108,6 +111,7 @@ export class ClusterMetrics {
   }
 
   async #tick(): Promise<void> {
+    this.options.activity?.started();
     try {
       await this.#follow();
       const quiet = Date.now() - this.#lastForeign > Math.max(TAKEOVER_AFTER * this.options.intervalMs, TAKEOVER_AFTER_MIN_MS);
@@ -125,6 +129,8 @@ export class ClusterMetrics {
       if (this.#sampling) await this.#sampleAndWrite();
     } catch (err) {
       this.options.logger.warn({ err }, `metrics of ${this.cluster.name}: sample failed; trying again next interval`);
+    } finally {
+      this.options.activity?.ended();
     }
   }
 

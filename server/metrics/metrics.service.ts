@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConsumerGroupsGateway } from '../consumer-groups/consumer-groups.gateway';
 import type { ClusterModel } from '../kafka/cluster-model';
 import type { ClusterConfig } from '../kafka/clusters-config';
+import type { Activity } from '../shared/memory-release';
 import type { Logger } from '../shared/logger';
 import { statusCode, statusOfCode } from './burrow';
 import { ClusterMetrics } from './cluster-metrics';
@@ -32,6 +33,8 @@ export interface MetricsSettings {
   intervalMs: number;
   /** How long history is kept, in memory and in the cluster (7 days by default). */
   retentionMs: number;
+  /** Told when each sample starts and ends (the process's memory release waits for it to end). */
+  activity?: Activity;
 }
 
 /** Points of a sparkline on the overview. */

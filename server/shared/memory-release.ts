@@ -1,6 +1,12 @@
 import type { Server } from 'node:http';
 import { getHeapStatistics } from 'node:v8';
 
+/** Work the process does besides answering requests (a metrics sample): the release waits until it ends. */
+export interface Activity {
+  started(): void;
+  ended(): void;
+}
+
 /** What the release looks at: the JavaScript heap's size and the buffers outside it, in bytes. */
 export interface HeapSize {
   heap: number;
@@ -32,7 +38,7 @@ const MiB = 1024 * 1024;
  * that returns the free pages, so an idle console is as small as what it keeps. It never runs
  * while a request is being answered, and costs nothing while nothing grows.
  */
-export class MemoryRelease {
+export class MemoryRelease implements Activity {
   readonly #options: Required<MemoryReleaseOptions>;
   #inFlight = 0;
   #lastActivity = 0;
@@ -79,6 +85,16 @@ export class MemoryRelease {
   requestEnded(): void {
     this.#inFlight--;
     this.#lastActivity = this.#options.now();
+  }
+
+  /** Work other than a request began: as {@link requestStarted}. */
+  started(): void {
+    this.requestStarted();
+  }
+
+  /** That work ended: once quiet, what it allocated is handed back. */
+  ended(): void {
+    this.requestEnded();
   }
 
   /** Collects if the console is quiet and grew since the last collection; says whether it did. */
