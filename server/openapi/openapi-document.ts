@@ -6,6 +6,7 @@ import { oidcPaths } from '../access/oidc.openapi';
 import { auditPaths } from '../audit/audit.openapi';
 import { bridgePaths } from '../bridge/bridge.openapi';
 import { metricsPaths } from '../metrics/metrics.openapi';
+import { advisorPaths } from '../advisor/advisor.openapi';
 import { clustersPaths } from '../clusters/clusters.openapi';
 import { connectPaths } from '../connect/connect.openapi';
 import { consumerGroupsPaths } from '../consumer-groups/consumer-groups.openapi';
@@ -55,6 +56,7 @@ export function openApiDocument(): OpenApiDocument {
       ...copartitionPaths,
       ...bridgePaths,
       ...metricsPaths,
+      ...advisorPaths,
       ...accessPaths,
       ...oidcPaths,
       ...auditPaths,
