@@ -80,12 +80,17 @@ export async function writeWeekOfHistory(cluster: ClusterConfig, scale: BenchSca
   try {
     // A history of its own only: what the console sampled during the bench goes.
     await kafka.call(cluster, (admin) => admin.deleteTopics({ topics: [HISTORY_TOPIC] })).catch(() => undefined);
+    // The deleted topic takes a moment to go; made again before, the writes would find none.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const topics = await kafka.call(cluster, (admin) => admin.listTopics({ includeInternals: true }));
+      if (!topics.includes(HISTORY_TOPIC)) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     for (let attempt = 0; ; attempt++) {
       try {
         await gateway.ensureHistoryTopic(cluster, RETENTION_MS);
         break;
       } catch (err) {
-        // The deleted topic takes a moment to go.
         if (attempt > 50) throw err;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }

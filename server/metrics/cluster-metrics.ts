@@ -54,8 +54,6 @@ export class ClusterMetrics {
   #lastForeign = 0;
   /** Records written per tier since this instance began sampling. */
   #written: number[] = [];
-  /** Per coarser tier, the values of the last point written. */
-  #lastPoints = new Map<number, Map<string, number>>();
   /** Group kinds as last written or read: what the history records when it changes. */
   #groups = new Map<string, GroupMeta>();
 
@@ -120,7 +118,6 @@ export class ClusterMetrics {
         this.#sampling = true;
         this.#current = this.sampler();
         this.#written = [];
-        this.#lastPoints.clear();
         // A first sample has nothing to measure rates against: it is kept only as the start of
         // the next, so the history holds no blank between this console's samples and the last.
         await this.#current.sample();
@@ -154,9 +151,7 @@ export class ClusterMetrics {
     await this.#append(SAMPLES, record);
     for (const [tier, point] of closed) {
       const full = this.#isFull(tier);
-      const before = this.#lastPoints.get(tier) ?? new Map<string, number>();
-      this.#lastPoints.set(tier, point.values);
-      await this.#append(tier, this.#record(point.time, full, full ? point.values : changedValues(before, point.values), {}));
+      await this.#append(tier, this.#record(point.time, full, full ? point.values : point.changes, {}));
     }
   }
 

@@ -1,5 +1,5 @@
 import type { ClusterConfig } from '../kafka/clusters-config';
-import type { CommittedOffsets, ConsumerGroupsState } from '../kafka/cluster-model';
+import type { ConsumerGroupsState } from '../kafka/cluster-model';
 import { partitionKey, type OffsetTable } from '../kafka/log-offsets';
 import type { ConsumerGroupsGateway } from '../consumer-groups/consumer-groups.gateway';
 import { evaluateWindow, groupVerdict, observeCommit, type CommitWindow } from './burrow';
@@ -41,18 +41,19 @@ class ByPartition<T> {
 
 /**
  * What is kept of a group on one partition, in one array of numbers: the committed offset
- * whose record's time was read and that time (NaN before any), then its commit window.
+ * whose record's time was read and that time (NaN before any), the offset committed at the
+ * previous sample (for the consume rate), then its commit window.
  */
 type GroupPartition = CommitWindow;
 const RECORD_OFFSET = 0;
 const RECORD_TIME = 1;
-const WINDOW = 2;
+const PREVIOUS_COMMIT = 2;
+const WINDOW = 3;
 
 /** The figures the previous sample gave, for rates. */
 export interface PreviousSample {
   time: number;
   ends: OffsetTable;
-  committed: ReadonlyMap<string, CommittedOffsets>;
 }
 
 /**
@@ -100,7 +101,6 @@ export class GroupLag {
       const committed = (state.committed.get(listing.groupId)?.list() ?? []).filter(
         (p) => p.partition < (partitionCounts.get(p.topic) ?? 0),
       );
-      const before = previous?.committed.get(listing.groupId);
       const active = !MEMBERLESS.has(listing.state);
       let consumed: number | null = previous && seconds > 0 ? 0 : null;
       let produced = 0;
@@ -111,12 +111,13 @@ export class GroupLag {
         const committedOffset = Number(offset);
         const endOffset = Number(end);
         const lag = Math.max(0, endOffset - committedOffset);
-        const then = before?.onTopic(topic).find((p) => p.partition === partition)?.offset;
-        if (consumed !== null && then !== undefined) consumed += Math.max(0, committedOffset - Number(then));
         const endBefore = previous?.ends.get(topic, partition);
         if (endBefore !== undefined) produced += Math.max(0, endOffset - Number(endBefore));
         // Made to the size most partitions keep (a group that does not move keeps one commit).
-        const state = kept.take(topic, partition, () => [NaN, NaN, committedOffset, lag, time]);
+        const state = kept.take(topic, partition, () => [NaN, NaN, NaN, committedOffset, lag, time]);
+        const then = state[PREVIOUS_COMMIT]!;
+        if (consumed !== null && !Number.isNaN(then)) consumed += Math.max(0, committedOffset - then);
+        state[PREVIOUS_COMMIT] = committedOffset;
         if (state.length > WINDOW + 3 || state[WINDOW + 2] !== time)
           observeCommit(state, committedOffset, lag, time, active, this.windowSize, WINDOW);
         const verdict = evaluateWindow(state, lag, time, this.intervalMs, this.windowSize, WINDOW);

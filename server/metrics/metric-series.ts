@@ -25,10 +25,11 @@ export function tiersFor(intervalMs: number, retentionMs = 7 * DAY): Tier[] {
 /** Values by series name; NaN ends a series (a topic deleted). */
 export type SeriesValues = ReadonlyMap<string, number>;
 
-/** A point a tier closed: its time and every series' value in it. */
+/** A point a tier closed: its time, every series' value in it, and those that differ from the point before. */
 export interface ClosedPoint {
   time: number;
   values: Map<string, number>;
+  changes: Map<string, number>;
 }
 
 /**
@@ -49,14 +50,14 @@ class TierRing {
   present = new Uint8Array(0);
   worst = new Uint8Array(0);
   /** Per slot: the tier's point count when the series began, and its value until its ring is made. */
-  since = new Float64Array(0);
+  since = new Int32Array(0);
   constant = new Float64Array(0);
   /** Per slot: the value now, which every sample holds until a new value is added. */
   last = new Float64Array(0);
   /** Per slot, the open bucket: sum and count of the samples accounted for, and how many those are. */
   sum = new Float64Array(0);
-  count = new Float64Array(0);
-  covered = new Float64Array(0);
+  count = new Int32Array(0);
+  covered = new Int32Array(0);
   rings: (Float32Array | undefined)[] = [];
 
   constructor(readonly tier: Tier) {
@@ -69,15 +70,15 @@ class TierRing {
 
   /** Makes room for `slots` series. */
   grow(slots: number): void {
-    const grown = <T extends Float64Array | Uint8Array>(column: T, make: (length: number) => T): T => {
+    const grown = <T extends Float64Array | Int32Array | Uint8Array>(column: T, make: (length: number) => T): T => {
       const bigger = make(slots);
       bigger.set(column);
       return bigger;
     };
     this.present = grown(this.present, (length) => new Uint8Array(length));
     this.worst = grown(this.worst, (length) => new Uint8Array(length));
-    for (const field of ['since', 'constant', 'last', 'sum', 'count', 'covered'] as const)
-      this[field] = grown(this[field], (length) => new Float64Array(length));
+    for (const field of ['since', 'count', 'covered'] as const) this[field] = grown(this[field], (length) => new Int32Array(length));
+    for (const field of ['constant', 'last', 'sum'] as const) this[field] = grown(this[field], (length) => new Float64Array(length));
   }
 
   /** Adds a sample (slots and their new values); returns the point it closed first, if its bucket ended. */
@@ -139,6 +140,7 @@ class TierRing {
     if (this.bucket < 0) return undefined;
     const head = this.written % this.capacity;
     const values = new Map<string, number>();
+    const changes = new Map<string, number>();
     this.times[head] = this.bucket;
     for (let slot = 0; slot < this.present.length; slot++) {
       if (!this.present[slot]) continue;
@@ -148,6 +150,8 @@ class TierRing {
       this.count[slot] = 0;
       this.covered[slot] = 0;
       values.set(names[slot]!, value);
+      const before = this.written > this.since[slot]! ? this.valueAt(slot, this.written - 1) : null;
+      if (before === null ? !Number.isNaN(value) : !Object.is(Math.fround(before), Math.fround(value))) changes.set(names[slot]!, value);
       let ring = this.rings[slot];
       if (!ring && Object.is(Math.fround(value), Math.fround(this.constant[slot]!))) continue;
       if (!ring) {
@@ -160,7 +164,7 @@ class TierRing {
       // Gone for a whole span of points (a deleted topic): forget it.
       if (Number.isNaN(this.last[slot]!) && ring.every(Number.isNaN)) this.forget(slot);
     }
-    const closed = { time: this.bucket, values };
+    const closed = { time: this.bucket, values, changes };
     this.written += 1;
     this.bucket = -1;
     this.samples = 0;
@@ -330,7 +334,8 @@ export class MetricSeries {
         if (Number.isNaN(value)) continue;
         slot = this.#free.pop() ?? this.#names.length;
         if (slot >= (this.#rings[0]?.present.length ?? 0)) {
-          const room = Math.max(64, slot * 2);
+          // A quarter more each time: a cluster's series grow once, to their number, and stay.
+          const room = Math.max(64, Math.ceil(slot * 1.25));
           for (const ring of this.#rings) ring.grow(room);
         }
         this.#slots.set(name, slot);

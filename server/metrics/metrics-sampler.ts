@@ -47,7 +47,7 @@ export class MetricsSampler {
     const topics = this.#topics(metadata.value, offsets.value, sizes, previous, seconds);
     const partitionCounts = new Map(metadata.value.topics.map((topic) => [topic.name, topic.partitions.length]));
     const groupMeasures = await this.#groupLag.measure(partitionCounts, offsets.value.ends, groups.value, previous, time);
-    this.#previous = { time, ends: offsets.value.ends, committed: groups.value.committed };
+    this.#previous = { time, ends: offsets.value.ends };
     let underReplicated = 0;
     let offline = 0;
     for (const topic of metadata.value.topics) {

@@ -170,10 +170,12 @@ describe('Metric history kept in the cluster', () => {
       try {
         const cluster = testClusters()[0]!;
         const samplers = () => [one, two].filter((api) => api.metrics.isSampling(cluster));
+        // Both may begin at once; then the one with the greater id yields when it reads the other's samples.
+        await sleep(5 * SETTINGS.intervalMs);
         await until(
           async () => samplers(),
           (found) => found.length === 1,
-          15_000,
+          20_000,
         );
         await sleep(3 * SETTINGS.intervalMs);
         expect(samplers().length).toBe(1);
