@@ -30,9 +30,12 @@ export interface ClusterMetricsOptions {
 
 /** A record standing on its own is written every this many records of a tier, so a reader may start near anywhere. */
 const FULL_EVERY = 24;
-/** Another instance is taken to have stopped after this many intervals (and at least 10 s) without a record from it. */
+/**
+ * Another instance is taken to have stopped after this many intervals (and at least 30 s: a
+ * large cluster's sample takes seconds) without a record from it; one that stops says so at once.
+ */
 const TAKEOVER_AFTER = 2.5;
-const TAKEOVER_AFTER_MIN_MS = 10_000;
+const TAKEOVER_AFTER_MIN_MS = 30_000;
 
 /**
  * The metrics of one cluster: its history in memory ({@link MetricSeries}) and in the cluster's
