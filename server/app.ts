@@ -10,6 +10,7 @@ import { AlertsService } from './alerts/alerts.service';
 import { advisorRoutes } from './advisor/advisor.routes';
 import { AdvisorService } from './advisor/advisor.service';
 import { ChangelogCheck } from './advisor/changelog.check';
+import { RocksDbCheck } from './advisor/rocksdb.check';
 import { StreamsFacts } from './advisor/streams-facts';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
@@ -185,7 +186,7 @@ export function createApp({
   api.use(metricsRoutes(clustersService, metrics));
   // The Advisor's lessons; each check is one of the rules in server/advisor/.
   const streamsFacts = new StreamsFacts(streams, new StreamsGateway(gateway), model);
-  api.use(advisorRoutes(clustersService, new AdvisorService([new ChangelogCheck(streamsFacts)])));
+  api.use(advisorRoutes(clustersService, new AdvisorService([new ChangelogCheck(streamsFacts), new RocksDbCheck(streamsFacts)])));
   api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
   const alertRules = new AlertRules(gateway, audit);
