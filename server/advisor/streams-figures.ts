@@ -7,9 +7,10 @@ export function count(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-/** Bytes in MiB, whole above 10 MiB: `3,528 MiB`, `0.4 MiB`. */
+/** Bytes in MiB, whole above 10 MiB: `3,528 MiB`, `0.4 MiB`; under 0.1 MiB in KiB: `12 KiB`. */
 export function mib(bytes: number): string {
   const value = bytes / MiB;
+  if (value > 0 && value < 0.1) return `${count(bytes / 1024)} KiB`;
   return `${value >= 10 || Number.isInteger(value) ? count(value) : value.toFixed(1)} MiB`;
 }
 
