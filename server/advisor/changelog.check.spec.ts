@@ -189,8 +189,17 @@ describe('GET /api/clusters/:cluster/advisor: changelogs of a classic Streams ap
 
   describe('a windowed changelog with a retention of its own, and a key-value changelog', () => {
     it('gives no finding', () =>
-      expect(report.findings.filter((f) => f.id.includes(applicationId)).map((f) => f.id)).toEqual([
+      expect(report.findings.filter((f) => f.rule === 'changelog' && f.id.includes(applicationId)).map((f) => f.id)).toEqual([
         `changelog:retention:${onBrokerDefault}`,
       ]));
+  });
+
+  describe('on a cluster that does not answer', () => {
+    it('answers 200 with the Streams rules skipped and why', async () => {
+      const res = await api.get<AdvisorReport>('/api/clusters/unreachable/advisor');
+
+      expect(res.status).toBe(200);
+      expect(res.body.skipped.map((skipped) => skipped.rule)).toEqual(jasmine.arrayContaining(['changelog', 'rocksdb']));
+    });
   });
 });
