@@ -9,6 +9,9 @@ import { alertsRoutes } from './alerts/alerts.routes';
 import { AlertsService } from './alerts/alerts.service';
 import { advisorRoutes } from './advisor/advisor.routes';
 import { AdvisorService } from './advisor/advisor.service';
+import { ChangelogCheck } from './advisor/changelog.check';
+import { RocksDbCheck } from './advisor/rocksdb.check';
+import { StreamsFacts } from './advisor/streams-facts';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
 import type { ClusterConfig } from './kafka/clusters-config';
@@ -182,7 +185,8 @@ export function createApp({
   if (metricsOptions) void metrics.start(clusters);
   api.use(metricsRoutes(clustersService, metrics));
   // The Advisor's lessons; each check is one of the rules in server/advisor/.
-  api.use(advisorRoutes(clustersService, new AdvisorService([])));
+  const streamsFacts = new StreamsFacts(streams, new StreamsGateway(gateway), model);
+  api.use(advisorRoutes(clustersService, new AdvisorService([new ChangelogCheck(streamsFacts), new RocksDbCheck(streamsFacts)])));
   api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
   const alertRules = new AlertRules(gateway, audit);

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { ConfigResourceTypes, IncrementalAlterConfigOperationTypes } from '../kafka/client';
+import { metricsUrl } from '../local-stack/jmx-exporter';
+import { startDemoStreamsApp, streamsAppFiles, type DemoStreamsApp } from '../local-stack/streams-app';
+import { useTestApi } from '../testing/spec-setup';
+import { testClusters } from '../testing/test-api';
+import { TEST_BOOTSTRAP } from '../testing/test-kafka';
+import { eventually, TEST_STACK } from '../testing/test-stack';
+import { ROCKSDB_DEFAULTS, rocksDbStoreBytes, type AdvisorReport, type Finding } from './advisor.model';
+
+const MiB = 1024 * 1024;
+
+/**
+ * The demo's real Kafka Streams app, with application ids and topics of its own on 3
+ * partitions: payment-matcher joins in a window (two windowed stores), order-enricher keeps one
+ * key-value store. Both share one small block cache (the demo's BoundedRocksDbMemory).
+ */
+describe('the Advisor on the demo Kafka Streams app', () => {
+  const suffix = randomUUID().slice(0, 8);
+  const applicationIds = { paymentMatcher: `spec-adv-matcher-${suffix}`, orderEnricher: `spec-adv-enricher-${suffix}` };
+  const topics = {
+    domainEvents: `spec.adv-streams.domain-events.${suffix}`,
+    orders: `spec.adv-streams.orders.${suffix}`,
+    payments: `spec.adv-streams.payments.${suffix}`,
+    matches: `spec.adv-streams.matches.${suffix}`,
+    enriched: `spec.adv-streams.enriched.${suffix}`,
+  };
+  const instance = `streams-adv-spec-${suffix}`;
+  // Beside the stack's Streams app (kafkaPort + 32) and the demo app's own spec (+ 34).
+  const metricsPort = TEST_STACK.kafkaPort + 36;
+  const { api } = useTestApi(() => [
+    { ...testClusters()[0]!, prometheus: [{ name: instance, kind: 'streams', url: metricsUrl(metricsPort) }] },
+  ]);
+  const matcherChangelogs = ['this', 'other'].map((side) => `${applicationIds.paymentMatcher}-order-payments-${side}-join-store-changelog`);
+  let app: DemoStreamsApp | undefined;
+
+  const advice = async () => (await api.get<AdvisorReport>('/api/clusters/local/advisor')).body;
+  const findingOf = (report: AdvisorReport, id: string): Finding | undefined => report.findings.find((finding) => finding.id === id);
+
+  beforeAll(async () => {
+    app = await startDemoStreamsApp({
+      bootstrapServers: TEST_BOOTSTRAP.join(','),
+      dataDir: TEST_STACK.dataDir,
+      applicationIds,
+      topics,
+      partitions: 3,
+      instance,
+      metricsPort,
+      log: () => undefined,
+    });
+    // An order and its payment: the join's window stores open their first segments.
+    await api.kafka.produce(topics.orders, [{ key: 'order-1', value: '{"type":"OrderPlaced","aggregateId":"order-1"}' }]);
+    await api.kafka.produce(topics.payments, [{ key: 'order-1', value: '{"type":"PaymentCaptured","aggregateId":"order-1"}' }]);
+  }, 150_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    const internal = (await api.kafka.admin.listTopics()).filter((topic) =>
+      Object.values(applicationIds).some((id) => topic.startsWith(`${id}-`)),
+    );
+    await api.kafka.admin.deleteTopics({ topics: [...Object.values(topics), ...internal] }).catch(() => undefined);
+    await api.kafka.admin.deleteGroups({ groups: Object.values(applicationIds) }).catch(() => undefined);
+    const files = streamsAppFiles(TEST_STACK.dataDir, instance);
+    for (const file of [
+      files.stateDir,
+      files.statusFile,
+      files.configFile,
+      files.log4jFile,
+      files.exporterFile,
+      ...Object.values(app?.topologyFiles ?? {}),
+    ]) {
+      rmSync(file, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  describe('the RocksDB estimate', () => {
+    it("is the formula's figure over payment-matcher's two windowed stores: 3 partitions × 3 segments × 98 MiB each", async () => {
+      const windowedStore = rocksDbStoreBytes({ ...ROCKSDB_DEFAULTS, partitions: 3, segments: 3 });
+
+      const finding = findingOf(await advice(), `rocksdb:${applicationIds.paymentMatcher}`);
+
+      expect(2 * windowedStore).toBe(1_764 * MiB);
+      // Warned of, or only worth knowing once the metrics show the shared cache: the figure is the same.
+      expect(finding?.title).toContain("take 1,764 MiB off-heap with Kafka Streams' defaults");
+      expect(finding?.evidence).toEqual(
+        jasmine.arrayContaining([
+          jasmine.objectContaining({ label: "estimate with Kafka Streams' defaults", value: '1,764 MiB' }),
+          jasmine.objectContaining({
+            label: 'store order-payments-this-join-store',
+            value: '882 MiB (windowed: 3 partitions × 3 segments × 98 MiB)',
+          }),
+          jasmine.objectContaining({
+            label: 'store order-payments-other-join-store',
+            value: '882 MiB (windowed: 3 partitions × 3 segments × 98 MiB)',
+          }),
+          jasmine.objectContaining({ label: 'instances', value: '1' }),
+        ]),
+      );
+    });
+
+    it("reads what the app's metrics report, and sees its stores share one bounded cache", async () => {
+      let finding: Finding | undefined;
+      const bounded = await eventually(async () => {
+        finding = findingOf(await advice(), `rocksdb:${applicationIds.paymentMatcher}`);
+        return finding?.severity === 'info';
+      }, 40_000);
+
+      expect(bounded).withContext(JSON.stringify(finding?.evidence)).toBeTrue();
+      expect(finding?.title).toContain('the app bounds it with one shared 16 MiB cache');
+      expect(finding?.evidence).toContain(
+        jasmine.objectContaining({ label: 'reported by the app', source: jasmine.stringContaining(`from ${instance}, read now`) }),
+      );
+    }, 50_000);
+
+    it("finds nothing for order-enricher's one key-value store, 294 MiB within the budget", async () =>
+      expect(findingOf(await advice(), `rocksdb:${applicationIds.orderEnricher}`)).toBeUndefined());
+  });
+
+  describe("the join stores' changelogs", () => {
+    it('keep what the app asks for: no finding', async () =>
+      expect((await advice()).findings.filter((finding) => matcherChangelogs.some((topic) => finding.id.includes(topic)))).toEqual([]));
+
+    describe('when one is changed to the broker default retention', () => {
+      const [changed] = matcherChangelogs;
+      const setRetention = (value: string) =>
+        api.kafka.admin.incrementalAlterConfigs({
+          resources: [
+            {
+              resourceType: ConfigResourceTypes.TOPIC,
+              resourceName: changed!,
+              configs: [{ name: 'retention.ms', configOperation: IncrementalAlterConfigOperationTypes.SET, value }],
+            },
+          ],
+        });
+      let asked: string;
+
+      beforeAll(async () => {
+        const [described] = await api.kafka.admin.describeConfigs({
+          resources: [{ resourceType: ConfigResourceTypes.TOPIC, resourceName: changed!, configurationKeys: ['retention.ms'] }],
+        });
+        asked = described?.configs.find((config) => config.name === 'retention.ms')?.value ?? '';
+        await setRetention(String(7 * 86_400_000));
+      });
+      afterAll(() => setRetention(asked));
+
+      it('says how many times what the app asks for it keeps (a 10-minute join window, 30 s grace, 1 day more)', async () => {
+        const finding = findingOf(await advice(), `changelog:retention:${changed}`);
+
+        expect(asked).toBe(String(10 * 60_000 + 30_000 + 86_400_000));
+        expect(finding?.title).toBe(
+          `${applicationIds.paymentMatcher}: changelog of order-payments-this-join-store keeps 7 days (the broker default), 6.9× the 24.2 h the app asks for`,
+        );
+        expect(finding?.fix.config).toBe(`retention.ms=${asked}`);
+      });
+    });
+  });
+});
