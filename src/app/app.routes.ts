@@ -7,7 +7,7 @@ import { NAVIGATION } from './shell/navigation';
 import { SectionPlaceholderPage } from './shell/section-placeholder-page';
 import { ShellPage } from './shell/shell-page';
 
-const built = ['overview', 'topics', 'consumer-groups', 'streams', 'audit', 'copartition', 'connectors', 'metrics', 'alerts'];
+const built = ['overview', 'topics', 'consumer-groups', 'streams', 'audit', 'copartition', 'connectors', 'metrics', 'alerts', 'advisor'];
 const notBuiltYet = NAVIGATION.filter((item) => !built.includes(item.path)).map((item) => ({
   path: item.path,
   component: SectionPlaceholderPage,
@@ -98,6 +98,11 @@ export const routes: Routes = [
             path: 'alerts',
             loadComponent: () => import('./alerts/alerts-page').then((m) => m.AlertsPage),
             title: 'Alerts · Kafka Pipeline Console',
+          },
+          {
+            path: 'advisor',
+            loadComponent: () => import('./advisor/advisor-page').then((m) => m.AdvisorPage),
+            title: 'Advisor · Kafka Pipeline Console',
           },
           ...notBuiltYet,
         ],
