@@ -8,7 +8,9 @@ import { AlertRules } from './alerts/alert-rules';
 import { alertsRoutes } from './alerts/alerts.routes';
 import { AlertsService } from './alerts/alerts.service';
 import { advisorRoutes } from './advisor/advisor.routes';
+import { AdvisorGateway } from './advisor/advisor.gateway';
 import { AdvisorService } from './advisor/advisor.service';
+import { DurabilityCheck } from './advisor/durability.check';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
 import type { ClusterConfig } from './kafka/clusters-config';
@@ -182,7 +184,8 @@ export function createApp({
   if (metricsOptions) void metrics.start(clusters);
   api.use(metricsRoutes(clustersService, metrics));
   // The Advisor's lessons; each check is one of the rules in server/advisor/.
-  api.use(advisorRoutes(clustersService, new AdvisorService([])));
+  const advisorGateway = new AdvisorGateway(gateway, connectGateway);
+  api.use(advisorRoutes(clustersService, new AdvisorService([new DurabilityCheck(model, advisorGateway)])));
   api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
   const alertRules = new AlertRules(gateway, audit);
