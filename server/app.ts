@@ -10,6 +10,7 @@ import { AlertsService } from './alerts/alerts.service';
 import { advisorRoutes } from './advisor/advisor.routes';
 import { AdvisorGateway } from './advisor/advisor.gateway';
 import { AdvisorService } from './advisor/advisor.service';
+import { ConsumersCheck } from './advisor/consumers.check';
 import { DurabilityCheck } from './advisor/durability.check';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
@@ -185,7 +186,7 @@ export function createApp({
   api.use(metricsRoutes(clustersService, metrics));
   // The Advisor's lessons; each check is one of the rules in server/advisor/.
   const advisorGateway = new AdvisorGateway(gateway, connectGateway);
-  api.use(advisorRoutes(clustersService, new AdvisorService([new DurabilityCheck(model, advisorGateway)])));
+  api.use(advisorRoutes(clustersService, new AdvisorService([new DurabilityCheck(model, advisorGateway), new ConsumersCheck(metrics)])));
   api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
   const alertRules = new AlertRules(gateway, audit);
