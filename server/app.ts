@@ -11,6 +11,7 @@ import { advisorRoutes } from './advisor/advisor.routes';
 import { AdvisorGateway } from './advisor/advisor.gateway';
 import { AdvisorService } from './advisor/advisor.service';
 import { ConsumersCheck } from './advisor/consumers.check';
+import { CopartitionCheck } from './advisor/copartition.check';
 import { DurabilityCheck } from './advisor/durability.check';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
@@ -161,7 +162,8 @@ export function createApp({
   const messagesGateway = new MessagesGateway(gateway);
   api.use(topicsRoutes(clustersService, topics, new MessagesService(topicsGateway, messagesGateway, audit)));
   api.use(topicSearchRoutes(clustersService, new TopicSearchService(topicsGateway, messagesGateway)));
-  api.use(copartitionRoutes(clustersService, new CopartitionService(gateway, new CopartitionGateway(gateway, topicsGateway), audit)));
+  const copartition = new CopartitionService(gateway, new CopartitionGateway(gateway, topicsGateway), audit);
+  api.use(copartitionRoutes(clustersService, copartition));
   const consumerGroupsGateway = new ConsumerGroupsGateway(gateway);
   const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway, model, audit);
   const offsetResets = new OffsetResetService(consumerGroupsGateway, consumerGroups, audit);
@@ -186,7 +188,16 @@ export function createApp({
   api.use(metricsRoutes(clustersService, metrics));
   // The Advisor's lessons; each check is one of the rules in server/advisor/.
   const advisorGateway = new AdvisorGateway(gateway, connectGateway);
-  api.use(advisorRoutes(clustersService, new AdvisorService([new DurabilityCheck(model, advisorGateway), new ConsumersCheck(metrics)])));
+  api.use(
+    advisorRoutes(
+      clustersService,
+      new AdvisorService([
+        new DurabilityCheck(model, advisorGateway),
+        new ConsumersCheck(metrics),
+        new CopartitionCheck(copartition, model),
+      ]),
+    ),
+  );
   api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
   const alertRules = new AlertRules(gateway, audit);
