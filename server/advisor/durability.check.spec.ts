@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack } from '../local-stack/local-stack';
+import { useTestApi } from '../testing/spec-setup';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { TEST_STACK } from '../testing/test-stack';
 import type { AdvisorReport, Finding } from './advisor.model';
@@ -230,4 +231,37 @@ describe('GET /api/clusters/:cluster/advisor durability on three brokers', () =>
 
   it('reads every topic’s configs, so nothing of the lesson is skipped', () =>
     expect(report.skipped.filter((skipped) => skipped.rule === 'durability')).toEqual([]));
+});
+
+describe('GET /api/clusters/:cluster/advisor durability of what the bridge publishes', () => {
+  const { api, connect } = useTestApi();
+
+  describe('for a topic a source connector publishes to, kept 7 days', () => {
+    it('warns that the event topic forgets, saying a source connector writes it', async () => {
+      const { topic } = await connect.source('advisor.bridge', ['{"sequence":1}']);
+
+      const { body } = await api.get<AdvisorReport>('/api/clusters/local/advisor');
+      const finding = body.findings.find((f) => f.id === `durability:${topic}:retention`);
+
+      expect(finding?.title).toBe(`Event topic ${topic} keeps 7 days: a new consumer cannot rebuild from the start`);
+      expect(finding?.evidence.find((e) => e.label === 'Why an event topic')?.value).toBe('a source connector publishes to it');
+    });
+  });
+
+  describe('with a Connect cluster that does not answer', () => {
+    it('says event topics are told by name only there', async () => {
+      const { body } = await api.get<AdvisorReport>('/api/clusters/local/advisor');
+      const skipped = body.skipped.filter((s) => s.rule === 'durability').map((s) => s.reason);
+      expect(skipped).toEqual([jasmine.stringMatching(/^Could not ask Connect .*\(down: .*event topics are told by name only$/)]);
+    });
+  });
+
+  describe('on one broker', () => {
+    it('says once, for the cluster, that there is nothing to replicate to', async () => {
+      const { body } = await api.get<AdvisorReport>('/api/clusters/local/advisor');
+      const single = body.findings.filter((f) => f.id === 'durability:cluster:single-broker');
+      expect(single.map((f) => f.severity)).toEqual(['info']);
+      expect(body.findings.some((f) => f.id.endsWith(':replication'))).toBeFalse();
+    });
+  });
 });
