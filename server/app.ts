@@ -8,8 +8,12 @@ import { AlertRules } from './alerts/alert-rules';
 import { alertsRoutes } from './alerts/alerts.routes';
 import { AlertsService } from './alerts/alerts.service';
 import { advisorRoutes } from './advisor/advisor.routes';
+import { AdvisorGateway } from './advisor/advisor.gateway';
 import { AdvisorService } from './advisor/advisor.service';
 import { ChangelogCheck } from './advisor/changelog.check';
+import { ConsumersCheck } from './advisor/consumers.check';
+import { CopartitionCheck } from './advisor/copartition.check';
+import { DurabilityCheck } from './advisor/durability.check';
 import { RocksDbCheck } from './advisor/rocksdb.check';
 import { StreamsFacts } from './advisor/streams-facts';
 import { auditRoutes } from './audit/audit.routes';
@@ -161,7 +165,8 @@ export function createApp({
   const messagesGateway = new MessagesGateway(gateway);
   api.use(topicsRoutes(clustersService, topics, new MessagesService(topicsGateway, messagesGateway, audit)));
   api.use(topicSearchRoutes(clustersService, new TopicSearchService(topicsGateway, messagesGateway)));
-  api.use(copartitionRoutes(clustersService, new CopartitionService(gateway, new CopartitionGateway(gateway, topicsGateway), audit)));
+  const copartition = new CopartitionService(gateway, new CopartitionGateway(gateway, topicsGateway), audit);
+  api.use(copartitionRoutes(clustersService, copartition));
   const consumerGroupsGateway = new ConsumerGroupsGateway(gateway);
   const consumerGroups = new ConsumerGroupsService(consumerGroupsGateway, model, audit);
   const offsetResets = new OffsetResetService(consumerGroupsGateway, consumerGroups, audit);
@@ -186,7 +191,19 @@ export function createApp({
   api.use(metricsRoutes(clustersService, metrics));
   // The Advisor's lessons; each check is one of the rules in server/advisor/.
   const streamsFacts = new StreamsFacts(streams, new StreamsGateway(gateway), model);
-  api.use(advisorRoutes(clustersService, new AdvisorService([new ChangelogCheck(streamsFacts), new RocksDbCheck(streamsFacts)])));
+  const advisorGateway = new AdvisorGateway(gateway, connectGateway);
+  api.use(
+    advisorRoutes(
+      clustersService,
+      new AdvisorService([
+        new DurabilityCheck(model, advisorGateway),
+        new ConsumersCheck(metrics),
+        new CopartitionCheck(copartition, model),
+        new ChangelogCheck(streamsFacts),
+        new RocksDbCheck(streamsFacts),
+      ]),
+    ),
+  );
   api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
   const alertRules = new AlertRules(gateway, audit);
