@@ -3,7 +3,7 @@ import type { GroupMeasure, LagRule, MetricsSample } from '../metrics/metrics.mo
 import type { MetricsService } from '../metrics/metrics.service';
 import type { Finding } from './advisor.model';
 import type { AdvisorCheck, CheckResult } from './advisor.service';
-import { duration } from './durability.check';
+import { duration } from './durability-commands';
 
 /** The rules of Burrow's that mean the consumers do not move, with the status they give a partition. */
 const NOT_MOVING: Partial<Record<LagRule, { status: 'STOP' | 'STALL'; words: string }>> = {

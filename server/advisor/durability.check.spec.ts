@@ -7,7 +7,8 @@ import { startTestApi, type TestApi } from '../testing/test-api';
 import { TEST_STACK } from '../testing/test-stack';
 import type { AdvisorReport, Finding } from './advisor.model';
 import type { TopicConfigs } from './advisor.gateway';
-import { duration, durabilityFindings, reassignmentPlan, type DurabilityInput, type TopicDurability } from './durability.check';
+import { duration, reassignmentPlan } from './durability-commands';
+import { durabilityFindings, type DurabilityInput, type TopicDurability } from './durability.check';
 
 const THREE_BROKERS = [1, 2, 3];
 

@@ -1,0 +1,76 @@
+/** The durability lesson's commands and numbers, as the findings spell them. */
+import type { TopicConfigs } from './advisor.gateway';
+import type { Evidence } from './advisor.model';
+import type { TopicDurability } from './durability.check';
+
+/** Where replica counts come from, as evidence says it. */
+export const METADATA = 'cluster metadata (replicas of each partition)';
+/**
+ * A reassignment plan giving every partition `target` replicas: its replicas kept, and the brokers
+ * after its leader added in order. Leaders spread over the brokers (as Kafka places them), so the
+ * new replicas spread too, and no leader moves.
+ */
+export function reassignmentPlan(
+  topic: string,
+  partitions: readonly { replicas: readonly number[] }[],
+  brokerIds: readonly number[],
+  target: number,
+): { topic: string; partition: number; replicas: number[] }[] {
+  const brokers = [...brokerIds].sort((a, b) => a - b);
+  return partitions.map((partition, index) => {
+    const replicas = [...partition.replicas];
+    const start = brokers.indexOf(replicas[0] ?? brokers[0]!) + 1;
+    for (let step = 0; replicas.length < target && step < brokers.length; step++) {
+      const broker = brokers[(start + step) % brokers.length]!;
+      if (!replicas.includes(broker)) replicas.push(broker);
+    }
+    return { topic, partition: index, replicas };
+  });
+}
+
+export function reassignment(servers: string, topic: TopicDurability, brokerIds: readonly number[], target: number): string {
+  const file = `replicate-${topic.name.replace(/[^\w.-]/g, '_')}.json`;
+  const plan = reassignmentPlan(topic.name, topic.partitions, brokerIds, target).map((entry) => `  ${JSON.stringify(entry)}`);
+  return [
+    `cat > ${file} <<'EOF'`,
+    '{"version":1,"partitions":[',
+    plan.join(',\n'),
+    ']}',
+    'EOF',
+    `kafka-reassign-partitions.sh --bootstrap-server ${servers} --reassignment-json-file ${file} --execute`,
+    `kafka-reassign-partitions.sh --bootstrap-server ${servers} --reassignment-json-file ${file} --verify`,
+  ].join('\n');
+}
+
+export const configsCommand = (servers: string, topic: string) => (config: string) =>
+  `kafka-configs.sh --bootstrap-server ${servers} --entity-type topics --entity-name ${topic} --alter --add-config ${config}`;
+
+export function configSource(topic: TopicDurability, name: keyof TopicConfigs): string {
+  return topic.configs[name]?.isOverride ? 'topic config (set on the topic)' : 'topic config (broker default)';
+}
+
+export function replicasEvidence(replication: number): Evidence {
+  return { label: 'Replication factor', value: String(replication), source: METADATA };
+}
+
+export function integer(value: string | null | undefined): number | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const number = Number(value);
+  return Number.isSafeInteger(number) ? number : null;
+}
+
+export const UNITS: [number, string][] = [
+  [86_400_000, 'day'],
+  [3_600_000, 'hour'],
+  [60_000, 'minute'],
+  [1_000, 'second'],
+  [1, 'millisecond'],
+];
+
+/** A retention as people say it: `7 days`, `1.5 hours`. */
+export function duration(ms: number): string {
+  const [size, unit] = UNITS.find(([size]) => ms >= size) ?? UNITS[UNITS.length - 1]!;
+  return count(Number((ms / size).toFixed(1)), unit);
+}
+
+export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
