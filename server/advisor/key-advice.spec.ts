@@ -59,6 +59,14 @@ describe('key advice', () => {
       });
     });
 
+    describe('when the values carry no id field', () => {
+      it('names a stand-in for the aggregate id', () => {
+        const found = keylessFinding('local', aSample(times(40, () => aRecord({ key: null }))), { connector: 'lines' })!;
+        expect(found.fix.config).toContain('transforms.keyFromValue.fields=aggregateId');
+        expect(found.fix.summary).toContain('ValueToKey needs structured values');
+      });
+    });
+
     describe('for a keyed topic', () => {
       it('is undefined', () => expect(keylessFinding('local', aSample(times(40, () => aRecord())), {})).toBeUndefined());
     });

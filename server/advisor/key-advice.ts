@@ -182,7 +182,10 @@ function keyFix(topic: string, context: KeyContext, why: string): Fix {
   if (context.connector) {
     return {
       target: 'connector',
-      summary: `Key the records of ${context.connector} by ${field}, after any transforms it already has.`,
+      summary: context.field
+        ? `Key the records of ${context.connector} by ${field}, after any transforms it already has.`
+        : `Key the records of ${context.connector} by the aggregate id of its values, naming its field in place of ${field}; ` +
+          'ValueToKey needs structured values (a JSON, Avro or Protobuf converter).',
       config: [
         'transforms=keyFromValue,extractKey',
         'transforms.keyFromValue.type=org.apache.kafka.connect.transforms.ValueToKey',
@@ -196,7 +199,9 @@ function keyFix(topic: string, context: KeyContext, why: string): Fix {
   const accessor = field.replace(/[_-]+([a-z0-9])/gi, (_, letter: string) => letter.toUpperCase());
   return {
     target: 'producer',
-    summary: `Give every record of ${topic} its aggregate's id (${field}) as the key, and no explicit partition.`,
+    summary:
+      `Give every record of ${topic} its aggregate's id ${context.field ? `(${field}) ` : `(${accessor}() stands for it) `}` +
+      'as the key, and no explicit partition.',
     config: `producer.send(new ProducerRecord<>("${topic}", event.${accessor}(), event));`,
     why,
   };
