@@ -19,6 +19,7 @@ import { StreamsFacts } from './advisor/streams-facts';
 import { BatchingCheck } from './advisor/batching.check';
 import { producerReadings } from './advisor/batch-producers';
 import { sourceConnectors } from './advisor/key-sources';
+import { KeysCheck } from './advisor/keys.check';
 import { LogSampleGateway } from './advisor/log-sample.gateway';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
@@ -214,6 +215,7 @@ export function createApp({
           producers: (cluster) => producerReadings(appMetrics.metrics(cluster, '15m')),
           connectors: (cluster) => sourceConnectors(connect, cluster),
         }),
+        new KeysCheck({ metrics, logs: logSamples, connectors: (cluster) => sourceConnectors(connect, cluster) }),
       ]),
     ),
   );

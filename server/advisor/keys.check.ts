@@ -1,0 +1,92 @@
+import type { ClusterConfig } from '../kafka/clusters-config';
+import type { MetricsService } from '../metrics/metrics.service';
+import type { AdvisorRule, Finding } from './advisor.model';
+import type { AdvisorCheck, CheckResult } from './advisor.service';
+import { busyTopics } from './batch-advice';
+import { aggregateFinding, isEventTopic, keylessFinding, partitionSkew, skewFinding, type KeyContext } from './key-advice';
+import type { SourceConnectors } from './key-sources';
+import { aggregateField, compareKeys, eventOf } from './key-values';
+import type { LogSampleGateway } from './log-sample.gateway';
+
+/** Topics read at once: each read is a few fetches of up to 256 KiB a partition. */
+const TOPICS_AT_ONCE = 4;
+
+/** Where the check learns what it does not read itself. */
+export interface KeysSources {
+  /** The console's metrics sampler: which topics are busy. */
+  metrics: Pick<MetricsService, 'latest'>;
+  logs: LogSampleGateway;
+  /** The source connectors and the topics they write: event topics, busy or not. */
+  connectors: (cluster: ClusterConfig) => Promise<SourceConnectors>;
+}
+
+/**
+ * Order and keys (the Advisor's lesson 6). Kafka keeps order only within a partition, so the
+ * events of one aggregate need one key. For event topics (the busiest of the latest metrics
+ * sample, and those source connectors write), from records read at the newest end of the log:
+ * records without a key, keys that are not the aggregate id of their JSON value, and from the
+ * partitions' record counts, one partition holding far more than its share.
+ */
+export class KeysCheck implements AdvisorCheck {
+  readonly rule: AdvisorRule = 'keys';
+
+  constructor(
+    private readonly sources: KeysSources,
+    private readonly limit = 20,
+  ) {}
+
+  async check(cluster: ClusterConfig): Promise<CheckResult> {
+    const result: Required<CheckResult> = { findings: [], skipped: [] };
+    const sample = this.sources.metrics.latest(cluster);
+    const busy = sample ? busyTopics(sample, this.limit).map((topic) => topic.topic) : [];
+    if (!sample || sample.topics.every((measure) => measure.recordsPerSecond === null)) {
+      const reason = `No rates measured on ${cluster.name} yet: only the topics source connectors write are checked until the busy topics are known`;
+      result.skipped.push({ rule: this.rule, reason });
+    }
+    const connectors = await this.sources.connectors(cluster);
+    for (const { connect, reason } of connectors.unreachable) {
+      result.skipped.push({
+        rule: this.rule,
+        reason: `Connect cluster ${connect} did not answer, so its source connectors' topics are checked only when busy: ${reason}`,
+      });
+    }
+    const writers = new Map<string, string>();
+    for (const [connector, topics] of connectors.topicsByConnector)
+      for (const topic of topics) if (!writers.has(topic)) writers.set(topic, connector);
+    const topics = [...new Set([...busy, ...[...writers.keys()].slice(0, this.limit)])].filter(isEventTopic);
+    for (let first = 0; first < topics.length; first += TOPICS_AT_ONCE) {
+      const some = topics.slice(first, first + TOPICS_AT_ONCE);
+      const outcomes = await Promise.allSettled(some.map((topic) => this.#checkTopic(cluster, topic, writers.get(topic))));
+      outcomes.forEach((outcome, index) => {
+        if (outcome.status === 'fulfilled') result.findings.push(...outcome.value);
+        else result.skipped.push({ rule: this.rule, reason: `${some[index]} could not be read: ${(outcome.reason as Error).message}` });
+      });
+    }
+    return result;
+  }
+
+  async #checkTopic(cluster: ClusterConfig, topic: string, connector: string | undefined): Promise<Finding[]> {
+    const [sample, counts] = await Promise.all([
+      this.sources.logs.newest(cluster, topic),
+      this.sources.logs.partitionRecords(cluster, topic),
+    ]);
+    // A connector's topic that does not exist (yet) has no partitions: nothing to say of it.
+    if (counts.length === 0) return [];
+    const events = sample.records.flatMap((record) => {
+      const event = eventOf(record.value);
+      return event ? [event] : [];
+    });
+    const context: KeyContext = { ...(connector && { connector }), ...withField(aggregateField(topic, events)) };
+    const match = compareKeys(topic, sample.records);
+    const skew = partitionSkew(counts, sample.records);
+    return [
+      keylessFinding(cluster.name, sample, context),
+      match && aggregateFinding(cluster.name, sample, match, context),
+      skew && skewFinding(cluster.name, sample, skew, context),
+    ].filter((finding): finding is Finding => finding !== undefined);
+  }
+}
+
+function withField(field: string | undefined): Pick<KeyContext, 'field'> {
+  return field === undefined ? {} : { field };
+}
