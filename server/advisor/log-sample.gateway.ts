@@ -45,9 +45,9 @@ export interface LogSampleLimits {
 }
 
 /** Values larger than this are not kept: a key analysis reads ids from small event values. */
-export const MAX_VALUE_BYTES = 8 * 1024;
+export const MAX_VALUE_BYTES = 4 * 1024;
 
-const DEFAULT_LIMITS: LogSampleLimits = { bytesPerPartition: 256 * 1024, partitionsPerTopic: 4, recordsPerTopic: 500, reuseMs: 30_000 };
+const DEFAULT_LIMITS: LogSampleLimits = { bytesPerPartition: 256 * 1024, partitionsPerTopic: 4, recordsPerTopic: 200, reuseMs: 10_000 };
 const CONTROL = 1 << 5;
 const COMPRESSION_MASK = 0b111;
 /** A batch's offset and length fields, counted in the stored size but not in its `length`. */
@@ -81,7 +81,7 @@ type FetchRequest = [number, number, number, number, number, number, { topicId: 
  */
 export class LogSampleGateway {
   readonly #limits: LogSampleLimits;
-  readonly #kept = new Map<string, { at: number; sample: Promise<LogSample> }>();
+  readonly #kept = new Map<string, Promise<LogSample>>();
 
   constructor(
     private readonly kafka: KafkaClients,
@@ -96,14 +96,15 @@ export class LogSampleGateway {
    * disk over its records) tells how far back from the end the budget reaches; 1 KiB if unknown.
    */
   newest(cluster: ClusterConfig, topic: string, bytesPerRecord?: number): Promise<LogSample> {
-    const now = Date.now();
-    for (const [key, kept] of this.#kept) if (now - kept.at > this.#limits.reuseMs) this.#kept.delete(key);
     const key = `${cluster.name}\u0000${topic}`;
     const kept = this.#kept.get(key);
-    if (kept) return kept.sample;
+    if (kept) return kept;
     const sample = this.#read(cluster, topic, bytesPerRecord ?? 1024);
-    this.#kept.set(key, { at: now, sample });
-    sample.catch(() => this.#kept.delete(key));
+    this.#kept.set(key, sample);
+    // Forgotten after a while (a sample holds a few hundred records), and at once when it failed.
+    const forget = () => this.#kept.get(key) === sample && this.#kept.delete(key);
+    setTimeout(forget, this.#limits.reuseMs).unref();
+    sample.catch(forget);
     return sample;
   }
 
