@@ -51,8 +51,15 @@ describe('batch advice', () => {
       expect(busyTopics(sample, 2).map((busy) => busy.topic)).toEqual(['b', 'c']);
     });
 
-    it('leaves out internal topics such as __consumer_offsets', () =>
-      expect(busyTopics(aSample([aMeasure({ topic: '__consumer_offsets', recordsPerSecond: 99 })]))).toEqual([]));
+    it('leaves out Kafka’s and the console’s own topics', () =>
+      expect(
+        busyTopics(
+          aSample([
+            aMeasure({ topic: '__consumer_offsets', recordsPerSecond: 99 }),
+            aMeasure({ topic: '_kpc-metrics', recordsPerSecond: 99 }),
+          ]),
+        ),
+      ).toEqual([]));
 
     it('tells what a record adds to the log when the sample knows the bytes written', () =>
       expect(busyTopics(aSample([aMeasure({ recordsPerSecond: 10, bytesPerSecond: 2_000 })]))[0]!.bytesPerRecord).toBe(200));

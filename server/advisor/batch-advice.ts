@@ -53,10 +53,14 @@ export interface BatchSettings {
   recordsPerBatch: number;
 }
 
-/** The busiest topics of a sample, most records per second first, internal topics left out. */
+/**
+ * The busiest topics of a sample, most records per second first. Topics named with a leading
+ * underscore are left out: Kafka's own (`__consumer_offsets`) and the console's (`_kpc-…`),
+ * whose producers no operator tunes.
+ */
 export function busyTopics(sample: MetricsSample, limit = 20): BusyTopic[] {
   return sample.topics
-    .filter((measure) => (measure.recordsPerSecond ?? 0) > 0 && !measure.topic.startsWith('__'))
+    .filter((measure) => (measure.recordsPerSecond ?? 0) > 0 && !measure.topic.startsWith('_'))
     .sort((a, b) => b.recordsPerSecond! - a.recordsPerSecond! || a.topic.localeCompare(b.topic))
     .slice(0, limit)
     .map((measure) => ({
