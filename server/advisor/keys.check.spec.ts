@@ -74,6 +74,8 @@ describe('GET /api/clusters/:cluster/advisor: order and keys', () => {
         keepWriting(api.kafka, skewed, (i) => ({ key: order(1_200 + i), value: orderValue(1_200 + i), partition: 0 })),
       ];
       try {
+        const isBusy = (topic: string) => (api.metrics.latest(local)?.topics.find((m) => m.topic === topic)?.recordsPerSecond ?? 0) > 0;
+        await until(async () => [keyless, keyed, skewed].every(isBusy), Boolean, 20_000);
         report = await until(
           async () => (await api.get<AdvisorReport>('/api/clusters/local/advisor')).body,
           (answer) => {
