@@ -213,9 +213,9 @@ export function createApp({
           logs: logSamples,
           // Called at report time, once the scraper below exists.
           producers: (cluster) => producerReadings(appMetrics.metrics(cluster, '15m')),
-          connectors: (cluster) => sourceConnectors(connect, cluster),
+          connectors: (cluster) => sourceConnectors(connectGateway, cluster),
         }),
-        new KeysCheck({ metrics, logs: logSamples, connectors: (cluster) => sourceConnectors(connect, cluster) }),
+        new KeysCheck({ metrics, logs: logSamples, connectors: (cluster) => sourceConnectors(connectGateway, cluster) }),
       ]),
     ),
   );
