@@ -4,11 +4,9 @@ import type { AdvisorRule, Finding } from './advisor.model';
 import type { AdvisorCheck, CheckResult } from './advisor.service';
 import { batchingFinding, batchStats, busyTopics, smallBatchLimit, type BusyTopic } from './batch-advice';
 import { producersOf, type ProducerReading } from './batch-producers';
+import { checkTopics } from './batch-reads';
 import type { SourceConnectors } from './key-sources';
 import type { LogSampleGateway } from './log-sample.gateway';
-
-/** Topics read at once: each read is a few fetches of up to 256 KiB a partition. */
-const TOPICS_AT_ONCE = 4;
 
 /** Where the check learns what it does not read itself. */
 export interface BatchingSources {
@@ -42,26 +40,12 @@ export class BatchingCheck implements AdvisorCheck {
       const reason = `No rates measured on ${cluster.name} yet: the busy topics are known from the second metrics sample on`;
       return { findings: [], skipped: [{ rule: this.rule, reason }] };
     }
-    const busy = busyTopics(sample, this.limit);
+    const busy = new Map(busyTopics(sample, this.limit).map((topic) => [topic.topic, topic]));
     const readings = this.sources.producers(cluster);
     const connectors = readings.length > 0 ? (await this.sources.connectors(cluster)).topicsByConnector : new Map<string, string[]>();
-    const result: Required<CheckResult> = { findings: [], skipped: [] };
-    for (let first = 0; first < busy.length; first += TOPICS_AT_ONCE) {
-      const outcomes = await Promise.allSettled(
-        busy
-          .slice(first, first + TOPICS_AT_ONCE)
-          .map((topic) => this.#checkTopic(cluster, topic, producersOf(topic.topic, readings, connectors))),
-      );
-      outcomes.forEach((outcome, index) => {
-        if (outcome.status === 'fulfilled') result.findings.push(...outcome.value);
-        else
-          result.skipped.push({
-            rule: this.rule,
-            reason: `${busy[first + index]!.topic} could not be read: ${(outcome.reason as Error).message}`,
-          });
-      });
-    }
-    return result;
+    return checkTopics(this.rule, [...busy.keys()], (topic) =>
+      this.#checkTopic(cluster, busy.get(topic)!, producersOf(topic, readings, connectors)),
+    );
   }
 
   async #checkTopic(cluster: ClusterConfig, busy: BusyTopic, producers: ProducerReading[]): Promise<Finding[]> {

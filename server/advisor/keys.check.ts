@@ -3,13 +3,11 @@ import type { MetricsService } from '../metrics/metrics.service';
 import type { AdvisorRule, Finding } from './advisor.model';
 import type { AdvisorCheck, CheckResult } from './advisor.service';
 import { busyTopics } from './batch-advice';
+import { checkTopics } from './batch-reads';
 import { aggregateFinding, isEventTopic, keylessFinding, partitionSkew, skewFinding, type KeyContext } from './key-advice';
 import type { SourceConnectors } from './key-sources';
 import { aggregateField, compareKeys, eventOf } from './key-values';
 import type { LogSampleGateway } from './log-sample.gateway';
-
-/** Topics read at once: each read is a few fetches of up to 256 KiB a partition. */
-const TOPICS_AT_ONCE = 4;
 
 /** Where the check learns what it does not read itself. */
 export interface KeysSources {
@@ -36,16 +34,16 @@ export class KeysCheck implements AdvisorCheck {
   ) {}
 
   async check(cluster: ClusterConfig): Promise<CheckResult> {
-    const result: Required<CheckResult> = { findings: [], skipped: [] };
+    const skipped: Required<CheckResult>['skipped'] = [];
     const sample = this.sources.metrics.latest(cluster);
     const busy = sample ? busyTopics(sample, this.limit).map((topic) => topic.topic) : [];
     if (!sample || sample.topics.every((measure) => measure.recordsPerSecond === null)) {
       const reason = `No rates measured on ${cluster.name} yet: only the topics source connectors write are checked until the busy topics are known`;
-      result.skipped.push({ rule: this.rule, reason });
+      skipped.push({ rule: this.rule, reason });
     }
     const connectors = await this.sources.connectors(cluster);
     for (const { connect, reason } of connectors.unreachable) {
-      result.skipped.push({
+      skipped.push({
         rule: this.rule,
         reason: `Connect cluster ${connect} did not answer, so its source connectors' topics are checked only when busy: ${reason}`,
       });
@@ -54,15 +52,8 @@ export class KeysCheck implements AdvisorCheck {
     for (const [connector, topics] of connectors.topicsByConnector)
       for (const topic of topics) if (!writers.has(topic)) writers.set(topic, connector);
     const topics = [...new Set([...busy, ...[...writers.keys()].slice(0, this.limit)])].filter(isEventTopic);
-    for (let first = 0; first < topics.length; first += TOPICS_AT_ONCE) {
-      const some = topics.slice(first, first + TOPICS_AT_ONCE);
-      const outcomes = await Promise.allSettled(some.map((topic) => this.#checkTopic(cluster, topic, writers.get(topic))));
-      outcomes.forEach((outcome, index) => {
-        if (outcome.status === 'fulfilled') result.findings.push(...outcome.value);
-        else result.skipped.push({ rule: this.rule, reason: `${some[index]} could not be read: ${(outcome.reason as Error).message}` });
-      });
-    }
-    return result;
+    const read = await checkTopics(this.rule, topics, (topic) => this.#checkTopic(cluster, topic, writers.get(topic)));
+    return { findings: read.findings, skipped: [...skipped, ...read.skipped] };
   }
 
   async #checkTopic(cluster: ClusterConfig, topic: string, connector: string | undefined): Promise<Finding[]> {
