@@ -16,6 +16,11 @@ import { CopartitionCheck } from './advisor/copartition.check';
 import { DurabilityCheck } from './advisor/durability.check';
 import { RocksDbCheck } from './advisor/rocksdb.check';
 import { StreamsFacts } from './advisor/streams-facts';
+import { BatchingCheck } from './advisor/batching.check';
+import { producerReadings } from './advisor/batch-producers';
+import { sourceConnectors } from './advisor/key-sources';
+import { KeysCheck } from './advisor/keys.check';
+import { LogSampleGateway } from './advisor/log-sample.gateway';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
 import type { ClusterConfig } from './kafka/clusters-config';
@@ -192,6 +197,8 @@ export function createApp({
   // The Advisor's lessons; each check is one of the rules in server/advisor/.
   const streamsFacts = new StreamsFacts(streams, new StreamsGateway(gateway), model);
   const advisorGateway = new AdvisorGateway(gateway, connectGateway);
+  // One reader of record batches for the checks that read logs, so one report reads a topic once.
+  const logSamples = new LogSampleGateway(gateway, model);
   api.use(
     advisorRoutes(
       clustersService,
@@ -201,6 +208,14 @@ export function createApp({
         new CopartitionCheck(copartition, model),
         new ChangelogCheck(streamsFacts),
         new RocksDbCheck(streamsFacts),
+        new BatchingCheck({
+          metrics,
+          logs: logSamples,
+          // Called at report time, once the scraper below exists.
+          producers: (cluster) => producerReadings(appMetrics.metrics(cluster, '15m')),
+          connectors: (cluster) => sourceConnectors(connectGateway, cluster),
+        }),
+        new KeysCheck({ metrics, logs: logSamples, connectors: (cluster) => sourceConnectors(connectGateway, cluster) }),
       ]),
     ),
   );
