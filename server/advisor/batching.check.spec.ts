@@ -1,3 +1,4 @@
+import { sleep, until } from '../testing/polling';
 import { startTestApi, testClusters, type TestApi } from '../testing/test-api';
 import type { TestKafka } from '../testing/test-kafka';
 import type { AdvisorReport, Finding } from './advisor.model';
@@ -5,17 +6,6 @@ import type { AdvisorReport, Finding } from './advisor.model';
 /** Sampled every second, so topics written during a spec are busy in the latest sample. */
 const SETTINGS = { intervalMs: 1_000, retentionMs: 3_600_000 };
 const local = testClusters()[0]!;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(read: () => Promise<T>, isDone: (answer: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await read();
-    if (isDone(answer) || Date.now() > deadline) return answer;
-    await sleep(500);
-  }
-}
 
 /** Writes order events to partition 0, `recordsPerSend` a send, until the returned function is called. */
 function keepWriting(kafka: TestKafka, topic: string, recordsPerSend: number): () => Promise<void> {

@@ -1,3 +1,4 @@
+import { sleep } from '../testing/polling';
 import type { GroupMeasure, MetricsSample, PartitionLagMeasure } from '../metrics/metrics.model';
 import { GroupFixtures } from '../testing/consumer-groups.fixtures';
 import { startTestApi, testClusters, type TestApi } from '../testing/test-api';
@@ -137,5 +138,3 @@ describe('GET /api/clusters/:cluster/advisor consumers, sampled', () => {
     });
   });
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,3 +1,4 @@
+import { sleep, until } from '../testing/polling';
 import { startTestApi, testClusters, type TestApi } from '../testing/test-api';
 import { TestConnect } from '../testing/test-connect';
 import type { TestKafka } from '../testing/test-kafka';
@@ -6,17 +7,6 @@ import type { AdvisorReport, Finding } from './advisor.model';
 /** Sampled every second, so topics written during a spec are busy in the latest sample. */
 const SETTINGS = { intervalMs: 1_000, retentionMs: 3_600_000 };
 const local = testClusters()[0]!;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(read: () => Promise<T>, isDone: (answer: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await read();
-    if (isDone(answer) || Date.now() > deadline) return answer;
-    await sleep(500);
-  }
-}
 
 type OrderEvent = (index: number) => { key?: string; value: string; partition: number };
 

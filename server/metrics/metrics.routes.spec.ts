@@ -1,3 +1,4 @@
+import { sleep, until } from '../testing/polling';
 import { GroupFixtures } from '../testing/consumer-groups.fixtures';
 import { startTestApi, testClusters, type TestApi } from '../testing/test-api';
 import type { GroupHistory, TopicHistory } from './metrics.model';
@@ -6,17 +7,6 @@ import type { GroupHistory, TopicHistory } from './metrics.model';
 const SETTINGS = { intervalMs: 1_000, retentionMs: 7 * 24 * 3_600_000 };
 const INTERVAL_S = SETTINGS.intervalMs / 1000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Asks `read` again until `isDone` holds of its answer or the time is up; the last answer. */
-async function until<T>(read: () => Promise<T>, isDone: (answer: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await read();
-    if (isDone(answer) || Date.now() > deadline) return answer;
-    await sleep(500);
-  }
-}
 const mean = (values: (number | null)[]) => {
   const known = values.filter((value): value is number => value !== null);
   return known.reduce((sum, value) => sum + value, 0) / known.length;
