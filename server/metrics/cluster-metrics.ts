@@ -150,7 +150,8 @@ export class ClusterMetrics {
     const record = this.#record(sample.time, full, full ? values : changes, groupChanges(full ? new Map() : this.#groups, groups));
     this.#groups = groups;
     this.options.publish(sample, true);
-    this.#latest = new KeptSample(sample);
+    const sampler = this.#current!;
+    this.#latest = new KeptSample(sample, (groupId) => sampler.partitionsOf(groupId));
     await this.#append(SAMPLES, record);
     for (const [tier, point] of closed) {
       const full = this.#isFull(tier);

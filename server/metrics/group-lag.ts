@@ -32,6 +32,16 @@ class ByPartition<T> {
     return (partitions[partition] ??= make());
   }
 
+  /** Every partition's value, by topic and partition. */
+  *entries(): Generator<[topic: string, partition: number, value: T]> {
+    for (const [topic, partitions] of this.#byTopic) {
+      for (let partition = 0; partition < partitions.length; partition++) {
+        const value = partitions[partition];
+        if (value !== undefined) yield [topic, partition, value];
+      }
+    }
+  }
+
   /** Forgets the topics not taken from since the last sweep. */
   sweep(): void {
     for (const topic of this.#byTopic.keys()) if (!this.#seen.has(topic)) this.#byTopic.delete(topic);
@@ -42,13 +52,15 @@ class ByPartition<T> {
 /**
  * What is kept of a group on one partition, in one array of numbers: the committed offset
  * whose record's time was read and that time (NaN before any), the offset committed at the
- * previous sample (for the consume rate), then its commit window.
+ * last sample (for the consume rate, and the partition's figures until the next), the time of
+ * the last sample that saw it, then its commit window.
  */
 type GroupPartition = CommitWindow;
 const RECORD_OFFSET = 0;
 const RECORD_TIME = 1;
-const PREVIOUS_COMMIT = 2;
-const WINDOW = 3;
+const LAST_COMMIT = 2;
+const SEEN = 3;
+const WINDOW = 4;
 
 /** The figures the previous sample gave, for rates. */
 export interface PreviousSample {
@@ -65,6 +77,8 @@ export class GroupLag {
   /** The log end's history of every partition some group reads. */
   readonly #timelines = new ByPartition<OffsetTimeline>();
   readonly #groups = new Map<string, ByPartition<GroupPartition>>();
+  /** The last sample's log ends and time: a group's partitions are told again from them on request. */
+  #last: { ends: OffsetTable; time: number } | undefined;
 
   constructor(
     private readonly cluster: ClusterConfig,
@@ -94,6 +108,7 @@ export class GroupLag {
       }
     }
     this.#timelines.sweep();
+    this.#last = { ends, time };
     const seconds = previous ? (time - previous.time) / 1000 : 0;
     const measures = state.listings.map((listing) => {
       let kept = this.#groups.get(listing.groupId);
@@ -114,10 +129,11 @@ export class GroupLag {
         const endBefore = previous?.ends.get(topic, partition);
         if (endBefore !== undefined) produced += Math.max(0, endOffset - Number(endBefore));
         // Made to the size most partitions keep (a group that does not move keeps one commit).
-        const state = kept.take(topic, partition, () => [NaN, NaN, NaN, committedOffset, lag, time]);
-        const then = state[PREVIOUS_COMMIT]!;
+        const state = kept.take(topic, partition, () => [NaN, NaN, NaN, time, committedOffset, lag, time]);
+        state[SEEN] = time;
+        const then = state[LAST_COMMIT]!;
         if (consumed !== null && !Number.isNaN(then)) consumed += Math.max(0, committedOffset - then);
-        state[PREVIOUS_COMMIT] = committedOffset;
+        state[LAST_COMMIT] = committedOffset;
         if (state.length > WINDOW + 3 || state[WINDOW + 2] !== time)
           observeCommit(state, committedOffset, lag, time, active, this.windowSize, WINDOW);
         const verdict = evaluateWindow(state, lag, time, this.intervalMs, this.windowSize, WINDOW);
@@ -158,6 +174,30 @@ export class GroupLag {
       group.lagSeconds = known.length ? Math.max(...known) : null;
     }
     return measures;
+  }
+
+  /**
+   * A group's partitions as the last sample measured them, told again from what is kept (so
+   * the tens of thousands of them are not kept as objects between samples).
+   */
+  partitionsOf(groupId: string): PartitionLagMeasure[] {
+    const kept = this.#groups.get(groupId);
+    const last = this.#last;
+    if (!kept || !last) return [];
+    const partitions: PartitionLagMeasure[] = [];
+    for (const [topic, partition, state] of kept.entries()) {
+      const end = last.ends.get(topic, partition);
+      if (state[SEEN] !== last.time || end === undefined) continue;
+      const committedOffset = state[LAST_COMMIT]!;
+      const endOffset = Number(end);
+      const lag = Math.max(0, endOffset - committedOffset);
+      const timeline = this.#timelines.get(topic, partition);
+      const lagSeconds =
+        lag === 0 ? 0 : ((timeline && lagSecondsAt(timeline, committedOffset, last.time)) ?? recordLag(state, committedOffset, last.time));
+      const verdict = evaluateWindow(state, lag, last.time, this.intervalMs, this.windowSize, WINDOW);
+      partitions.push({ topic, partition, committedOffset, endOffset, lag, lagSeconds, ...verdict });
+    }
+    return partitions;
   }
 
   /**

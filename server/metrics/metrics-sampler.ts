@@ -4,7 +4,7 @@ import type { ClusterDescription } from '../kafka/kafka-clients';
 import type { Snapshot } from '../kafka/live-value';
 import type { ConsumerGroupsGateway } from '../consumer-groups/consumer-groups.gateway';
 import { GroupLag, type PreviousSample } from './group-lag';
-import type { MetricsSample, TopicMeasure } from './metrics.model';
+import type { MetricsSample, PartitionLagMeasure, TopicMeasure } from './metrics.model';
 
 /**
  * Measures one cluster from its live model: one sample reads the metadata, every partition's
@@ -29,6 +29,11 @@ export class MetricsSampler {
     windowSize = 10,
   ) {
     this.#groupLag = new GroupLag(cluster, groupsGateway, intervalMs, windowSize);
+  }
+
+  /** A group's partitions as the last sample measured them. */
+  partitionsOf(groupId: string): PartitionLagMeasure[] {
+    return this.#groupLag.partitionsOf(groupId);
   }
 
   /** Takes one sample now. */
