@@ -14,6 +14,7 @@ import { ChangelogCheck } from './advisor/changelog.check';
 import { ConsumersCheck } from './advisor/consumers.check';
 import { CopartitionCheck } from './advisor/copartition.check';
 import { DurabilityCheck } from './advisor/durability.check';
+import { DuplicatesCheck } from './advisor/duplicates.check';
 import { RocksDbCheck } from './advisor/rocksdb.check';
 import { StreamsFacts } from './advisor/streams-facts';
 import { BatchingCheck } from './advisor/batching.check';
@@ -195,6 +196,7 @@ export function createApp({
   if (metricsOptions) void metrics.start(clusters);
   api.use(metricsRoutes(clustersService, metrics));
   // The Advisor's lessons; each check is one of the rules in server/advisor/.
+  const bridge = new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit);
   const streamsFacts = new StreamsFacts(streams, new StreamsGateway(gateway), model);
   const advisorGateway = new AdvisorGateway(gateway, connectGateway);
   // One reader of record batches for the checks that read logs, so one report reads a topic once.
@@ -205,6 +207,7 @@ export function createApp({
       new AdvisorService([
         new DurabilityCheck(model, advisorGateway),
         new ConsumersCheck(metrics),
+        new DuplicatesCheck(bridge, metrics),
         new CopartitionCheck(copartition, model),
         new ChangelogCheck(streamsFacts),
         new RocksDbCheck(streamsFacts),
@@ -219,7 +222,8 @@ export function createApp({
       ]),
     ),
   );
-  api.use(bridgeRoutes(clustersService, new BridgeService(gateway, model, new BridgeGateway(gateway, connectGateway), audit)));
+
+  api.use(bridgeRoutes(clustersService, bridge));
   api.use(healthRoutes(new HealthService(clusters, gateway, connect)));
   const alertRules = new AlertRules(gateway, audit);
   const alertEvents = new AlertEvents(gateway);

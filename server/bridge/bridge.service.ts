@@ -14,6 +14,7 @@ import type {
   PublishedSequence,
   SequenceCheckJob,
   SequenceCheckRequest,
+  SequenceReport,
 } from './bridge.model';
 import { restartPointsOf } from './restart-points';
 import { planScan, runScan } from './sequence-scan';
@@ -39,6 +40,8 @@ const KEPT_JOBS = 50;
 export class BridgeService {
   readonly #settings: StateTopic<BridgeSettings>;
   readonly #jobs = new Map<string, SequenceCheckJob>();
+  /** Per cluster, the last finished check of each topic: what the Advisor reads. */
+  readonly #lastReports = new Map<string, Map<string, SequenceReport>>();
 
   constructor(
     clusters: KafkaClients,
@@ -134,12 +137,23 @@ export class BridgeService {
     this.#remember(job);
     const budget = { bytes: CHECK_BUDGET.bytes, deadline: Date.now() + CHECK_BUDGET.milliseconds };
     runScan(this.gateway, cluster, topic, bounds, plan, settings, budget, (recordsRead) => (job.progress = { recordsRead, recordsPlanned }))
-      .then((scan) => Object.assign(job, { status: 'done', report: judgeSequence(scan) }))
+      .then((scan) => {
+        const report = judgeSequence(scan);
+        Object.assign(job, { status: 'done', report });
+        let reports = this.#lastReports.get(cluster.name);
+        if (!reports) this.#lastReports.set(cluster.name, (reports = new Map()));
+        reports.set(topic, report);
+      })
       .catch((error: unknown) => {
         const appError = error instanceof AppError ? error : new AppError('INTERNAL', 'The check failed unexpectedly', { cause: error });
         Object.assign(job, { status: 'failed', error: { code: appError.code, message: appError.message } });
       });
     return job;
+  }
+
+  /** The last finished check of each topic of a cluster that this console ran. */
+  lastReports(cluster: ClusterConfig): ReadonlyMap<string, SequenceReport> {
+    return this.#lastReports.get(cluster.name) ?? new Map();
   }
 
   job(id: string): SequenceCheckJob {
