@@ -18,4 +18,4 @@ export type {
 export type { SortOrder } from '../../../server/topics/topic.model';
 
 /** How a group's state reads at a glance. */
-export type StateTone = 'ok' | 'warn' | 'idle' | 'neutral';
+export type StateTone = 'ok' | 'warn' | 'error' | 'idle' | 'neutral';

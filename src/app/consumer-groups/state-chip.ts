@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { StateTone } from './consumer-group.model';
 
-/** A group's state as a small coloured chip. */
+/** A state or status as a small chip coloured by its tone (a group's state, a connector's, a lag status). */
 @Component({
   selector: 'kpc-state-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -23,6 +23,10 @@ import type { StateTone } from './consumer-group.model';
     .warn {
       background: #fdecd2;
       color: var(--kpc-warn);
+    }
+    .error {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
     }
     .idle {
       background: var(--mat-sys-secondary-container);

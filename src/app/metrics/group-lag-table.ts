@@ -1,8 +1,6 @@
+import { TableFilter } from './table-filter';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -23,17 +21,7 @@ type GroupRow = GroupTrend & { severity: number };
 @Component({
   selector: 'kpc-group-lag-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    LagStatusChip,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatSortModule,
-    MatTableModule,
-    RouterLink,
-    Sparkline,
-  ],
+  imports: [TableFilter, LagStatusChip, MatButtonModule, MatSortModule, MatTableModule, RouterLink, Sparkline],
   templateUrl: './group-lag-table.html',
   styleUrl: './metrics-table.scss',
 })

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { StateChip } from '../consumer-groups/state-chip';
 import { explainRule, statusTone } from './metrics-format';
 import type { LagRule, LagStatus } from './metrics.model';
 
@@ -7,30 +8,8 @@ import type { LagRule, LagStatus } from './metrics.model';
 @Component({
   selector: 'kpc-lag-status-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTooltipModule],
-  template: `<span [class]="'chip ' + tone()" [matTooltip]="explanation()" tabindex="0">{{ status() }}</span>`,
-  styles: `
-    .chip {
-      display: inline-block;
-      padding: 2px 10px;
-      border-radius: 12px;
-      font-size: 12px;
-      font-weight: 500;
-      letter-spacing: 0.02em;
-    }
-    .ok {
-      background: #dff3e4;
-      color: var(--kpc-ok);
-    }
-    .warn {
-      background: #fdecd2;
-      color: var(--kpc-warn);
-    }
-    .error {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-  `,
+  imports: [MatTooltipModule, StateChip],
+  template: `<span [matTooltip]="explanation()" tabindex="0"><kpc-state-chip [state]="status()" [tone]="tone()" /></span>`,
 })
 export class LagStatusChip {
   readonly status = input.required<LagStatus>();

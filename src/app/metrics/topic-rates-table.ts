@@ -1,8 +1,6 @@
+import { TableFilter } from './table-filter';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -17,7 +15,7 @@ import { tableView } from './table-view';
 @Component({
   selector: 'kpc-topic-rates-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSortModule, MatTableModule, RouterLink, Sparkline],
+  imports: [TableFilter, MatButtonModule, MatSortModule, MatTableModule, RouterLink, Sparkline],
   templateUrl: './topic-rates-table.html',
   styleUrl: './metrics-table.scss',
 })
