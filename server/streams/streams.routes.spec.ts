@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { startDemoStreamsApp, streamsAppFiles, type DemoStreamsApp, type DemoStreamsAppOptions } from '../local-stack/streams-app';
+import { readFileSync } from 'node:fs';
+import { startDemoStreamsApp, type DemoStreamsApp, type DemoStreamsAppOptions } from '../local-stack/streams-app';
 import { useTestApi } from '../testing/spec-setup';
 import { testClusters } from '../testing/test-api';
 import { TEST_BOOTSTRAP } from '../testing/test-kafka';
+import { removeSpecStreamsApp } from '../testing/test-streams-app';
 import { eventually, TEST_STACK } from '../testing/test-stack';
 import type { StreamsAppDetail, StreamsAppPage, StreamsReplayPreview } from './streams.model';
 
@@ -97,15 +98,12 @@ describe('Streams apps of the demo Streams app, run on the test stack', () => {
 
   afterAll(async () => {
     await app?.stop();
-    // The apps' groups, topics and the internal topics the broker made for them.
-    const all = (await api.kafka.admin.listTopics()).filter(
-      (topic) => Object.values(topics).includes(topic) || Object.values(ids).some((id) => topic.startsWith(`${id}-`)),
-    );
-    if (all.length) await api.kafka.admin.deleteTopics({ topics: all }).catch(() => undefined);
-    await api.kafka.admin.deleteGroups({ groups: Object.values(ids) }).catch(() => undefined);
-    const files = streamsAppFiles(TEST_STACK.dataDir, options.instance);
-    for (const file of [files.stateDir, files.statusFile, files.configFile, files.log4jFile])
-      rmSync(file, { recursive: true, force: true });
+    await removeSpecStreamsApp(api.kafka.admin, {
+      applicationIds: ids,
+      topics,
+      instance: options.instance!,
+      topologyFiles: app?.topologyFiles,
+    });
   }, 60_000);
 
   describe('GET /api/clusters/:cluster/streams-apps', () => {
