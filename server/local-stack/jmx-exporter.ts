@@ -67,7 +67,7 @@ export function brokerExporterConfig(): string {
   });
 }
 
-/** The rules of a Connect worker: tasks by status per connector, source and sink record counts, its producers. */
+/** The rules of a Connect worker: tasks by status per connector, source and sink record counts, its producers and consumers. */
 export function connectExporterConfig(): string {
   return exporterConfig({
     includeObjectNames: [
@@ -75,6 +75,7 @@ export function connectExporterConfig(): string {
       'kafka.connect:type=source-task-metrics,connector=*,task=*',
       'kafka.connect:type=sink-task-metrics,connector=*,task=*',
       'kafka.producer:type=producer-metrics,client-id=*',
+      ...CONSUMER_OBJECT_NAMES,
     ],
     rules: [
       {
@@ -100,13 +101,14 @@ export function connectExporterConfig(): string {
         type: 'COUNTER',
       },
       PRODUCER_RULE,
+      ...CONSUMER_RULES,
     ],
   });
 }
 
 /**
  * The rules of a Kafka Streams app: each stream thread's process count and latency and commit
- * latency, each RocksDB store's block cache and memtables, and its producers.
+ * latency, each RocksDB store's block cache and memtables, and its producers and consumers.
  */
 export function streamsExporterConfig(): string {
   return exporterConfig({
@@ -115,6 +117,7 @@ export function streamsExporterConfig(): string {
       // One MBean per store and task; its keys name the thread, the task and the store.
       'kafka.streams:type=stream-state-metrics,*',
       'kafka.producer:type=producer-metrics,client-id=*',
+      ...CONSUMER_OBJECT_NAMES,
     ],
     rules: [
       {
@@ -141,9 +144,51 @@ export function streamsExporterConfig(): string {
         type: 'GAUGE',
       },
       PRODUCER_RULE,
+      ...CONSUMER_RULES,
     ],
   });
 }
+
+/**
+ * A consumer's client-wide MBeans (the fetch manager's per-topic ones carry a `topic` key and are
+ * not matched): what the Advisor weighs `max.poll.records` and the commit interval against.
+ */
+const CONSUMER_OBJECT_NAMES = [
+  'kafka.consumer:type=consumer-metrics,client-id=*',
+  'kafka.consumer:type=consumer-fetch-manager-metrics,client-id=*',
+  'kafka.consumer:type=consumer-coordinator-metrics,client-id=*',
+];
+
+const CONSUMER_RULES: ExporterRule[] = [
+  {
+    pattern: 'kafka.consumer<type=consumer-metrics, client-id=(.+)><>time-between-poll-(avg|max)',
+    name: 'kafka_consumer_time_between_poll_$2_ms',
+    help: "The time between a consumer's calls to poll() over the metrics window (ms)",
+    labels: { client_id: '$1' },
+    type: 'GAUGE',
+  },
+  {
+    pattern: 'kafka.consumer<type=consumer-metrics, client-id=(.+)><>poll-idle-ratio-avg',
+    name: 'kafka_consumer_poll_idle_ratio',
+    help: 'The share of its time a consumer spends waiting in poll() for records, not processing them',
+    labels: { client_id: '$1' },
+    type: 'GAUGE',
+  },
+  {
+    pattern: 'kafka.consumer<type=consumer-fetch-manager-metrics, client-id=(.+)><>records-consumed-rate',
+    name: 'kafka_consumer_records_consumed_rate',
+    help: 'Records a consumer returned from poll() per second, over the metrics window',
+    labels: { client_id: '$1' },
+    type: 'GAUGE',
+  },
+  {
+    pattern: 'kafka.consumer<type=consumer-coordinator-metrics, client-id=(.+)><>commit-rate',
+    name: 'kafka_consumer_commit_rate',
+    help: 'Offset commits a consumer made per second, over the metrics window',
+    labels: { client_id: '$1' },
+    type: 'GAUGE',
+  },
+];
 
 const PRODUCER_RULE: ExporterRule = {
   pattern: 'kafka.producer<type=producer-metrics, client-id=(.+)><>(batch-size-avg|record-size-avg)',

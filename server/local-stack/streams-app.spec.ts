@@ -7,6 +7,7 @@ import { Admin } from '../kafka/client';
 import { parsePrometheusText, type PrometheusSample } from '../metrics/prometheus-text';
 import { TEST_CONNECT_URL } from '../testing/test-connect';
 import { TEST_BOOTSTRAP } from '../testing/test-kafka';
+import { removeSpecStreamsApp } from '../testing/test-streams-app';
 import { eventually, TEST_STACK } from '../testing/test-stack';
 import { isAlive } from './processes';
 import { startDemoStreamsApp, streamsAppFiles, type DemoStreamsApp } from './streams-app';
@@ -90,21 +91,8 @@ describe('the demo Kafka Streams app (startDemoStreamsApp)', () => {
       expect(isAlive(app.pid)).toBeFalse();
       expect(existsSync(streamsAppFiles(TEST_STACK.dataDir, instance).pidFile)).toBeFalse();
     }
-    const internal = (await admin.listTopics()).filter((topic) => Object.values(applicationIds).some((id) => topic.startsWith(`${id}-`)));
-    for (const topic of [...Object.values(topics), ...internal]) await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin.deleteGroups({ groups: Object.values(applicationIds) }).catch(() => undefined);
+    await removeSpecStreamsApp(admin, { applicationIds, topics, instance, topologyFiles: app?.topologyFiles });
     await admin.close();
-    const files = streamsAppFiles(TEST_STACK.dataDir, instance);
-    for (const file of [
-      files.stateDir,
-      files.statusFile,
-      files.configFile,
-      files.log4jFile,
-      files.exporterFile,
-      ...Object.values(app?.topologyFiles ?? {}),
-    ]) {
-      rmSync(file, { recursive: true, force: true });
-    }
     rmSync(exportDir, { recursive: true, force: true });
   }, 60_000);
 
@@ -162,7 +150,7 @@ describe('the demo Kafka Streams app (startDemoStreamsApp)', () => {
     expect(grew).withContext(`matches ${before[2]} → ${counts[2]}, enriched ${before[3]} → ${counts[3]}`).toBeTrue();
   }, 70_000);
 
-  it("serves its stream threads', RocksDB stores' and producers' metrics to Prometheus, and only those", async () => {
+  it("serves its stream threads', RocksDB stores', producers' and consumers' metrics to Prometheus, and only those", async () => {
     expect(app.prometheus).toEqual({ name: instance, kind: 'streams', url: `http://127.0.0.1:${metricsPort}/metrics` });
     const ofEnricher = (sample: PrometheusSample) => sample.labels['thread_id']?.startsWith(`${applicationIds.orderEnricher}-`) ?? false;
     let size = 0;
@@ -199,6 +187,11 @@ describe('the demo Kafka Streams app (startDemoStreamsApp)', () => {
     // The agent reads only the MBeans the charts use: the rest is its own JVM figures.
     const kafkaNames = new Set(samples.filter((sample) => sample.name.startsWith('kafka_')).map((sample) => sample.name));
     expect([...kafkaNames].sort()).toEqual([
+      'kafka_consumer_commit_rate',
+      'kafka_consumer_poll_idle_ratio',
+      'kafka_consumer_records_consumed_rate',
+      'kafka_consumer_time_between_poll_avg_ms',
+      'kafka_consumer_time_between_poll_max_ms',
       'kafka_producer_batch_size_avg_bytes',
       'kafka_producer_record_size_avg_bytes',
       'kafka_streams_rocksdb_block_cache_capacity_bytes',

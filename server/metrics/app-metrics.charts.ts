@@ -1,4 +1,5 @@
 import type { AppChart, EndpointKind } from './metrics.model';
+import { applicationOf, ownerOf, withoutIds } from './client-ids';
 import type { PrometheusSample } from './prometheus-text';
 
 /**
@@ -19,6 +20,9 @@ export const APP_CHARTS = [
   { id: 'streams-commit-latency', title: 'Commit latency', section: 'Streams', unit: 'ms', kinds: ['streams'] },
   { id: 'streams-rocksdb-block-cache', title: 'RocksDB block cache usage', section: 'Streams', unit: 'bytes', kinds: ['streams'] },
   { id: 'streams-rocksdb-memtables', title: 'RocksDB memtables', section: 'Streams', unit: 'bytes', kinds: ['streams'] },
+  { id: 'consumer-records-rate', title: 'Records consumed', section: 'Consumers', unit: 'records/s', kinds: ['connect', 'streams'] },
+  { id: 'consumer-poll-gap', title: 'Longest time between polls', section: 'Consumers', unit: 'ms', kinds: ['connect', 'streams'] },
+  { id: 'consumer-commit-rate', title: 'Offset commits a second', section: 'Consumers', unit: 'count', kinds: ['connect', 'streams'] },
   {
     id: 'producer-batch-vs-record-size',
     title: 'Batch size vs record size (averages)',
@@ -121,6 +125,15 @@ export function readingsOf(kind: EndpointKind, endpoint: string, samples: readon
 
   if (kind === 'connect' || kind === 'streams') {
     for (const sample of samples) {
+      // The consumers of a group are one line, named as people name the group (see ownerOf).
+      const owner = sample.name.startsWith('kafka_consumer_') ? ownerOf(label(sample, 'client_id')) : null;
+      if (owner && sample.name === 'kafka_consumer_records_consumed_rate') {
+        add({ chart: 'consumer-records-rate', line: owner.name, value: sample.value, combine: 'sum' });
+      } else if (owner && sample.name === 'kafka_consumer_time_between_poll_max_ms') {
+        add({ chart: 'consumer-poll-gap', line: owner.name, value: sample.value, combine: 'max' });
+      } else if (owner && sample.name === 'kafka_consumer_commit_rate') {
+        add({ chart: 'consumer-commit-rate', line: owner.name, value: sample.value, combine: 'sum' });
+      }
       const client = withoutIds(label(sample, 'client_id'));
       if (sample.name === 'kafka_producer_batch_size_avg_bytes') {
         add({ chart: 'producer-batch-vs-record-size', line: `${client} batch`, value: sample.value, combine: 'mean' });
@@ -160,19 +173,4 @@ function blockCacheBytes(samples: readonly PrometheusSample[]): number | undefin
 
 function storeKey(sample: PrometheusSample): string {
   return `${sample.labels['thread_id']}\u0000${sample.labels['task_id']}\u0000${sample.labels['store']}`;
-}
-
-const UUID = /-?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
-/**
- * The application a stream thread works for: its id is `<client id>-StreamThread-<n>`, the
- * client id by default `<application id>-<process uuid>`.
- */
-export function applicationOf(threadId: string): string {
-  return withoutIds(threadId.replace(/-(?:Global)?StreamThread(?:-\d+)?$/, '')) || threadId;
-}
-
-/** A client id without the process UUIDs Kafka Streams puts in it, for a readable label. */
-export function withoutIds(clientId: string): string {
-  return clientId.replace(UUID, '') || clientId;
 }

@@ -23,7 +23,7 @@ const appChart = describes<AppChart>()(
   z.object({
     id: z.string().meta({ description: 'Stable, e.g. `broker-bytes-in`' }),
     title: z.string(),
-    section: z.enum(['Brokers', 'Connect', 'Streams', 'Producers']),
+    section: z.enum(['Brokers', 'Connect', 'Streams', 'Consumers', 'Producers']),
     unit: z.enum(['bytes/s', 'records/s', 'ms', 'bytes', 'count', 'tasks']),
     series: z.array(z.object({ label: z.string(), values: series })),
   }),

@@ -73,7 +73,9 @@ describe('GET /api/clusters/:cluster/metrics/apps', () => {
     expect(metrics.asOf).not.toBeNull();
     expect(metrics.intervalSeconds).toBe(1);
     // Every kind listed has its charts, the Streams ones empty while their endpoint is down.
-    expect(new Set(metrics.charts.map((chart) => chart.section))).toEqual(new Set(['Brokers', 'Connect', 'Streams', 'Producers']));
+    expect(new Set(metrics.charts.map((chart) => chart.section))).toEqual(
+      new Set(['Brokers', 'Connect', 'Streams', 'Consumers', 'Producers']),
+    );
     expect(metrics.charts.filter((chart) => chart.section === 'Streams').every((chart) => chart.series.length === 0)).toBeTrue();
   });
 

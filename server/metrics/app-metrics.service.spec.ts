@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ClusterConfig, PrometheusEndpointConfig } from '../kafka/clusters-config';
 import { eventually } from '../testing/test-stack';
-import { applicationOf, withoutIds } from './app-metrics.charts';
 import { AppMetricsService } from './app-metrics.service';
 import type { AppMetrics } from './metrics.model';
 import { scrapePrometheus, ScrapeError } from './prometheus-scrape';
@@ -286,7 +285,15 @@ describe('AppMetricsService', () => {
       // worker-2's counters were first read at the second scrape: they give no rate yet.
       expect(line(metrics, 'connect-source-rate', 'orders-cdc')).toEqual([null, 30]);
       expect(line(metrics, 'connect-sink-rate', 'orders-sink')).toEqual([null, 5]);
-      expect(metrics.charts.map((c) => c.section)).toEqual(['Connect', 'Connect', 'Connect', 'Producers']);
+      expect(metrics.charts.map((c) => c.section)).toEqual([
+        'Connect',
+        'Connect',
+        'Connect',
+        'Consumers',
+        'Consumers',
+        'Consumers',
+        'Producers',
+      ]);
     });
   });
 
@@ -347,11 +354,30 @@ describe('AppMetricsService', () => {
       ]);
     });
 
-    it('names a thread by its application, and a client without its process id', () => {
-      expect(applicationOf(thread('order-enricher', 3))).toBe('order-enricher');
-      expect(applicationOf('my-client-StreamThread-1')).toBe('my-client');
-      expect(applicationOf('my-client-GlobalStreamThread')).toBe('my-client');
-      expect(withoutIds('connector-producer-orders-cdc-0')).toBe('connector-producer-orders-cdc-0');
+    it("charts each group's consumers as one line: records consumed and commits summed, the longest gap between polls", async () => {
+      const consumer = (app: string, n: number) => `${thread(app, n)}-consumer`;
+      const prod = cluster([{ name: 'streams-app', kind: 'streams' }]);
+      service = new AppMetricsService([prod], { intervalMs: STEP, now: () => clock });
+      serve(
+        'streams-app',
+        [
+          `kafka_consumer_records_consumed_rate{client_id="${consumer('order-enricher', 1)}"} 4`,
+          `kafka_consumer_records_consumed_rate{client_id="${consumer('order-enricher', 2)}"} 6`,
+          `kafka_consumer_time_between_poll_max_ms{client_id="${consumer('order-enricher', 1)}"} 180`,
+          `kafka_consumer_time_between_poll_max_ms{client_id="${consumer('order-enricher', 2)}"} 360`,
+          `kafka_consumer_commit_rate{client_id="${consumer('order-enricher', 1)}"} 0.5`,
+          `kafka_consumer_commit_rate{client_id="${consumer('order-enricher', 2)}"} 0.5`,
+          // A restore consumer names no group: left out.
+          `kafka_consumer_records_consumed_rate{client_id="${thread('order-enricher')}-restore-consumer"} 99`,
+        ].join('\n'),
+      );
+      await scrapeAt(0);
+
+      const metrics = service.metrics(prod, '15m');
+
+      expect(chart(metrics, 'consumer-records-rate')?.series).toEqual([{ label: 'order-enricher', values: [10] }]);
+      expect(chart(metrics, 'consumer-poll-gap')?.series).toEqual([{ label: 'order-enricher', values: [360] }]);
+      expect(chart(metrics, 'consumer-commit-rate')?.series).toEqual([{ label: 'order-enricher', values: [1] }]);
     });
   });
 

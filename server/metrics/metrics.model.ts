@@ -188,7 +188,7 @@ export interface AppChart {
   /** Stable id, e.g. `broker-bytes-in`. */
   id: string;
   title: string;
-  section: 'Brokers' | 'Connect' | 'Streams' | 'Producers';
+  section: 'Brokers' | 'Connect' | 'Streams' | 'Consumers' | 'Producers';
   unit: 'bytes/s' | 'records/s' | 'ms' | 'bytes' | 'count' | 'tasks';
   series: { label: string; values: Series }[];
 }

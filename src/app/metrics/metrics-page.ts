@@ -13,7 +13,7 @@ import { RangePicker } from './range-picker';
 import { TimeSeriesChart } from './time-series-chart';
 
 /** The sections, in the order the page shows them: the cluster first, then what runs on it. */
-const SECTIONS: readonly AppChart['section'][] = ['Brokers', 'Connect', 'Streams', 'Producers'];
+const SECTIONS: readonly AppChart['section'][] = ['Brokers', 'Connect', 'Streams', 'Consumers', 'Producers'];
 
 /**
  * `/clusters/:cluster/metrics`: what the brokers', Connect workers' and Streams apps' own
