@@ -3,6 +3,8 @@ import type { GroupMeasure, LagRule, MetricsSample } from '../metrics/metrics.mo
 import type { MetricsService } from '../metrics/metrics.service';
 import type { Finding } from './advisor.model';
 import type { AdvisorCheck, CheckResult } from './advisor.service';
+import { readConsumerTimings } from './consumer-timing';
+import { consumerTimingFindings } from './consumer-timing-advice';
 import { duration } from './durability-commands';
 
 /** The rules of Burrow's that mean the consumers do not move, with the status they give a partition. */
@@ -30,8 +32,10 @@ const POLL_WHY =
   'a longer interval tolerates slow records, but a hung consumer keeps its partitions that much longer before the group moves them.';
 
 /**
- * Consumer groups that stopped or stalled, by Burrow's rules on the console's metric samples:
- * the latest sample's status of each group and the partitions that decided it.
+ * Consumer groups that stopped or stalled, by Burrow's rules on the console's metric samples
+ * (the latest sample's status of each group and the partitions that decided it); and each
+ * group's `max.poll.records` and commit interval against the pace its consumers' JMX metrics
+ * measure.
  */
 export class ConsumersCheck implements AdvisorCheck {
   readonly rule = 'consumers' as const;
@@ -39,6 +43,11 @@ export class ConsumersCheck implements AdvisorCheck {
   constructor(private readonly metrics: MetricsService) {}
 
   async check(cluster: ClusterConfig): Promise<CheckResult> {
+    const [notMoving, timing] = await Promise.all([this.#notMoving(cluster), timingResult(cluster, this.metrics.latest(cluster))]);
+    return { findings: [...notMoving.findings, ...timing.findings], skipped: [...(notMoving.skipped ?? []), ...(timing.skipped ?? [])] };
+  }
+
+  async #notMoving(cluster: ClusterConfig): Promise<CheckResult> {
     const sample = this.metrics.latest(cluster);
     if (!sample) {
       return {
@@ -55,6 +64,24 @@ export class ConsumersCheck implements AdvisorCheck {
     }
     return { findings: consumerFindings(sample, this.metrics.settings.intervalMs) };
   }
+}
+
+/** `max.poll.records`, the consumers' pace and the commit interval, from what their own metrics measure and the latest sample. */
+async function timingResult(cluster: ClusterConfig, sample: MetricsSample | undefined): Promise<CheckResult> {
+  const { consumers, endpoints, unreadable } = await readConsumerTimings(cluster);
+  const skipped: CheckResult['skipped'] = unreadable.map((why) => ({
+    rule: 'consumers',
+    reason: `Poll and commit timing not read from ${why}`,
+  }));
+  if (!endpoints) {
+    skipped.push({
+      rule: 'consumers',
+      reason:
+        "max.poll.records and the commit interval are weighed against the consumers' own JMX metrics: " +
+        "list the Prometheus endpoints of the Connect workers and Streams apps under the cluster's prometheus: to have them.",
+    });
+  }
+  return { findings: consumerTimingFindings(consumers, cluster.name, sample), skipped };
 }
 
 /** A finding for every group that stopped or stalled in the sample; pure, for the check and its specs. */

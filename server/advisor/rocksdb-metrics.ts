@@ -1,10 +1,7 @@
 import type { ClusterConfig } from '../kafka/clusters-config';
-import { applicationOf } from '../metrics/app-metrics.charts';
-import { scrapePrometheus } from '../metrics/prometheus-scrape';
+import { applicationOf } from '../metrics/client-ids';
 import type { PrometheusSample } from '../metrics/prometheus-text';
-
-/** One read of every endpoint; the page waits for it, so not the charts' 10 s. */
-const SCRAPE_TIMEOUT_MS = 5_000;
+import { readEndpoints } from './endpoint-scrape';
 
 /** What a Streams app's RocksDB stores report through its JMX metrics, over every endpoint that serves them. */
 export interface ReportedRocksDb {
@@ -29,27 +26,9 @@ export interface ReportedRocksDbs {
   unreadable: string[];
 }
 
-/**
- * Reads the cluster's Streams endpoints (`prometheus:` of kind `streams`) once, now: the charts
- * keep their RocksDB lines by endpoint, while the Advisor needs them by application.
- */
+/** Reads the cluster's Streams endpoints (`prometheus:` of kind `streams`) once, now, by application. */
 export async function readReportedRocksDb(cluster: ClusterConfig): Promise<ReportedRocksDbs> {
-  const endpoints = (cluster.prometheus ?? []).filter((endpoint) => endpoint.kind === 'streams');
-  const unreadable: string[] = [];
-  const scraped = await Promise.all(
-    endpoints.map(async (endpoint) => {
-      try {
-        const samples = await scrapePrometheus(endpoint.url, {
-          timeoutMs: SCRAPE_TIMEOUT_MS,
-          keep: (name) => name.startsWith('kafka_streams_rocksdb_'),
-        });
-        return { endpoint: endpoint.name, samples };
-      } catch (err) {
-        unreadable.push(`${endpoint.name}: ${(err as Error).message}`);
-        return { endpoint: endpoint.name, samples: [] };
-      }
-    }),
-  );
+  const { scraped, unreadable } = await readEndpoints(cluster, ['streams'], (name) => name.startsWith('kafka_streams_rocksdb_'));
   return { byApp: rocksDbMemoryByApp(scraped), unreadable };
 }
 

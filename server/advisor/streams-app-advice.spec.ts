@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { ConfigResourceTypes, IncrementalAlterConfigOperationTypes } from '../kafka/client';
 import { metricsUrl } from '../local-stack/jmx-exporter';
-import { startDemoStreamsApp, streamsAppFiles, type DemoStreamsApp } from '../local-stack/streams-app';
+import { startDemoStreamsApp, type DemoStreamsApp } from '../local-stack/streams-app';
 import { useTestApi } from '../testing/spec-setup';
 import { testClusters } from '../testing/test-api';
 import { TEST_BOOTSTRAP } from '../testing/test-kafka';
+import { removeSpecStreamsApp } from '../testing/test-streams-app';
 import { eventually, TEST_STACK } from '../testing/test-stack';
 import { ROCKSDB_DEFAULTS, rocksDbStoreBytes, type AdvisorReport, type Finding } from './advisor.model';
 
 const MiB = 1024 * 1024;
+/** What order-enricher takes for each domain event. */
+const SLOW_MS = 800;
 
 /**
  * The demo's real Kafka Streams app, with application ids and topics of its own on 3
  * partitions: payment-matcher joins in a window (two windowed stores), order-enricher keeps one
  * key-value store. Both share one small block cache (the demo's BoundedRocksDbMemory).
+ * Order-enricher works 800 ms on each domain event: a slow consumer.
  */
 describe('the Advisor on the demo Kafka Streams app', () => {
   const suffix = randomUUID().slice(0, 8);
@@ -29,9 +32,11 @@ describe('the Advisor on the demo Kafka Streams app', () => {
   const instance = `streams-adv-spec-${suffix}`;
   // Beside the stack's Streams app (kafkaPort + 32) and the demo app's own spec (+ 34).
   const metricsPort = TEST_STACK.kafkaPort + 36;
-  const { api } = useTestApi(() => [
-    { ...testClusters()[0]!, prometheus: [{ name: instance, kind: 'streams', url: metricsUrl(metricsPort) }] },
-  ]);
+  const { api } = useTestApi(
+    () => [{ ...testClusters()[0]!, prometheus: [{ name: instance, kind: 'streams', url: metricsUrl(metricsPort) }] }],
+    // Sampled, for the records a second written to the topics the apps read.
+    () => ({ metrics: { intervalMs: 1_000, retentionMs: 3_600_000 } }),
+  );
   const matcherChangelogs = ['this', 'other'].map((side) => `${applicationIds.paymentMatcher}-order-payments-${side}-join-store-changelog`);
   let app: DemoStreamsApp | undefined;
 
@@ -45,6 +50,7 @@ describe('the Advisor on the demo Kafka Streams app', () => {
       applicationIds,
       topics,
       partitions: 3,
+      processDelayMs: SLOW_MS,
       instance,
       metricsPort,
       log: () => undefined,
@@ -56,22 +62,7 @@ describe('the Advisor on the demo Kafka Streams app', () => {
 
   afterAll(async () => {
     await app?.stop();
-    const internal = (await api.kafka.admin.listTopics()).filter((topic) =>
-      Object.values(applicationIds).some((id) => topic.startsWith(`${id}-`)),
-    );
-    await api.kafka.admin.deleteTopics({ topics: [...Object.values(topics), ...internal] }).catch(() => undefined);
-    await api.kafka.admin.deleteGroups({ groups: Object.values(applicationIds) }).catch(() => undefined);
-    const files = streamsAppFiles(TEST_STACK.dataDir, instance);
-    for (const file of [
-      files.stateDir,
-      files.statusFile,
-      files.configFile,
-      files.log4jFile,
-      files.exporterFile,
-      ...Object.values(app?.topologyFiles ?? {}),
-    ]) {
-      rmSync(file, { recursive: true, force: true });
-    }
+    await removeSpecStreamsApp(api.kafka.admin, { applicationIds, topics, instance, topologyFiles: app?.topologyFiles });
   }, 60_000);
 
   describe('the RocksDB estimate', () => {
@@ -154,5 +145,39 @@ describe('the Advisor on the demo Kafka Streams app', () => {
         expect(finding?.fix.config).toBe(`retention.ms=${asked}`);
       });
     });
+  });
+
+  describe("the consumers' pace", () => {
+    const shipped = (n: number) => ({ key: '', value: `{"type":"OrderShipped","aggregateId":"order-${n}","sequence":${n + 1}}` });
+    let producing: NodeJS.Timeout | undefined;
+
+    // Three shipped orders a second, more than order-enricher's 800 ms each keep up with; payment-matcher drops them.
+    beforeAll(() => {
+      let sent = 0;
+      producing = setInterval(() => {
+        const batch = [shipped(sent++), shipped(sent++), shipped(sent++)];
+        api.kafka.produce(topics.domainEvents, batch).catch(() => undefined);
+      }, 1_000);
+    });
+    afterAll(() => clearInterval(producing));
+
+    it('warns that order-enricher processes fewer records a second than arrive, from the time a record takes', async () => {
+      const id = `consumers-capacity:${applicationIds.orderEnricher}`;
+      let finding: Finding | undefined;
+      const found = await eventually(async () => (finding = findingOf(await advice(), id)) !== undefined, 60_000);
+
+      expect(found).withContext('no finding on the pace within 60 s').toBeTrue();
+      expect(finding?.title).toMatch(
+        /^spec-adv-enricher-\w+ processes at most [\d.]+ records a second at \d+ ms a record; [\d.]+ a second arrive$/,
+      );
+      expect(finding?.evidence).toContain(
+        jasmine.objectContaining({ label: 'time a record takes', source: "the stream thread's process-latency-avg" }),
+      );
+      // More stream threads while the repartition topic's 3 partitions are among those it reads; else only a cheaper record helps.
+      expect(finding?.fix.config).toMatch(/\nnum\.stream\.threads=[2-4]$|^# 1 consumer for 1 partition: more would sit idle$/);
+    }, 70_000);
+
+    it('leaves payment-matcher, a millisecond or two a record on the same topic, alone', async () =>
+      expect(findingOf(await advice(), `consumers-capacity:${applicationIds.paymentMatcher}`)).toBeUndefined());
   });
 });

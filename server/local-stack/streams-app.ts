@@ -62,6 +62,8 @@ export interface DemoStreamsAppOptions {
   partitions?: number;
   /** payment-matcher's join window (either side); default 5 minutes. */
   joinWindowMs?: number;
+  /** How long order-enricher works on each domain event, a spec's slow consumer; default 0 (no simulated work). */
+  processDelayMs?: number;
   /**
    * Names the JVM's files (`run/<instance>.pid`, `logs/<instance>.log`, ...), so a spec's app
    * and the demo's can run from one data dir; default 'streams-app'.
@@ -141,6 +143,7 @@ export async function startDemoStreamsApp(options: DemoStreamsAppOptions): Promi
     'topic.enriched': topics.enriched,
     'topic.partitions': options.partitions ?? 6,
     'join.window.ms': options.joinWindowMs ?? 300_000,
+    'process.delay.ms': options.processDelayMs ?? 0,
     'state.dir': files.stateDir,
     'output.dir': files.streamsDir,
     'status.file': files.statusFile,

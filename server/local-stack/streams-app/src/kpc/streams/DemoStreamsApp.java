@@ -194,7 +194,13 @@ public final class DemoStreamsApp {
   private Topology orderEnricher() {
     int partitions = Integer.parseInt(conf.getProperty("topic.partitions", "6"));
     StreamsBuilder builder = new StreamsBuilder();
-    builder.stream(get("topic.domain-events"), Consumed.with(STRING, STRING).withName("domain-events"))
+    KStream<String, String> events = builder.stream(get("topic.domain-events"), Consumed.with(STRING, STRING).withName("domain-events"));
+    long workMs = Long.parseLong(conf.getProperty("process.delay.ms", "0"));
+    if (workMs > 0) {
+      // A spec's slow consumer: each domain event takes this long, as a call to another service would.
+      events = events.peek((key, line) -> work(workMs), Named.as("simulated-work"));
+    }
+    events
         .filter((key, line) -> ORDER_EVENTS.contains(type(parse(line))) && orderId(parse(line)) != null, Named.as("order-events-only"))
         .selectKey((key, line) -> orderId(parse(line)), Named.as("key-by-order-id"))
         .repartition(Repartitioned.with(STRING, STRING).withName("orders-by-id").withNumberOfPartitions(partitions))
@@ -204,6 +210,14 @@ public final class DemoStreamsApp {
         .toStream(Named.as("order-updates"))
         .to(get("topic.enriched"), Produced.with(STRING, STRING).withName("to-enriched"));
     return builder.build();
+  }
+
+  private static void work(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static String match(String orderLine, String paymentLine) {
