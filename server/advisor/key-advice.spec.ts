@@ -21,6 +21,13 @@ describe('key advice', () => {
       expect([isEventTopic('_kpc-audit'), isEventTopic('__consumer_offsets')]).toEqual([false, false]));
     it('is false of a Streams app’s internal topics', () =>
       expect([isEventTopic('app-store-changelog'), isEventTopic('app-by-customer-repartition')]).toEqual([false, false]));
+    it('is false of Kafka Connect’s storage topics, keyed by connector', () =>
+      expect(
+        ['connect-offsets', 'connect-configs', 'connect-status', 'docker-connect-offsets', 'cdc.connect-cluster-statuses'].map(
+          isEventTopic,
+        ),
+      ).toEqual([false, false, false, false, false]));
+    it('is true of a topic that only mentions connect', () => expect(isEventTopic('connect-events')).toBeTrue());
   });
 
   describe('keylessFinding', () => {

@@ -34,13 +34,19 @@ export interface KeyContext {
 
 const CONSOLE_OR_INTERNAL = /^_/;
 const STREAMS_INTERNAL = /-(?:changelog|repartition)$/;
+/**
+ * Kafka Connect's own storage topics, by the names its documentation and images give them
+ * (`connect-offsets`, `connect-configs`, `connect-status`, with a prefix per worker cluster):
+ * keyed by connector, so skewed by design.
+ */
+const CONNECT_INTERNAL = /(?:^|[-_.])connect[-_.](?:cluster[-_.])?(?:offsets|configs?|status(?:es)?)$/;
 const ORDER =
   'Kafka keeps order only within a partition, and a consumer group reads its partitions in parallel: two events of one ' +
   'aggregate on different partitions may be processed in either order (a cancellation before the order it cancels).';
 
-/** Whether a topic carries events whose keys matter: not the console's or Kafka's own, not a Streams app's internal topic. */
+/** Whether a topic carries events whose keys matter: not the console's or Kafka's own, nor a Streams app's or Connect's internal topic. */
 export function isEventTopic(topic: string): boolean {
-  return !CONSOLE_OR_INTERNAL.test(topic) && !STREAMS_INTERNAL.test(topic);
+  return !CONSOLE_OR_INTERNAL.test(topic) && !STREAMS_INTERNAL.test(topic) && !CONNECT_INTERNAL.test(topic);
 }
 
 /** The topic's records without a key, as a finding; undefined when the sample is small or nearly all are keyed. */
