@@ -1,6 +1,6 @@
 import type { MetricsSample } from '../metrics/metrics.model';
 import type { Finding, Fix } from './advisor.model';
-import { fixTarget, groupEvidence, linkOf, ms, roundDown, subjectOf, unitOf, type GroupTiming } from './consumer-timing-figures';
+import { fixTarget, groupEvidence, linkOf, ms, roundDown, subjectOf, consumersOf, type GroupTiming } from './consumer-timing-figures';
 import { count, duration } from './durability-commands';
 
 /** `max.poll.interval.ms`'s default: a member silent in poll() for longer is evicted from its group. */
@@ -9,6 +9,11 @@ export const MAX_POLL_INTERVAL_MS = 300_000;
 export const MAX_POLL_RECORDS = 500;
 /** A poll whose records take this share of the interval leaves too little for a slow record or a GC pause. */
 const RISKY_SHARE = 0.5;
+/**
+ * Kafka Streams keeps processing until half the interval has passed, so its gaps reach half by
+ * design when it is busy: only one past this share means a single call that long got past it.
+ */
+const STREAMS_RISKY_SHARE = 0.8;
 /** The share of the interval the advised `max.poll.records` fills at the measured pace. */
 const ADVISED_SHARE = 0.2;
 /** Consumers to run for this much more than what arrives, so a backlog drains. */
@@ -22,12 +27,12 @@ const WHY_EVICTED =
  * A plain consumer or a sink task processes all a poll returned before it polls again: at the
  * time a record takes, a full poll must stay well within `max.poll.interval.ms`. Kafka Streams
  * stops processing to poll once half the interval has passed, so for it only a measured gap
- * over half the interval (one record or punctuation that long) counts.
+ * near the whole interval (one record or punctuation that long got past it) counts.
  */
 export function pollFinding(group: GroupTiming, cluster: string): Finding | undefined {
   const isStreams = group.owner.kind === 'streams-app';
   const fullPollMs = !isStreams && group.perRecord ? group.perRecord.ms * MAX_POLL_RECORDS : null;
-  const risky = RISKY_SHARE * MAX_POLL_INTERVAL_MS;
+  const risky = (isStreams ? STREAMS_RISKY_SHARE : RISKY_SHARE) * MAX_POLL_INTERVAL_MS;
   const gapMs = group.worstGapMs ?? 0;
   if (!((fullPollMs ?? 0) >= risky || gapMs >= risky)) return undefined;
   const interval = duration(MAX_POLL_INTERVAL_MS);
@@ -49,7 +54,7 @@ export function pollFinding(group: GroupTiming, cluster: string): Finding | unde
     const advisedMs = roundDown(Math.ceil(3 * gapMs));
     return {
       ...base,
-      title: `${group.owner.name}: ${duration(gapMs)} between two polls, over half of max.poll.interval.ms (${interval})`,
+      title: `${group.owner.name}: ${duration(gapMs)} between two polls, near max.poll.interval.ms (${interval})`,
       evidence: [...groupEvidence(group), ...defaults],
       fix: {
         target: 'streams-app',
@@ -116,7 +121,6 @@ export function capacityFinding(group: GroupTiming, cluster: string, sample: Met
   const partitions = topics.reduce((sum, topic) => sum + (sample.topics.find((one) => one.topic === topic)?.partitions ?? 1), 0);
   const needed = Math.ceil((HEADROOM * arriving) / eachPerSecond);
   const runs = Math.min(needed, partitions);
-  const unit = unitOf(group.owner);
   const fix = runs > consumers ? spreadFix(group, runs, consumers, needed > partitions ? partitions : null) : cheaperFix(group, partitions);
   return {
     id: `consumers-capacity:${group.owner.groupId}`,
@@ -128,7 +132,7 @@ export function capacityFinding(group: GroupTiming, cluster: string, sample: Met
       ...groupEvidence(group),
       {
         label: 'records that can be processed',
-        value: `${consumers} ${unit} × 1,000 ms ÷ ${ms(group.perRecord.ms)} = ${capacity.toFixed(1)} a second`,
+        value: `${consumersOf(group.owner, consumers)} × 1,000 ms ÷ ${ms(group.perRecord.ms)} = ${capacity.toFixed(1)} a second`,
         source: 'each works through one record at a time',
       },
       {
@@ -154,12 +158,11 @@ const PACE_WHY =
 /** More consumers, up to the partitions; `partitions` set when even that many fall short. */
 function spreadFix(group: GroupTiming, runs: number, consumers: number, partitions: number | null): Fix {
   const kind = group.owner.kind;
-  const unit = unitOf(group.owner);
   const short =
     partitions === null ? '' : ` More than ${partitions} cannot share the ${partitions} partitions it reads: make a record cheaper too.`;
   return {
     target: fixTarget(group.owner),
-    summary: `Run ${runs} ${unit}, at most one per partition it reads, for ${(HEADROOM * 100 - 100).toFixed(0)}% more than arrives so a backlog drains.${short}`,
+    summary: `Run ${consumersOf(group.owner, runs)}, at most one per partition it reads, for ${(HEADROOM * 100 - 100).toFixed(0)}% more than arrives so a backlog drains.${short}`,
     config:
       kind === 'streams-app'
         ? `# ${runs} stream threads in all, over the app's instances (${consumers} now)\nnum.stream.threads=${runs}`

@@ -80,9 +80,11 @@ export function groupEvidence(group: GroupTiming): Evidence[] {
 export const fixTarget = (owner: ConsumerOwner): Fix['target'] =>
   owner.kind === 'streams-app' ? 'streams-app' : owner.kind === 'connector' ? 'connector' : 'consumer';
 
-/** What one consumer of the group is called where it runs. */
-export const unitOf = (owner: ConsumerOwner): string =>
-  owner.kind === 'streams-app' ? 'stream threads' : owner.kind === 'connector' ? 'tasks' : 'consumers';
+/** `n` consumers of the group, as they are called where they run: `3 stream threads`, `1 task`. */
+export function consumersOf(owner: ConsumerOwner, n: number): string {
+  const unit = owner.kind === 'streams-app' ? 'stream thread' : owner.kind === 'connector' ? 'task' : 'consumer';
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
 
 export const subjectOf = (owner: ConsumerOwner): Finding['subject'] => ({ kind: owner.kind, name: owner.name });
 
