@@ -2,6 +2,7 @@ import type { MetricsSample } from '../metrics/metrics.model';
 import type { Evidence, Finding } from './advisor.model';
 import { ownerOf, producerEvidence, type ProducerReading } from './batch-producers';
 import type { BatchShape } from './log-sample.gateway';
+import { thousands, topicLink } from './advisor-words';
 
 /** Records per batch below which a busy topic's producers batch poorly. */
 export const FEW_RECORDS_PER_BATCH = 5;
@@ -154,7 +155,7 @@ export function batchingFinding(
       config: lines.map((line) => owner.prefix + line).join('\n'),
       why: whyText(stats, busy, settings, limit),
     },
-    link: `/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(busy.topic)}`,
+    link: topicLink(cluster, busy.topic),
   };
 }
 
@@ -179,7 +180,7 @@ function whyText(stats: BatchStats, busy: BusyTopic, settings: BatchSettings, li
 
 /** A rate as shown: whole records from 10 a second. */
 function rate(perSecond: number): string {
-  return perSecond >= 10 ? Math.round(perSecond).toLocaleString('en') : perSecond.toFixed(1);
+  return perSecond >= 10 ? thousands(perSecond) : perSecond.toFixed(1);
 }
 
 /** Bytes as shown: B, KiB or MiB. */

@@ -1,7 +1,7 @@
 import type { ClusterConfig } from '../kafka/clusters-config';
 import type { Evidence, Finding } from './advisor.model';
 import type { AdvisorCheck, CheckResult } from './advisor.service';
-import { count, duration, mib, streamsAppLink, topicLink } from './streams-figures';
+import { duration, mib, streamsAppLink, thousands, topicLink } from './advisor-words';
 import type { StoreFacts, StreamsAppFacts, StreamsFacts } from './streams-facts';
 
 /** A restore longer than this keeps the store's partitions from processing long enough to matter. */
@@ -117,7 +117,7 @@ export function restoreFinding(cluster: string, app: StreamsAppFacts, store: Sto
     rule: 'changelog',
     severity: 'warning',
     subject: { kind: 'store', name: `${app.applicationId}/${store.name}` },
-    title: `${app.applicationId}: restoring ${store.name} would take about ${duration(seconds * 1000)} (${count(store.records ?? 0)} records)`,
+    title: `${app.applicationId}: restoring ${store.name} would take about ${duration(seconds * 1000)} (${thousands(store.records ?? 0)} records)`,
     evidence: [
       ...restoreEvidence(store),
       { label: 'warning above', value: duration(RESTORE_WARNING_SECONDS * 1000), source: 'the Advisor' },
@@ -130,7 +130,7 @@ export function restoreFinding(cluster: string, app: StreamsAppFacts, store: Sto
       config: config.join('\n'),
       why:
         `A standby replica keeps a copy of the store up to date on another instance: a failover resumes from it instead of ` +
-        `restoring ${count(store.records ?? 0)} records, about ${duration(seconds * 1000)} during which the store's partitions ` +
+        `restoring ${thousands(store.records ?? 0)} records, about ${duration(seconds * 1000)} during which the store's partitions ` +
         `process nothing. It costs a second copy's disk and RocksDB memory, and the standby reads the changelog too; with one ` +
         `instance it has nowhere to run. ${compacted ? 'Compacting sooner costs the brokers more cleaner I/O.' : ''}`.trim(),
     },
@@ -150,14 +150,14 @@ function restoreEvidence(store: StoreFacts): Evidence[] {
   return [
     {
       label: 'changelog',
-      value: `${count(store.records ?? 0)} records${store.sizeBytes === null ? '' : `, ${mib(store.sizeBytes)}`}`,
+      value: `${thousands(store.records ?? 0)} records${store.sizeBytes === null ? '' : `, ${mib(store.sizeBytes)}`}`,
       source: `${store.changelogTopic}: log end − log start over its ${store.partitions ?? '?'} partitions, size on the brokers' disks`,
     },
     store.restoreRate === null
-      ? { label: 'restore rate', value: `${count(DEFAULT_RESTORE_RATE)} records/s`, source: 'not measured: a stated default' }
+      ? { label: 'restore rate', value: `${thousands(DEFAULT_RESTORE_RATE)} records/s`, source: 'not measured: a stated default' }
       : {
           label: 'restore rate',
-          value: `${count(store.restoreRate)} records/s`,
+          value: `${thousands(store.restoreRate)} records/s`,
           source: 'measured by the console: the changelog read back from its start, one fetch per partition, timed',
         },
     { label: 'restore time', value: duration(seconds * 1000), source: 'records ÷ restore rate' },
@@ -183,5 +183,5 @@ function windowEvidence(requested: number | null): Evidence {
 }
 
 function ratio(value: number): string {
-  return value >= 10 ? count(value) : value.toFixed(1).replace(/\.0$/, '');
+  return value >= 10 ? thousands(value) : value.toFixed(1).replace(/\.0$/, '');
 }

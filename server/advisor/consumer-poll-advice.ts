@@ -1,7 +1,7 @@
 import type { MetricsSample } from '../metrics/metrics.model';
 import type { Finding, Fix } from './advisor.model';
-import { fixTarget, groupEvidence, linkOf, ms, roundDown, subjectOf, consumersOf, type GroupTiming } from './consumer-timing-figures';
-import { count, duration } from './durability-commands';
+import { consumersOf, fixTarget, groupEvidence, linkOf, roundDown, subjectOf, type GroupTiming } from './consumer-timing-figures';
+import { duration, millis, plural, thousands } from './advisor-words';
 
 /** `max.poll.interval.ms`'s default: a member silent in poll() for longer is evicted from its group. */
 export const MAX_POLL_INTERVAL_MS = 300_000;
@@ -74,7 +74,7 @@ export function pollFinding(group: GroupTiming, cluster: string): Finding | unde
   return {
     ...base,
     title: worst
-      ? `${group.owner.name}: a poll of ${MAX_POLL_RECORDS} records takes ${duration(fullPollMs)} at ${ms(perRecordMs)} a record, over half of max.poll.interval.ms (${interval})`
+      ? `${group.owner.name}: a poll of ${MAX_POLL_RECORDS} records takes ${duration(fullPollMs)} at ${millis(perRecordMs)} a record, over half of max.poll.interval.ms (${interval})`
       : `${group.owner.name}: ${duration(gapMs)} between two polls, over half of max.poll.interval.ms (${interval})`,
     evidence: [
       ...groupEvidence(group),
@@ -83,16 +83,16 @@ export function pollFinding(group: GroupTiming, cluster: string): Finding | unde
         value:
           fullPollMs === null
             ? 'not told (the consumer waits for records most of the time)'
-            : `${MAX_POLL_RECORDS} records × ${ms(perRecordMs)} = ${duration(fullPollMs)}`,
+            : `${MAX_POLL_RECORDS} records × ${millis(perRecordMs)} = ${duration(fullPollMs)}`,
         source: `max.poll.records at its default (${MAX_POLL_RECORDS}; the client's own value is not in its metrics)`,
       },
       ...defaults,
     ],
     fix: {
       target: fixTarget(group.owner),
-      summary: `Poll at most ${advised.toLocaleString('en-US')} records, so one poll's work takes about ${duration(advised * perRecordMs)}: a fifth of max.poll.interval.ms.`,
+      summary: `Poll at most ${thousands(advised)} records, so one poll's work takes about ${duration(advised * perRecordMs)}: a fifth of max.poll.interval.ms.`,
       config: [
-        `# ${advised} records × ${ms(perRecordMs)} ≈ ${duration(advised * perRecordMs)}, within max.poll.interval.ms=${MAX_POLL_INTERVAL_MS}`,
+        `# ${advised} records × ${millis(perRecordMs)} ≈ ${duration(advised * perRecordMs)}, within max.poll.interval.ms=${MAX_POLL_INTERVAL_MS}`,
         setting,
       ].join('\n'),
       why: `${WHY_EVICTED} Fewer records a poll keep each loop short at the cost of more fetch round trips; raising max.poll.interval.ms instead also delays noticing a hung member.`,
@@ -127,12 +127,12 @@ export function capacityFinding(group: GroupTiming, cluster: string, sample: Met
     rule: 'consumers',
     severity: 'warning',
     subject: subjectOf(group.owner),
-    title: `${group.owner.name} processes at most ${capacity.toFixed(1)} records a second at ${ms(group.perRecord.ms)} a record; ${arriving.toFixed(1)} a second arrive`,
+    title: `${group.owner.name} processes at most ${capacity.toFixed(1)} records a second at ${millis(group.perRecord.ms)} a record; ${arriving.toFixed(1)} a second arrive`,
     evidence: [
       ...groupEvidence(group),
       {
         label: 'records that can be processed',
-        value: `${consumersOf(group.owner, consumers)} × 1,000 ms ÷ ${ms(group.perRecord.ms)} = ${capacity.toFixed(1)} a second`,
+        value: `${consumersOf(group.owner, consumers)} × 1,000 ms ÷ ${millis(group.perRecord.ms)} = ${capacity.toFixed(1)} a second`,
         source: 'each works through one record at a time',
       },
       {
@@ -142,7 +142,7 @@ export function capacityFinding(group: GroupTiming, cluster: string, sample: Met
       },
       {
         label: 'lag',
-        value: `${measured.lag.toLocaleString('en-US')} records`,
+        value: `${plural(measured.lag, 'record')}`,
         source: `the console's sample at ${new Date(sample.time).toISOString()}`,
       },
     ],
@@ -180,7 +180,7 @@ function cheaperFix(group: GroupTiming, partitions: number): Fix {
     summary:
       `Every partition it reads (${partitions}) already has its own consumer: make a record cheaper (batch the calls it makes, ` +
       'cache what it looks up), or give the busiest topic more partitions (which moves keys between partitions).',
-    config: `# ${count(group.consumers.length, 'consumer')} for ${count(partitions, 'partition')}: more would sit idle`,
+    config: `# ${plural(group.consumers.length, 'consumer')} for ${plural(partitions, 'partition')}: more would sit idle`,
     why: PACE_WHY,
   };
 }

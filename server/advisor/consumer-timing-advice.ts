@@ -4,7 +4,7 @@ import { capacityFinding, pollFinding } from './consumer-poll-advice';
 import type { ConsumerOwner } from '../metrics/client-ids';
 import type { ConsumerTiming } from './consumer-timing';
 import { byGroup, fixTarget, groupEvidence, linkOf, roundDown, subjectOf, type GroupTiming } from './consumer-timing-figures';
-import { duration } from './durability-commands';
+import { duration, thousands } from './advisor-words';
 
 /** A crash redoes the records since the last commit: past this many, worth a shorter commit interval. */
 const REPLAY_RECORDS = 10_000;
@@ -43,7 +43,7 @@ function commitFinding(group: GroupTiming, cluster: string): Finding | undefined
     severity: 'info',
     subject: subjectOf(group.owner),
     title: replay
-      ? `${group.owner.name} commits every ${duration(intervalMs)}: a crash or rebalance processes up to ${Math.round(commits.recordsEach).toLocaleString('en-US')} records again`
+      ? `${group.owner.name} commits every ${duration(intervalMs)}: a crash or rebalance processes up to ${thousands(commits.recordsEach)} records again`
       : `${group.owner.name} commits ${commits.perSecond.toFixed(1)} times a second, ${commits.recordsEach.toFixed(1)} records each`,
     evidence: groupEvidence(group),
     fix: commitFix(group.owner, advisedMs, replay),
@@ -61,7 +61,7 @@ function commitFix(owner: ConsumerOwner, advisedMs: number, replay: boolean): Fi
   return {
     target: fixTarget(owner),
     summary: replay
-      ? `Commit every ${duration(advisedMs)}, so a restart redoes at most about ${REPLAY_RECORDS.toLocaleString('en-US')} records; and keep processing idempotent.`
+      ? `Commit every ${duration(advisedMs)}, so a restart redoes at most about ${thousands(REPLAY_RECORDS)} records; and keep processing idempotent.`
       : `Commit once a second: the offsets then move as surely, with far fewer writes.`,
     config: line,
     why: replay

@@ -1,7 +1,7 @@
 import type { Evidence, Finding, Fix } from './advisor.model';
 import type { ConsumerOwner } from '../metrics/client-ids';
 import type { ConsumerTiming } from './consumer-timing';
-import { duration } from './durability-commands';
+import { duration, groupLink, millis, streamsAppLink } from './advisor-words';
 
 /** A plain consumer's time per record is told from its busy share only when it is this busy (waits in poll() at most 10% of the time). */
 const BUSY_IDLE_RATIO = 0.1;
@@ -61,9 +61,9 @@ export function groupEvidence(group: GroupTiming): Evidence[] {
     { label: 'consumers', value: `${group.consumers.length}: ${group.consumers.map((one) => one.clientId).join(', ')}`, source },
     { label: 'records consumed', value: `${group.recordsPerSecond.toFixed(1)} a second`, source: `records-consumed-rate, ${source}` },
   ];
-  if (group.perRecord) evidence.push({ label: 'time a record takes', value: ms(group.perRecord.ms), source: group.perRecord.how });
+  if (group.perRecord) evidence.push({ label: 'time a record takes', value: millis(group.perRecord.ms), source: group.perRecord.how });
   if (group.worstGapMs !== null)
-    evidence.push({ label: 'longest time between polls', value: ms(group.worstGapMs), source: 'time-between-poll-max' });
+    evidence.push({ label: 'longest time between polls', value: millis(group.worstGapMs), source: 'time-between-poll-max' });
   if (group.commits) {
     evidence.push(
       {
@@ -89,14 +89,8 @@ export function consumersOf(owner: ConsumerOwner, n: number): string {
 export const subjectOf = (owner: ConsumerOwner): Finding['subject'] => ({ kind: owner.kind, name: owner.name });
 
 /** The app's page for a Streams app; the group's for the others (a sink connector's group is `connect-<name>`). */
-export function linkOf(cluster: string, owner: ConsumerOwner): string {
-  const base = `/clusters/${encodeURIComponent(cluster)}`;
-  return owner.kind === 'streams-app'
-    ? `${base}/streams/${encodeURIComponent(owner.groupId)}`
-    : `${base}/consumer-groups/${encodeURIComponent(owner.groupId)}`;
-}
-
-export const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} ms`;
+export const linkOf = (cluster: string, owner: ConsumerOwner): string =>
+  owner.kind === 'streams-app' ? streamsAppLink(cluster, owner.groupId) : groupLink(cluster, owner.groupId);
 
 /** Down to two significant digits: 187 → 180, 4,321 → 4,300. */
 export function roundDown(value: number): number {

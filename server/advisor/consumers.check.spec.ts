@@ -52,7 +52,7 @@ describe('Consumers lesson', () => {
         const [finding] = consumerFindings(aSample([stopped]), 15_000);
 
         expect(finding?.severity).toBe('warning');
-        expect(finding?.title).toBe('billing has stopped: 100 records behind, 1.5 minutes');
+        expect(finding?.title).toBe('billing has stopped: 100 records behind, 90 seconds');
         expect(finding?.evidence.map((e) => [e.label, e.value])).toContain(['Status', 'STOP on 1 of 2 partitions (the group: ERR)']);
         expect(finding?.evidence.find((e) => e.label === 'Rule')?.value).toContain('its consumers have stopped');
         expect(finding?.link).toBe('/clusters/prod/consumer-groups/billing');

@@ -5,7 +5,7 @@ import type { Finding } from './advisor.model';
 import type { AdvisorCheck, CheckResult } from './advisor.service';
 import { readConsumerTimings } from './consumer-timing';
 import { consumerTimingFindings } from './consumer-timing-advice';
-import { duration } from './durability-commands';
+import { duration, groupLink, plural, streamsAppLink } from './advisor-words';
 
 /** The rules of Burrow's that mean the consumers do not move, with the status they give a partition. */
 const NOT_MOVING: Partial<Record<LagRule, { status: 'STOP' | 'STALL'; words: string }>> = {
@@ -101,7 +101,6 @@ function notMoving(
   intervalMs: number,
 ): Finding {
   const isStreams = group.type === 'streams';
-  const cluster = encodeURIComponent(sample.cluster);
   const deciding = group.partitions.filter((partition) => partition.status === lesson.status).length;
   const behind = group.lagSeconds === null ? '' : `, ${duration(Math.round(group.lagSeconds) * 1000)}`;
   const sampled = `the console's sample at ${new Date(sample.time).toISOString()} (every ${intervalMs / 1000} s)`;
@@ -111,7 +110,7 @@ function notMoving(
     rule: 'consumers',
     severity: 'warning',
     subject: { kind: isStreams ? 'streams-app' : 'consumer-group', name: group.groupId },
-    title: `${group.groupId} has ${isStopped ? 'stopped' : 'stalled'}: ${group.lag.toLocaleString('en-US')} records behind${behind}`,
+    title: `${group.groupId} has ${isStopped ? 'stopped' : 'stalled'}: ${plural(group.lag, 'record')} behind${behind}`,
     evidence: [
       {
         label: 'Status',
@@ -137,8 +136,6 @@ function notMoving(
       config: POLL_CONFIG,
       why: POLL_WHY,
     },
-    link: isStreams
-      ? `/clusters/${cluster}/streams/${encodeURIComponent(group.groupId)}`
-      : `/clusters/${cluster}/consumer-groups/${encodeURIComponent(group.groupId)}`,
+    link: isStreams ? streamsAppLink(sample.cluster, group.groupId) : groupLink(sample.cluster, group.groupId),
   };
 }

@@ -4,6 +4,7 @@ import type { ClusterConfig } from '../kafka/clusters-config';
 import type { MetricsService } from '../metrics/metrics.service';
 import type { Finding } from './advisor.model';
 import type { AdvisorCheck, CheckResult } from './advisor.service';
+import { plural, topicLink } from './advisor-words';
 
 const IDEMPOTENT_CONSUMER = [
   '// Consumers: keep the highest sequence applied per key (with the projection, in one transaction)',
@@ -58,7 +59,7 @@ export function duplicatesFinding(cluster: string, topic: string, report: Sequen
       {
         label: 'Duplicated events',
         value: `${plural(sequences, 'sequence')} on ${plural(records, 'record')} more than once`,
-        source: `the bridge-health check of ${report.recordsRead.toLocaleString('en-US')} records (${report.sequenceField}), ${report.checkedAt}`,
+        source: `the bridge-health check of ${plural(report.recordsRead, 'record')} (${report.sequenceField}), ${report.checkedAt}`,
       },
       {
         label: 'Read by',
@@ -73,8 +74,6 @@ export function duplicatesFinding(cluster: string, topic: string, report: Sequen
       config: IDEMPOTENT_CONSUMER,
       why: WHY,
     },
-    link: `/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}?tab=bridge`,
+    link: `${topicLink(cluster, topic)}?tab=bridge`,
   };
 }
-
-const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;

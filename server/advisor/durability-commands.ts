@@ -1,7 +1,16 @@
 /** The durability lesson's commands and numbers, as the findings spell them. */
 import type { TopicConfigs } from './advisor.gateway';
 import type { Evidence } from './advisor.model';
-import type { TopicDurability } from './durability.check';
+
+/** A topic as the durability lesson weighs it. */
+export interface TopicDurability {
+  name: string;
+  /** Each partition's replicas, from the cluster metadata. */
+  partitions: readonly { replicas: readonly number[] }[];
+  configs: TopicConfigs;
+  /** Whether a source connector publishes to it. */
+  isSourceTarget: boolean;
+}
 
 /** Where replica counts come from, as evidence says it. */
 export const METADATA = 'cluster metadata (replicas of each partition)';
@@ -58,19 +67,3 @@ export function integer(value: string | null | undefined): number | null {
   const number = Number(value);
   return Number.isSafeInteger(number) ? number : null;
 }
-
-export const UNITS: [number, string][] = [
-  [86_400_000, 'day'],
-  [3_600_000, 'hour'],
-  [60_000, 'minute'],
-  [1_000, 'second'],
-  [1, 'millisecond'],
-];
-
-/** A retention as people say it: `7 days`, `1.5 hours`. */
-export function duration(ms: number): string {
-  const [size, unit] = UNITS.find(([size]) => ms >= size) ?? UNITS[UNITS.length - 1]!;
-  return count(Number((ms / size).toFixed(1)), unit);
-}
-
-export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

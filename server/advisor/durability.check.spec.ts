@@ -7,8 +7,8 @@ import { startTestApi, type TestApi } from '../testing/test-api';
 import { TEST_STACK } from '../testing/test-stack';
 import type { AdvisorReport, Finding } from './advisor.model';
 import type { TopicConfigs } from './advisor.gateway';
-import { duration, reassignmentPlan } from './durability-commands';
-import { durabilityFindings, type DurabilityInput, type TopicDurability } from './durability.check';
+import { reassignmentPlan, type TopicDurability } from './durability-commands';
+import { durabilityFindings, type DurabilityInput } from './durability.check';
 
 const THREE_BROKERS = [1, 2, 3];
 
@@ -148,14 +148,6 @@ describe('Durability lesson', () => {
           [3, 1, 2],
         ],
       ));
-  });
-
-  describe('duration', () => {
-    it('says a retention in its largest whole unit', () => {
-      expect(duration(604_800_000)).toBe('7 days');
-      expect(duration(3_600_000)).toBe('1 hour');
-      expect(duration(5_400_000)).toBe('1.5 hours');
-    });
   });
 });
 

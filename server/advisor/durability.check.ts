@@ -1,20 +1,19 @@
 import type { ClusterModel } from '../kafka/cluster-model';
 import type { ClusterConfig } from '../kafka/clusters-config';
 import { isConsoleTopic } from '../topics/console-topics';
-import type { AdvisorGateway, TopicConfigs } from './advisor.gateway';
+import type { AdvisorGateway } from './advisor.gateway';
 import type { Finding } from './advisor.model';
 import type { AdvisorCheck, CheckResult } from './advisor.service';
-import { configSource, configsCommand, count, duration, integer, METADATA, reassignment, replicasEvidence } from './durability-commands';
-
-/** A topic as the durability lesson weighs it. */
-export interface TopicDurability {
-  name: string;
-  /** Each partition's replicas, from the cluster metadata. */
-  partitions: readonly { replicas: readonly number[] }[];
-  configs: TopicConfigs;
-  /** Whether a source connector publishes to it. */
-  isSourceTarget: boolean;
-}
+import { duration, plural, topicLink } from './advisor-words';
+import {
+  configSource,
+  configsCommand,
+  integer,
+  METADATA,
+  reassignment,
+  replicasEvidence,
+  type TopicDurability,
+} from './durability-commands';
 
 export interface DurabilityInput {
   cluster: string;
@@ -86,7 +85,7 @@ export function durabilityFindings(input: DurabilityInput): Finding[] {
       id: `durability:${topic.name}:${aspect}`,
       rule: 'durability',
       subject: { kind: 'topic', name: topic.name },
-      link: `/clusters/${encodeURIComponent(input.cluster)}/topics/${encodeURIComponent(topic.name)}`,
+      link: topicLink(input.cluster, topic.name),
       ...rest,
     });
     const context = { input, topic, replication, finding, command: configsCommand(input.bootstrapServers, topic.name) };
@@ -243,7 +242,7 @@ const UNCLEAN_WHY =
 function singleBroker(input: DurabilityInput, topics: string[]): Finding {
   return clusterFinding(input, 'single-broker', {
     severity: 'info',
-    title: `One broker: nothing to replicate to, so ${count(topics.length, 'topic')} ${topics.length === 1 ? 'has' : 'have'} replication factor 1`,
+    title: `One broker: nothing to replicate to, so ${plural(topics.length, 'topic')} ${topics.length === 1 ? 'has' : 'have'} replication factor 1`,
     evidence: [
       { label: 'Brokers', value: '1', source: 'cluster metadata' },
       { label: 'Topics with one replica', value: String(topics.length), source: METADATA },
@@ -262,7 +261,7 @@ function uncleanBrokers(input: DurabilityInput, topics: string[]): Finding {
   const shown = topics.slice(0, 5).join(', ') + (topics.length > 5 ? ` and ${topics.length - 5} more` : '');
   return clusterFinding(input, 'unclean.leader.election.enable', {
     severity: 'critical',
-    title: `The brokers allow unclean leader election for ${count(topics.length, 'topic')}: a failover can drop acknowledged writes`,
+    title: `The brokers allow unclean leader election for ${plural(topics.length, 'topic')}: a failover can drop acknowledged writes`,
     evidence: [
       { label: 'unclean.leader.election.enable', value: 'true', source: 'broker default, inherited by the topics' },
       { label: 'Topics', value: shown, source: 'topic configs' },

@@ -2,6 +2,7 @@ import { javaDefaultPartition } from '../kafka/java-partitioner';
 import type { Evidence, Finding, Fix } from './advisor.model';
 import { keysDiffer, keyText, type AggregateMatch } from './key-values';
 import type { LogSample, SampledRecord } from './log-sample.gateway';
+import { thousands, topicLink } from './advisor-words';
 
 /** Fewer sampled records than this say nothing of a topic's keys. */
 export const MIN_SAMPLED = 20;
@@ -138,10 +139,10 @@ export function skewFinding(cluster: string, sample: LogSample, skew: Skew, cont
   const { topic } = sample;
   const mean = skew.total / skew.partitions;
   const evidence: Evidence[] = [
-    { label: `Records in partition ${skew.partition}`, value: count(skew.records), source: 'log start and end offsets' },
+    { label: `Records in partition ${skew.partition}`, value: thousands(skew.records), source: 'log start and end offsets' },
     {
       label: 'Mean per partition',
-      value: `${count(mean)} (${skew.partitions} partitions, ${count(skew.total)} records)`,
+      value: `${thousands(mean)} (${skew.partitions} partitions, ${thousands(skew.total)} records)`,
       source: 'log start and end offsets',
     },
   ];
@@ -226,7 +227,7 @@ function finding(cluster: string, topic: string, kind: string, rest: Pick<Findin
     rule: 'keys',
     subject: { kind: 'topic', name: topic },
     ...rest,
-    link: `/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}`,
+    link: topicLink(cluster, topic),
   };
 }
 
@@ -236,8 +237,4 @@ function fromLog(sample: LogSample): string {
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
-}
-
-function count(value: number): string {
-  return Math.round(value).toLocaleString('en');
 }

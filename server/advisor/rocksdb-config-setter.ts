@@ -1,4 +1,4 @@
-import { MiB } from './streams-figures';
+import { MiB } from './advisor-words';
 
 /** The class the fix names; the operator moves it to their own package. */
 export const CONFIG_SETTER_CLASS = 'com.example.streams.BoundedMemoryRocksDBConfig';

@@ -3,7 +3,7 @@ import { ROCKSDB_DEFAULTS, rocksDbStoreBytes, type Evidence, type Finding } from
 import type { AdvisorCheck, CheckResult } from './advisor.service';
 import { boundedConfigSetter } from './rocksdb-config-setter';
 import { readReportedRocksDb, type ReportedRocksDb, type ReportedRocksDbs } from './rocksdb-metrics';
-import { count, MiB, mib, streamsAppLink } from './streams-figures';
+import { MiB, mib, streamsAppLink, thousands } from './advisor-words';
 import type { StoreFacts, StreamsAppFacts, StreamsFacts } from './streams-facts';
 
 /** Off-heap memory RocksDB may take per app instance when `KPC_ROCKSDB_BUDGET_MB` is unset. */
@@ -169,7 +169,7 @@ function reportedEvidence(own: ReportedRocksDb | undefined, unreadable: string[]
       reported,
       {
         label: "the app's own block cache",
-        value: `one ${mib(own.sharedCacheBytes)} cache shared by its ${count(own.storeInstances)} store instances`,
+        value: `one ${mib(own.sharedCacheBytes)} cache shared by its ${thousands(own.storeInstances)} store instances`,
         source: `block-cache-capacity: ${from}`,
       },
     ];

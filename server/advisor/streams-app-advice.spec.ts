@@ -140,7 +140,7 @@ describe('the Advisor on the demo Kafka Streams app', () => {
 
         expect(asked).toBe(String(10 * 60_000 + 30_000 + 86_400_000));
         expect(finding?.title).toBe(
-          `${applicationIds.paymentMatcher}: changelog of order-payments-this-join-store keeps 7 days (the broker default), 6.9× the 24.2 h the app asks for`,
+          `${applicationIds.paymentMatcher}: changelog of order-payments-this-join-store keeps 7 days (the broker default), 6.9× the 24.2 hours the app asks for`,
         );
         expect(finding?.fix.config).toBe(`retention.ms=${asked}`);
       });
