@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { startDemoPipeline } from '../demo/demo-runtime';
-import { seedDemo } from '../demo/seed-demo';
-import type { ClusterConfig } from '../kafka/clusters-config';
-import { createLogger } from '../shared/logger';
-import { resolveDataDir } from './layout';
-import { startLocalStack, stopLocalStack, type LocalStack } from './local-stack';
+import { startDemoPipeline } from './demo/demo-runtime';
+import { seedDemo } from './demo/seed-demo';
+import type { ClusterConfig } from './kafka/clusters-config';
+import { createLogger } from './shared/logger';
+import { resolveDataDir } from './local-stack/layout';
+import { startLocalStack, stopLocalStack, type LocalStack } from './local-stack/local-stack';
 
 const USAGE = `Usage:
   npm run kafka:up -- [--brokers 2|3 | --secured] [--kafka-port N] [--connect-port N] [--no-connect] [--demo] [--data-dir D]

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { StreamsApplicationIds, StreamsAppTopics } from '../local-stack/streams-app';
 
 /**
  * The small pipeline `npm start` seeds into the embedded cluster, so a newcomer's first look
@@ -25,6 +26,15 @@ export const PAYMENTS_TOPIC = 'shop.payments.events';
 export const PAYMENT_MATCHES_TOPIC = 'shop.payment-matches';
 /** The `order-enricher` Streams app's output: each update of an order's aggregate. */
 export const ENRICHED_ORDERS_TOPIC = 'shop.orders.enriched';
+/** The demo's Kafka Streams apps (server/local-stack/streams-app.ts runs them) and the topics they read and write. */
+export const DEMO_APPLICATION_IDS: StreamsApplicationIds = { paymentMatcher: 'payment-matcher', orderEnricher: 'order-enricher' };
+export const DEMO_STREAMS_TOPICS: StreamsAppTopics = {
+  domainEvents: DOMAIN_EVENTS_TOPIC,
+  orders: ORDERS_TOPIC,
+  payments: PAYMENTS_TOPIC,
+  matches: PAYMENT_MATCHES_TOPIC,
+  enriched: ENRICHED_ORDERS_TOPIC,
+};
 /** The classic consumer group that reads the orders and payments, slower than they come. */
 export const SLOW_CONSUMER_GROUP = 'payment-reconciler';
 

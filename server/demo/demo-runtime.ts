@@ -9,6 +9,7 @@ import type { ClusterConfig } from '../kafka/clusters-config';
 import type { Logger } from '../shared/logger';
 import type { StreamsTopologies } from '../streams/streams-topologies';
 import { domainEventsExportFile } from './demo-pipeline';
+import { DEMO_APPLICATION_IDS, DEMO_STREAMS_TOPICS } from './demo-pipeline';
 
 /** The line the workload logs once the monolith writes and the slow consumer has joined. */
 export const WORKLOAD_READY = 'demo workload running';
@@ -39,7 +40,13 @@ export async function startDemoPipeline(options: {
   log: (line: string) => void;
 }): Promise<RunningDemo> {
   const { bootstrapServers, dataDir, log } = options;
-  const streamsApp = await startDemoStreamsApp({ bootstrapServers, dataDir, log });
+  const streamsApp = await startDemoStreamsApp({
+    bootstrapServers,
+    dataDir,
+    applicationIds: DEMO_APPLICATION_IDS,
+    topics: DEMO_STREAMS_TOPICS,
+    log,
+  });
   const workload = workloadFiles(dataDir);
   const stop = async () => {
     // The monolith first, so the Streams app has everything it wrote before it stops.

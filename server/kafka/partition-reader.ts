@@ -8,20 +8,12 @@ import {
   type Reader,
 } from '@platformatic/kafka';
 import { connectionTo, partialResponse, protocolApi } from './kafka-protocol';
-import { scanBatches, type BatchScan } from './record-batches';
+import { scanBatches, type BatchScan, type RawRecord } from './record-batches';
+
+export type { RawRecord };
 
 type FetchRequest = fetchV17.FetchRequest;
 type FetchResponse = fetchV17.FetchResponse;
-
-/** One record as stored: bytes, not yet decoded. */
-export interface RawRecord {
-  partition: number;
-  offset: bigint;
-  timestamp: bigint;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: [Buffer | null, Buffer | null][];
-}
 
 /** What one fetch returned for one partition. */
 export interface PartitionChunk {

@@ -1,5 +1,14 @@
 import { compressionsAlgorithmsByBitmask } from '@platformatic/kafka';
-import type { RawRecord } from './partition-reader';
+
+/** One record as stored: bytes, not yet decoded. */
+export interface RawRecord {
+  partition: number;
+  offset: bigint;
+  timestamp: bigint;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: [Buffer | null, Buffer | null][];
+}
 
 /** What a scan of stored record batches found: the records matching, and how much it passed over. */
 export interface BatchScan {

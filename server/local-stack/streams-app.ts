@@ -1,7 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DOMAIN_EVENTS_TOPIC, ENRICHED_ORDERS_TOPIC, ORDERS_TOPIC, PAYMENT_MATCHES_TOPIC, PAYMENTS_TOPIC } from '../demo/demo-pipeline';
 import { log4j2Properties } from './configs';
 import { ensureJmxExporterJar } from './jars';
 import { jmxExporterAgent, metricsUrl, streamsExporterConfig, type PrometheusEndpoint } from './jmx-exporter';
@@ -39,25 +38,14 @@ export interface StreamsAppTopics {
   enriched: string;
 }
 
-/** What the embedded demo runs; see server/demo/demo-pipeline.ts for the topics. */
-export const DEMO_APPLICATION_IDS: StreamsApplicationIds = { paymentMatcher: 'payment-matcher', orderEnricher: 'order-enricher' };
-export const DEMO_STREAMS_TOPICS: StreamsAppTopics = {
-  domainEvents: DOMAIN_EVENTS_TOPIC,
-  orders: ORDERS_TOPIC,
-  payments: PAYMENTS_TOPIC,
-  matches: PAYMENT_MATCHES_TOPIC,
-  enriched: ENRICHED_ORDERS_TOPIC,
-};
-
 export interface DemoStreamsAppOptions {
   /** e.g. '127.0.0.1:9092'. */
   bootstrapServers: string;
   /** The stack's data dir (project-relative or absolute); default `.local-stack`. */
   dataDir?: string;
-  /** Default {@link DEMO_APPLICATION_IDS}. */
-  applicationIds?: Partial<StreamsApplicationIds>;
-  /** Default {@link DEMO_STREAMS_TOPICS}. */
-  topics?: Partial<StreamsAppTopics>;
+  /** The embedded demo's are in server/demo/demo-pipeline.ts; a spec gives its own, for isolation. */
+  applicationIds: StreamsApplicationIds;
+  topics: StreamsAppTopics;
   /** Partitions of the topics the app creates, and of the enricher's repartition topic; default 6. */
   partitions?: number;
   /** payment-matcher's join window (either side); default 5 minutes. */
@@ -120,8 +108,7 @@ export function streamsAppFiles(dataDir: string, instance = 'streams-app') {
 export async function startDemoStreamsApp(options: DemoStreamsAppOptions): Promise<DemoStreamsApp> {
   const log = options.log ?? console.log;
   const dataDir = resolveDataDir(options.dataDir);
-  const applicationIds = { ...DEMO_APPLICATION_IDS, ...options.applicationIds };
-  const topics = { ...DEMO_STREAMS_TOPICS, ...options.topics };
+  const { applicationIds, topics } = options;
   const files = streamsAppFiles(dataDir, options.instance);
   const topologyFiles: StreamsApplicationIds = {
     paymentMatcher: join(files.streamsDir, `${applicationIds.paymentMatcher}.topology.txt`),
