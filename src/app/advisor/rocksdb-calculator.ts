@@ -26,6 +26,12 @@ export class RocksDbCalculator {
 
   protected readonly stores = signal<CalculatorStore[]>([WORKED_EXAMPLE]);
   protected readonly settings = signal<CalculatorSettings>(DEFAULT_SETTINGS);
+  /** The RocksDB options the formula uses, under their RocksDB names. */
+  protected readonly settingFields: readonly { key: keyof CalculatorSettings; label: string; min: number; unit?: string }[] = [
+    { key: 'writeBufferSizeMiB', label: 'write_buffer_size', min: 0, unit: 'MiB' },
+    { key: 'maxWriteBufferNumber', label: 'max_write_buffer_number', min: 1 },
+    { key: 'blockCacheSizeMiB', label: 'block_cache_size', min: 0, unit: 'MiB' },
+  ];
   protected readonly budgetMiB = signal<number | null>(null);
   /** The app last prefilled from. */
   protected readonly chosenApp = signal<string | undefined>(undefined);
@@ -79,8 +85,8 @@ export class RocksDbCalculator {
     this.stores.update((stores) => stores.filter((_, at) => at !== index));
   }
 
-  protected changeSetting(change: Partial<CalculatorSettings>): void {
-    this.settings.update((settings) => ({ ...settings, ...change }));
+  protected changeSetting(key: keyof CalculatorSettings, value: number): void {
+    this.settings.update((settings) => ({ ...settings, [key]: value }));
   }
 
   /** Back to the worked example and Kafka Streams' defaults. */
